@@ -1,0 +1,136 @@
+"""Every error qa-builder raises on purpose, in one tree.
+
+Callers catch :class:`QABuilderError` and print ``str(error)``: one line of the
+form ``path:line: what is wrong — what to do``. The fields (``path``, ``line``,
+``col``, ``hint``) are there for programs; nobody has to parse the text.
+
+    QABuilderError
+    ├── InputError                  a raw file cannot be read as text
+    │   ├── EmptyFileError
+    │   ├── BinaryFileError
+    │   └── DecodeError             not UTF-8 and no encoding declared, or wrong declaration
+    ├── MetadataError               meta.toml is missing, malformed or incomplete
+    ├── LayoutError                 the raw folder is not laid out as expected
+    │   ├── MissingTranscriptError  a language with no transcript, or a transcript with no metadata
+    │   └── DuplicateInterviewError
+    ├── ParseError                  the text is not a transcript qa-builder can trust
+    │   ├── UnknownLabelError
+    │   └── NoTurnsError
+    ├── OutputError                 --out cannot be written
+    └── StaleError                  dist/ or schema/ differ from what a build would make
+"""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+__all__ = [
+    "BinaryFileError",
+    "DecodeError",
+    "DuplicateInterviewError",
+    "EmptyFileError",
+    "InputError",
+    "LayoutError",
+    "MetadataError",
+    "MissingTranscriptError",
+    "NoTurnsError",
+    "OutputError",
+    "ParseError",
+    "QABuilderError",
+    "StaleError",
+    "UnknownLabelError",
+]
+
+
+class QABuilderError(Exception):
+    """Base of every error qa-builder raises on purpose.
+
+    >>> str(QABuilderError("no turns", path="raw/x/de.txt", line=3, hint="add labels"))
+    'raw/x/de.txt:3: no turns — add labels'
+    """
+
+    def __init__(
+        self,
+        message: str,
+        *,
+        path: str | Path | None = None,
+        line: int | None = None,
+        col: int | None = None,
+        hint: str | None = None,
+        source_line: str | None = None,
+    ) -> None:
+        super().__init__(message)
+        self.message = message
+        self.path = str(path) if path is not None else None
+        self.line = line
+        self.col = col
+        self.hint = hint
+        self.source_line = source_line
+
+    @property
+    def location(self) -> str:
+        parts = [p for p in (self.path, self.line, self.col) if p is not None]
+        return ":".join(str(p) for p in parts)
+
+    def __str__(self) -> str:
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return f"{text} — {self.hint}" if self.hint else text
+
+    def excerpt(self) -> str:
+        """The offending line with a caret under the column, when known."""
+        if self.source_line is None:
+            return ""
+        caret = " " * max((self.col or 1) - 1, 0) + "^"
+        return f"    {self.source_line}\n    {caret}"
+
+
+class InputError(QABuilderError):
+    """A raw file cannot be read as text."""
+
+
+class EmptyFileError(InputError):
+    pass
+
+
+class BinaryFileError(InputError):
+    pass
+
+
+class DecodeError(InputError):
+    pass
+
+
+class MetadataError(QABuilderError):
+    pass
+
+
+class LayoutError(QABuilderError):
+    pass
+
+
+class MissingTranscriptError(LayoutError):
+    pass
+
+
+class DuplicateInterviewError(LayoutError):
+    pass
+
+
+class ParseError(QABuilderError):
+    pass
+
+
+class UnknownLabelError(ParseError):
+    pass
+
+
+class NoTurnsError(ParseError):
+    pass
+
+
+class OutputError(QABuilderError):
+    pass
+
+
+class StaleError(QABuilderError):
+    pass

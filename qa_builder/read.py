@@ -1,0 +1,233 @@
+"""Turn the bytes of a raw transcript into numbered lines and paragraphs.
+
+Decoding is strict: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are
+recognised; any other encoding must be declared in the metadata, so nothing is
+ever mis-decoded silently. Line numbers are those of the file, whatever its line
+endings; the text is normalised for parsing (no-break spaces, zero-width junk).
+"""
+
+from __future__ import annotations
+
+import codecs
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import regex
+
+from .errors import BinaryFileError, DecodeError, EmptyFileError
+
+__all__ = ["Line", "Paragraph", "decode", "paragraphs", "read_lines", "split_lines"]
+
+_BOMS = (
+    (codecs.BOM_UTF32_LE, "utf-32-le"),
+    (codecs.BOM_UTF32_BE, "utf-32-be"),
+    (codecs.BOM_UTF8, "utf-8"),
+    (codecs.BOM_UTF16_LE, "utf-16-le"),
+    (codecs.BOM_UTF16_BE, "utf-16-be"),
+)
+_LINE_BREAK = regex.compile(r"\r\n|\r|\n")
+_SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
+# What a user probably meant, by language, when a file is not UTF-8.
+_LIKELY_ENCODINGS = {
+    "zh": ("gb18030", "big5"),
+    "ja": ("shift_jis", "euc_jp"),
+    "ko": ("euc_kr",),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Line:
+    number: int  # 1-based line of the file
+    text: str  # normalised, stripped
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    line_start: int
+    line_end: int
+    text: str
+
+
+def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "") -> str:
+    """Decode a raw file, refusing anything that would be a guess.
+
+    >>> decode("Q: 你好".encode("utf-16"), "x.txt")
+    'Q: 你好'
+    """
+    if not data.strip():
+        raise EmptyFileError(
+            "the file is empty", path=path, hint="put the transcript text in it or remove the file"
+        )
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            return _strict(data[len(bom) :], name, path)
+    if encoding is not None:
+        return _declared(data, encoding, path)
+    if b"\x00" in data:
+        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        raise BinaryFileError(
+            "the file looks binary (it contains NUL bytes), not like a text transcript",
+            path=path,
+            line=line,
+            hint="give a plain-text transcript; if it is UTF-16 without a BOM, "
+            'declare `encoding = "utf-16-le"` for its language in meta.toml',
+        )
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError as error:
+        line, col = _position(data, error.start)
+        guess = _guess_encoding(data, lang)
+        raise DecodeError(
+            f"not valid UTF-8 (byte 0x{data[error.start]:02X})",
+            path=path,
+            line=line,
+            col=col,
+            hint=f'declare `encoding = "{guess}"` under [languages.{lang or "LANG"}] '
+            "in meta.toml, or convert the file to UTF-8",
+        ) from None
+
+
+def _strict(data: bytes, name: str, path: str) -> str:
+    try:
+        return data.decode(name)
+    except UnicodeDecodeError as error:
+        raise DecodeError(
+            f"the byte-order mark says {name} but the bytes are not valid {name}",
+            path=path,
+            hint="re-save the file as UTF-8",
+        ) from error
+
+
+def _declared(data: bytes, encoding: str, path: str) -> str:
+    try:
+        codec = codecs.lookup(encoding)
+    except LookupError:
+        raise DecodeError(
+            f"unknown encoding {encoding!r} declared in meta.toml",
+            path=path,
+            hint="use a Python codec name such as gb18030, big5, cp1252 or latin-1",
+        ) from None
+    if codec.name not in ("utf-8", "ascii") and not data.isascii() and _is_utf8(data):
+        raise DecodeError(
+            f"meta.toml declares {encoding!r} but the file is valid UTF-8; "
+            "decoding it as declared would garble it",
+            path=path,
+            hint="remove the `encoding` setting for this language",
+        )
+    try:
+        return data.decode(codec.name)
+    except UnicodeDecodeError as error:
+        line, col = _position(data, error.start)
+        raise DecodeError(
+            f"not valid {encoding} (byte 0x{data[error.start]:02X})",
+            path=path,
+            line=line,
+            col=col,
+            hint="check the `encoding` declared for this language in meta.toml",
+        ) from None
+
+
+def _is_utf8(data: bytes) -> bool:
+    try:
+        data.decode("utf-8")
+    except UnicodeDecodeError:
+        return False
+    return True
+
+
+def _position(data: bytes, offset: int) -> tuple[int, int]:
+    line_start = max(data.rfind(b"\n", 0, offset), data.rfind(b"\r", 0, offset)) + 1
+    line = len(_LINE_BREAK.findall(data[:line_start].decode("latin-1"))) + 1
+    return line, offset - line_start + 1
+
+
+def _guess_encoding(data: bytes, lang: str) -> str:
+    for candidate in _LIKELY_ENCODINGS.get(lang, ()) + ("cp1252",):
+        try:
+            data.decode(candidate)
+        except UnicodeDecodeError:
+            continue
+        return candidate
+    return "latin-1"
+
+
+def split_lines(text: str, path: str) -> list[Line]:
+    """Number the lines of decoded text (CRLF, CR and LF all end a line) and normalise them.
+
+    >>> split_lines("Q:\u00a0hi\r\n\r\nA: yo", "x.txt")
+    [Line(number=1, text='Q: hi'), Line(number=2, text=''), Line(number=3, text='A: yo')]
+    """
+    lines = []
+    for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
+        control = _CONTROL.search(raw)
+        if control is not None:
+            _raise_control(raw, number, control.start(), path)
+        cleaned = _INVISIBLE.sub("", _SPACES.sub(" ", raw)).strip()
+        lines.append(Line(number, cleaned))
+    if lines and lines[-1].text == "" and text.endswith(("\n", "\r")):
+        lines.pop()
+    return lines
+
+
+def _raise_control(raw: str, number: int, index: int, path: str) -> None:
+    share = len(_CONTROL.findall(raw)) / max(len(raw), 1)
+    if share > 0.05:
+        raise BinaryFileError(
+            "the file looks binary (control characters), not like a text transcript",
+            path=path,
+            line=number,
+            hint="give a plain-text transcript",
+        )
+    raise DecodeError(
+        f"control character U+{ord(raw[index]):04X} in the text",
+        path=path,
+        line=number,
+        col=index + 1,
+        hint="delete it from the file (it is not printable text)",
+        source_line=raw,
+    )
+
+
+def read_lines(path: Path, display_path: str, *, encoding: str | None = None, lang: str = "") -> list[Line]:
+    """Read, decode and number a raw transcript's lines."""
+    return split_lines(decode(path.read_bytes(), display_path, encoding=encoding, lang=lang), display_path)
+
+
+def paragraphs(lines: Sequence[Line], starts_paragraph: regex.Pattern[str]) -> list[Paragraph]:
+    """Group non-blank lines into paragraphs.
+
+    Blank lines separate paragraphs. When most blocks are single lines (one
+    paragraph per line, as pasted from the web) every line is its own paragraph;
+    otherwise the lines of a block are a soft-wrapped paragraph and are joined,
+    except where a line matches ``starts_paragraph`` (a speaker label).
+    """
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    blocks = [block for block in blocks if block]
+    one_per_line = sum(len(block) == 1 for block in blocks) * 2 >= len(blocks)
+    result: list[Paragraph] = []
+    for block in blocks:
+        current: list[Line] = []
+        for line in block:
+            if current and (one_per_line or starts_paragraph.match(line.text)):
+                result.append(_join(current))
+                current = []
+            current.append(line)
+        result.append(_join(current))
+    return result
+
+
+def _join(lines: list[Line]) -> Paragraph:
+    text = lines[0].text
+    for line in lines[1:]:
+        cjk_seam = _CJK.match(text[-1]) and _CJK.match(line.text[0])
+        text += ("" if cjk_seam else " ") + line.text
+    return Paragraph(lines[0].number, lines[-1].number, text)
