@@ -67,6 +67,10 @@ class QABuilderError(Exception):
         self.hint = hint
         self.source_line = source_line
 
+    def __reduce__(self) -> tuple[object, ...]:
+        # Keep the fields when an error crosses a process boundary (build --jobs).
+        return (_rebuild, (type(self), self.message, dict(self.__dict__)))
+
     @property
     def location(self) -> str:
         parts = [p for p in (self.path, self.line, self.col) if p is not None]
@@ -82,6 +86,13 @@ class QABuilderError(Exception):
             return ""
         caret = " " * max((self.col or 1) - 1, 0) + "^"
         return f"    {self.source_line}\n    {caret}"
+
+
+def _rebuild(cls: type[QABuilderError], message: str, fields: dict[str, object]) -> QABuilderError:
+    error = cls.__new__(cls)
+    Exception.__init__(error, message)
+    error.__dict__.update(fields)
+    return error
 
 
 class InputError(QABuilderError):

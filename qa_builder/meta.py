@@ -19,7 +19,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_valida
 from .conventions import Conventions
 from .errors import MetadataError
 
-__all__ = ["InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
+__all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
 
 META_FILE = "meta.toml"
 Role = Literal["interviewer", "interviewee"]
@@ -105,10 +105,8 @@ class InterviewMeta(_Strict):
         return self.default_interviewee or self.interviewees[0]
 
 
-def load_meta(folder: Path, display: str) -> InterviewMeta:
-    """Read and validate ``meta.toml`` in an interview folder."""
-    path = folder / META_FILE
-    where = f"{display}/{META_FILE}"
+def load_meta(path: Path, where: str) -> InterviewMeta:
+    """Read and validate an interview's ``meta.toml``; ``where`` is the path shown in messages."""
     if not path.is_file():
         raise MetadataError(
             "no meta.toml in the interview folder",

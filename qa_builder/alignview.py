@@ -1,0 +1,86 @@
+"""Review an alignment: as JSON lines for tools, or side by side in the terminal."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING, Any
+
+from .align import AlignItem, Bead, align
+from .errors import LayoutError
+from .interview import Transcript, load_interview, parse_file
+
+if TYPE_CHECKING:
+    from rich.table import Table
+
+__all__ = ["AlignmentView", "alignment_rows", "load_alignment", "render_table"]
+
+LOW_SCORE = 0.5
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentView:
+    left: Transcript
+    right: Transcript
+    beads: list[Bead]
+
+
+def load_alignment(paths: Sequence[Path]) -> AlignmentView:
+    """Align an interview folder's two languages, or two transcript files named ``<lang>.txt``."""
+    if len(paths) == 1 and paths[0].is_dir():
+        transcripts = list(load_interview(paths[0]).transcripts.values())
+    elif len(paths) == 2:
+        transcripts = sorted((parse_file(p, p.stem) for p in paths), key=lambda t: t.lang)
+    else:
+        raise LayoutError(
+            "give one interview folder or two transcript files",
+            hint="e.g. `qa-builder show raw/verge-altman-murati-2023`",
+        )
+    if len(transcripts) != 2:
+        raise LayoutError(
+            f"the interview has {len(transcripts)} language(s); alignment needs exactly two",
+            path=paths[0],
+            hint="pass the two transcript files to align",
+        )
+    left, right = transcripts
+    items = [[AlignItem(t.text, t.role, t.speaker) for t in side.turns] for side in (left, right)]
+    return AlignmentView(left, right, align(items[0], items[1]))
+
+
+def alignment_rows(view: AlignmentView) -> list[dict[str, Any]]:
+    rows = []
+    for index, bead in enumerate(view.beads):
+        row: dict[str, Any] = {"index": index, "bead": bead.kind, "score": bead.score, "flags": list(bead.flags)}
+        for side, indices in ((view.left, bead.left), (view.right, bead.right)):
+            row[side.lang] = {
+                "turns": list(indices),
+                "speaker": [side.turns[i].speaker for i in indices],
+                "text": "\n".join(side.turns[i].text for i in indices),
+            }
+        rows.append(row)
+    return rows
+
+
+def render_table(view: AlignmentView, width: int = 60) -> Table:
+    from rich.table import Table
+
+    table = Table(title=f"{view.left.path} ↔ {view.right.path}", show_lines=True)
+    for column in ("#", "bead", f"{view.left.lang} speaker", view.left.lang, f"{view.right.lang} speaker"):
+        table.add_column(column)
+    table.add_column(view.right.lang)
+    table.add_column("score", justify="right")
+    table.add_column("flags")
+    for row in alignment_rows(view):
+        low = row["score"] < LOW_SCORE or row["flags"] or row["bead"] != "1-1"
+        cells = [str(row["index"]), row["bead"]]
+        for lang in (view.left.lang, view.right.lang):
+            cells += [", ".join(dict.fromkeys(row[lang]["speaker"])), _trim(row[lang]["text"], width)]
+        cells += [f"{row['score']:.2f}", ", ".join(row["flags"])]
+        table.add_row(*cells, style="bold red" if row["flags"] else "yellow" if low else None)
+    return table
+
+
+def _trim(text: str, width: int) -> str:
+    flat = text.replace("\n", " ¶ ")
+    return flat if len(flat) <= width else flat[: width - 1] + "…"

@@ -1,0 +1,211 @@
+"""``qa-builder build``: every interview of a raw folder into one dataset folder.
+
+Interviews are independent, so each is processed by :func:`process_interview`
+(a pure function of its folder) in worker processes; results come back in
+folder order and are streamed to the Parquet writers, so memory holds a few
+interviews, and the output is the same bytes whatever the number of workers.
+The dataset is written next to ``--out`` and swapped in only once complete.
+"""
+
+from __future__ import annotations
+
+import filecmp
+import os
+import shutil
+import tempfile
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, TypeVar
+
+from .errors import OutputError, StaleError
+from .interview import Interview, discover, load_interview
+from .parallel import align_interview
+
+__all__ = ["BuildReport", "InterviewResult", "build", "check", "process_interview"]
+
+T = TypeVar("T")
+R = TypeVar("R")
+
+
+@dataclass(frozen=True, slots=True)
+class InterviewResult:
+    """Everything the build keeps of one interview: rows per config and what the card reports."""
+
+    id: str
+    title: str
+    publisher: str
+    url: str
+    published: str
+    license: str
+    license_note: str | None
+    languages: list[str]
+    rows: dict[str, list[dict[str, Any]]]
+    turns_by_speaker: dict[str, dict[str, int]]
+    unpaired: dict[str, int]
+    segments_by_kind: dict[str, int]
+    warnings: list[str]
+
+
+@dataclass(slots=True)
+class BuildReport:
+    out: Path
+    counts: dict[str, int] = field(default_factory=dict)
+    interviews: list[InterviewResult] = field(default_factory=list)
+
+    @property
+    def warnings(self) -> list[str]:
+        return [w for result in self.interviews for w in result.warnings]
+
+
+def process_interview(folder: Path) -> InterviewResult:
+    """Parse, validate and align one interview folder into plain rows."""
+    return _result(load_interview(folder))
+
+
+def _result(interview: Interview) -> InterviewResult:
+    transcripts = interview.transcripts.values()
+    rows: dict[str, list[dict[str, Any]]] = {
+        "turns": [turn.model_dump() for t in transcripts for turn in t.turns],
+        "qa": [exchange.model_dump() for t in transcripts for exchange in t.exchanges],
+        "segments": [segment.model_dump() for t in transcripts for segment in t.segments],
+        "parallel_turns": [],
+        "parallel_qa": [],
+    }
+    alignment = align_interview(interview)
+    if alignment is not None:
+        rows["parallel_turns"] = [row.model_dump() for row in alignment.turns]
+        rows["parallel_qa"] = [row.model_dump() for row in alignment.qa]
+    by_speaker: dict[str, dict[str, int]] = {}
+    kinds: dict[str, int] = {}
+    for t in transcripts:
+        counts = by_speaker.setdefault(t.lang, {})
+        for turn in t.turns:
+            counts[turn.speaker] = counts.get(turn.speaker, 0) + 1
+        for segment in t.segments:
+            kinds[segment.kind] = kinds.get(segment.kind, 0) + 1
+    meta = interview.meta
+    return InterviewResult(
+        id=interview.id,
+        title=meta.title,
+        publisher=meta.publisher,
+        url=meta.url,
+        published=meta.published.isoformat(),
+        license=meta.license,
+        license_note=meta.license_note,
+        languages=sorted(interview.transcripts),
+        rows=rows,
+        turns_by_speaker=by_speaker,
+        unpaired=alignment.unpaired if alignment else {},
+        segments_by_kind=dict(sorted(kinds.items())),
+        warnings=[str(w) for t in transcripts for w in t.warnings],
+    )
+
+
+def build(raw: Path, out: Path, *, jobs: int | None = None) -> BuildReport:
+    """Build the dataset from ``raw`` into ``out``, atomically.
+
+    A failed build leaves an existing ``out`` untouched.
+    """
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")
+    try:
+        out.parent.mkdir(parents=True, exist_ok=True)
+        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+    except OSError as error:
+        raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
+    try:
+        report = _write(raw, staging, jobs)
+        staging.chmod(0o755)
+        _swap(staging, out)
+    except BaseException:
+        shutil.rmtree(staging, ignore_errors=True)
+        raise
+    report.out = out
+    return report
+
+
+def _swap(staging: Path, out: Path) -> None:
+    if not out.exists():
+        staging.rename(out)
+        return
+    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
+    out.rename(retired / out.name)
+    staging.rename(out)
+    shutil.rmtree(retired)
+
+
+def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
+    from .card import render_card
+    from .export import CONFIGS, ParquetSink
+
+    folders = discover(raw)
+    sink = ParquetSink(out, CONFIGS)
+    report = BuildReport(out)
+    try:
+        for result in _ordered_map(process_interview, folders, jobs or os.cpu_count() or 1):
+            for config in CONFIGS:
+                sink.write(config, result.rows[config])
+            report.interviews.append(_without_rows(result))
+    finally:
+        report.counts = sink.close()
+    (out / "README.md").write_text(render_card(report), encoding="utf-8")
+    return report
+
+
+def _without_rows(result: InterviewResult) -> InterviewResult:
+    """Keep what the card needs (flagged pairs) and drop the bulk of the rows."""
+    flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
+    kept = {config: [] for config in result.rows} | {"parallel_turns": flagged}
+    return InterviewResult(**{**_fields(result), "rows": kept})
+
+
+def _fields(result: InterviewResult) -> dict[str, Any]:
+    return {name: getattr(result, name) for name in result.__slots__}
+
+
+def _ordered_map(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
+    """``map`` in worker processes, in input order, with a bounded number of results in flight."""
+    if jobs <= 1:
+        yield from map(function, items)
+        return
+    with ProcessPoolExecutor(max_workers=jobs) as pool:
+        pending: deque[Future[R]] = deque()
+        for item in items:
+            pending.append(pool.submit(function, item))
+            if len(pending) >= jobs * 4:
+                yield pending.popleft().result()
+        while pending:
+            yield pending.popleft().result()
+
+
+def check(raw: Path, out: Path, *, jobs: int | None = None) -> None:
+    """Raise :class:`StaleError` unless ``out`` is byte for byte what a build would make."""
+    with tempfile.TemporaryDirectory(prefix="qa-builder-check-") as scratch:
+        fresh = Path(scratch) / out.name
+        build(raw, fresh, jobs=jobs)
+        differences = _differences(fresh, out)
+    if differences:
+        shown = ", ".join(differences[:5]) + (" …" if len(differences) > 5 else "")
+        raise StaleError(
+            f"{out} is not what a build would make ({shown})",
+            path=out,
+            hint=f"run `qa-builder build --out {out}` and commit the result",
+        )
+
+
+def _differences(expected: Path, actual: Path) -> list[str]:
+    if not actual.is_dir():
+        return ["missing"]
+    names = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
+    found = {p.relative_to(actual).as_posix() for p in actual.rglob("*") if p.is_file()}
+    problems = [f"{name} missing" for name in sorted(names - found)]
+    problems += [f"{name} unexpected" for name in sorted(found - names)]
+    problems += [
+        f"{name} differs"
+        for name in sorted(names & found)
+        if not filecmp.cmp(expected / name, actual / name, shallow=False)
+    ]
+    return problems

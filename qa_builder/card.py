@@ -1,0 +1,140 @@
+"""The dataset card (``dist/README.md``), rendered from ``templates/card.md``.
+
+The YAML header declares the configs so ``datasets.load_dataset`` needs no
+loading script; the body's tables are computed from the build's own report.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from importlib import resources
+from string import Template
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from .build import BuildReport
+
+__all__ = ["render_card"]
+
+KNOWN_ISSUES_SHOWN = 100
+_SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"), (float("inf"), "n>1M"))
+_CONFIG_ROWS = {
+    "turns": "one speaker turn of one transcript",
+    "qa": "a question and its answer, in one language",
+    "segments": "a paragraph run that is not a turn (preamble, heading, note, link, stage direction, boilerplate)",
+    "parallel_turns": "an aligned bead of German and Chinese turns",
+    "parallel_qa": "an aligned question–answer exchange, German and Chinese",
+}
+
+
+def render_card(report: BuildReport) -> str:
+    template = Template(resources.files(__package__).joinpath("templates/card.md").read_text(encoding="utf-8"))
+    return template.substitute(
+        yaml=_yaml(report),
+        sources=_sources(report),
+        configs="\n".join(
+            f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()
+        ),
+        columns=_columns(),
+        counts=_counts(report),
+        unpaired=_unpaired(report),
+        segments=_segments(report),
+        known_issues=_known_issues(report),
+        license=_license(report),
+    )
+
+
+def _yaml(report: BuildReport) -> str:
+    languages = sorted({lang for result in report.interviews for lang in result.languages})
+    licenses = sorted({result.license for result in report.interviews}) or ["other"]
+    largest = max(report.counts.values(), default=0)
+    size = next(name for bound, name in _SIZES if largest < bound)
+    lines = ["pretty_name: Translated interview transcripts (turns, Q&A, zh–de pairs)", "language:"]
+    lines += [f"- {lang}" for lang in languages]
+    lines += [f"license: {licenses[0] if len(licenses) == 1 else 'other'}"]
+    if "other" in licenses or len(licenses) > 1:
+        lines += ["license_name: third-party-translations", "license_link: README.md"]
+    lines += ["task_categories:", "- question-answering", "- translation", "- text-generation"]
+    lines += ["tags:", "- interviews", "- dialogue", "- parallel-corpus"]
+    lines += ["size_categories:", f"- {size}", "configs:"]
+    for index, name in enumerate(_CONFIG_ROWS):
+        lines += [f"- config_name: {name}", "  data_files:", "  - split: train", f"    path: {name}/train.parquet"]
+        if index == 0:
+            lines.append("  default: true")
+    return "\n".join(lines)
+
+
+def _sources(report: BuildReport) -> str:
+    rows = ["| interview | title | publisher | published | languages |", "|---|---|---|---|---|"]
+    rows += [
+        f"| `{r.id}` | [{r.title}]({r.url}) | {r.publisher} | {r.published} | {', '.join(r.languages)} |"
+        for r in report.interviews
+    ]
+    return "\n".join(rows)
+
+
+def _columns() -> str:
+    from .export import features
+
+    blocks = []
+    for name in _CONFIG_ROWS:
+        columns = ", ".join(f"`{column}`" for column in features(name))
+        blocks.append(f"- `{name}`: {columns}")
+    return "\n".join(blocks)
+
+
+def _counts(report: BuildReport) -> str:
+    rows = ["| interview | language | turns | by speaker |", "|---|---|---:|---|"]
+    for result in report.interviews:
+        for lang, speakers in sorted(result.turns_by_speaker.items()):
+            detail = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
+            rows.append(f"| `{result.id}` | {lang} | {sum(speakers.values())} | {detail} |")
+    return "\n".join(rows)
+
+
+def _unpaired(report: BuildReport) -> str:
+    totals: Counter[str] = Counter()
+    for result in report.interviews:
+        totals.update(result.unpaired)
+    if not totals:
+        return "none."
+    return ", ".join(f"{count} {lang} turns" for lang, count in sorted(totals.items())) + " in all."
+
+
+def _segments(report: BuildReport) -> str:
+    totals: Counter[str] = Counter()
+    for result in report.interviews:
+        totals.update(result.segments_by_kind)
+    return ", ".join(f"{count} {kind}" for kind, count in sorted(totals.items())) + "."
+
+
+def _known_issues(report: BuildReport) -> str:
+    flagged = [row for result in report.interviews for row in result.rows["parallel_turns"]]
+    lines = [f"{len(flagged)} aligned turn pairs are flagged:", ""]
+    if flagged:
+        lines += ["| id | flags | de speaker | zh speaker | de begins | zh begins |", "|---|---|---|---|---|---|"]
+        for row in flagged[:KNOWN_ISSUES_SHOWN]:
+            de, zh = (_first_words(row["translation"][lang]) for lang in ("de", "zh"))
+            flags = ", ".join(row["flags"])
+            lines.append(
+                f"| `{row['id']}` | {flags} | {row['speaker']['de']} | {row['speaker']['zh']} | {de} | {zh} |"
+            )
+        if len(flagged) > KNOWN_ISSUES_SHOWN:
+            lines.append(f"\n… and {len(flagged) - KNOWN_ISSUES_SHOWN} more (filter `flags` to see them).")
+    lines.append("")
+    warnings = report.warnings
+    lines.append(f"The parser reported {len(warnings)} warning(s) on the raw files" + (":" if warnings else "."))
+    lines += [f"- `{w}`" for w in warnings[:KNOWN_ISSUES_SHOWN]]
+    return "\n".join(lines)
+
+
+def _first_words(text: str, limit: int = 40) -> str:
+    first = text.split("\n")[0]
+    cut = first if len(first) <= limit else first[:limit].rstrip() + "…"
+    return json.dumps(cut, ensure_ascii=False)[1:-1].replace("|", "\\|")
+
+
+def _license(report: BuildReport) -> str:
+    lines = [f"- `{r.id}`: {r.license}. {r.license_note or ''}".rstrip() for r in report.interviews]
+    return "\n".join(lines) or "No interviews."

@@ -1,0 +1,166 @@
+"""The ``qa-builder`` command: each command parses its arguments, calls one library
+function, prints the result, and turns a :class:`QABuilderError` into one line
+on stderr and exit code 1. Nothing heavy is imported until a command needs it.
+"""
+
+from __future__ import annotations
+
+import json
+import sys
+from collections.abc import Iterator
+from contextlib import contextmanager
+from pathlib import Path
+from typing import Annotated
+
+import typer
+
+from .errors import QABuilderError
+
+app = typer.Typer(
+    help="Turn translated interview transcripts into a validated, aligned HuggingFace dataset.",
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+)
+
+RawOption = Annotated[Path, typer.Option("--raw", help="Folder with one sub-folder per interview.")]
+
+
+@contextmanager
+def _reported() -> Iterator[None]:
+    try:
+        yield
+    except QABuilderError as error:
+        typer.echo(f"error: {error}", err=True)
+        raise typer.Exit(1) from None
+
+
+def _warn(lines: list[str]) -> None:
+    for line in lines:
+        typer.echo(line, err=True)
+
+
+@app.command()
+def build(
+    raw: RawOption = Path("raw"),
+    out: Annotated[Path, typer.Option("--out", help="Dataset folder to (re)write.")] = Path("dist"),
+    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes [default: cores].")] = None,
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is not what a build would make.")] = False,
+) -> None:
+    """Build the dataset (Parquet + card) from the raw transcripts."""
+    from .build import build as run_build
+    from .build import check as run_check
+
+    with _reported():
+        if check:
+            run_check(raw, out, jobs=jobs)
+            typer.echo(f"{out} is current")
+            return
+        report = run_build(raw, out, jobs=jobs)
+    _warn(report.warnings)
+    counts = ", ".join(f"{count} {config}" for config, count in report.counts.items())
+    typer.echo(f"built {out} from {len(report.interviews)} interview(s): {counts}")
+
+
+@app.command()
+def parse(
+    file: Annotated[Path, typer.Argument(help="A transcript file.")],
+    lang: Annotated[str, typer.Option("--lang", help="Its language code, as in meta.toml.")],
+    meta: Annotated[Path | None, typer.Option("--meta", help="meta.toml to use [default: beside FILE].")] = None,
+) -> None:
+    """Print a transcript's turns as JSON lines."""
+    from .interview import parse_file
+
+    with _reported():
+        transcript = parse_file(file, lang, meta)
+    _warn([str(w) for w in transcript.warnings])
+    for turn in transcript.turns:
+        sys.stdout.write(turn.model_dump_json() + "\n")
+
+
+@app.command()
+def validate(raw: RawOption = Path("raw")) -> None:
+    """Lint the raw folder: where every line went, warnings, and errors as file:line."""
+    from .interview import discover, load_interview
+
+    with _reported():
+        folders = discover(raw)
+    problems = 0
+    for folder in folders:
+        try:
+            interview = load_interview(folder)
+        except QABuilderError as error:
+            problems += 1
+            typer.echo(f"error: {error}", err=True)
+            continue
+        for transcript in interview.transcripts.values():
+            typer.echo(str(transcript.accounting))
+            _warn([str(w) for w in transcript.warnings])
+    if problems:
+        typer.echo(f"{problems} interview(s) with errors", err=True)
+        raise typer.Exit(1)
+    typer.echo(f"{len(folders)} interview(s) OK")
+
+
+@app.command()
+def schema(
+    out: Annotated[Path, typer.Option("--out", help="Folder for the JSON Schema files.")] = Path("schema"),
+    check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is stale.")] = False,
+) -> None:
+    """Write (or check) the JSON Schema of every record model."""
+    from .schema import check_schemas, write_schemas
+
+    with _reported():
+        if check:
+            check_schemas(out)
+            typer.echo(f"{out} is current")
+            return
+        written = write_schemas(out)
+    typer.echo(f"wrote {len(written)} schema files to {out}")
+
+
+@app.command()
+def stats(raw: RawOption = Path("raw")) -> None:
+    """Turn counts per interview, language and speaker."""
+    from .interview import discover, load_interview
+
+    with _reported():
+        interviews = [load_interview(folder) for folder in discover(raw)]
+    for interview in interviews:
+        for lang, transcript in interview.transcripts.items():
+            typer.echo(f"{interview.id}\t{lang}\t{len(transcript.turns)} turns\t{len(transcript.exchanges)} exchanges")
+            speakers: dict[str, int] = {}
+            for turn in transcript.turns:
+                speakers[turn.speaker] = speakers.get(turn.speaker, 0) + 1
+            for speaker, count in sorted(speakers.items()):
+                typer.echo(f"\t\t{speaker}\t{count}")
+
+
+
+
+@app.command()
+def align(
+    paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
+) -> None:
+    """Print the turn alignment of one interview as JSON lines."""
+    from .alignview import alignment_rows, load_alignment
+
+    with _reported():
+        view = load_alignment(paths)
+    for row in alignment_rows(view):
+        sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
+
+
+@app.command()
+def show(
+    paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
+    width: Annotated[int, typer.Option(help="Characters of each text shown.")] = 60,
+) -> None:
+    """Show the turn alignment side by side, low scores and flags highlighted."""
+    from .alignview import load_alignment, render_table
+
+    with _reported():
+        view = load_alignment(paths)
+    from rich.console import Console
+
+    Console().print(render_table(view, width))

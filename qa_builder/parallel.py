@@ -1,0 +1,117 @@
+"""Parallel records of one interview: aligned turn pairs and aligned exchanges.
+
+The dataset's parallel configs pair German and Chinese (``PAIR``); an interview
+without both languages contributes no parallel rows. Speakers are kept as each
+translation prints them; where they differ the row is flagged
+``speaker_mismatch`` rather than corrected.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from .align import AlignItem, Bead, align
+from .interview import Interview, Transcript
+from .models import Exchange, LangPair, ParallelQA, ParallelTurn, Turn, TurnIndices
+
+__all__ = ["PAIR", "Alignment", "align_interview"]
+
+PAIR = ("de", "zh")
+
+
+@dataclass(frozen=True, slots=True)
+class Alignment:
+    interview_id: str
+    beads: list[Bead]
+    turns: list[ParallelTurn]
+    qa: list[ParallelQA]
+
+    @property
+    def unpaired(self) -> dict[str, int]:
+        return {
+            PAIR[0]: sum(len(b.left) for b in self.beads if not b.right),
+            PAIR[1]: sum(len(b.right) for b in self.beads if not b.left),
+        }
+
+
+def align_interview(interview: Interview) -> Alignment | None:
+    """Align the interview's German and Chinese turns; None if it lacks one of them."""
+    if not all(lang in interview.transcripts for lang in PAIR):
+        return None
+    left, right = (interview.transcripts[lang] for lang in PAIR)
+    beads = align(_items(left.turns), _items(right.turns))
+    turns = _parallel_turns(interview.id, beads, left.turns, right.turns)
+    return Alignment(interview.id, beads, turns, _parallel_qa(interview.id, beads, left, right))
+
+
+def _items(turns: Sequence[Turn]) -> list[AlignItem]:
+    return [AlignItem(turn.text, turn.role, turn.speaker) for turn in turns]
+
+
+def _join(values: Sequence[str]) -> str:
+    return " & ".join(dict.fromkeys(values))
+
+
+def _parallel_turns(
+    interview_id: str, beads: Sequence[Bead], left: Sequence[Turn], right: Sequence[Turn]
+) -> list[ParallelTurn]:
+    rows = []
+    for bead in (b for b in beads if b.paired):
+        a, b = [left[i] for i in bead.left], [right[j] for j in bead.right]
+        index = len(rows)
+        rows.append(
+            ParallelTurn(
+                id=f"{interview_id}/p{index:03d}",
+                interview_id=interview_id,
+                index=index,
+                translation={PAIR[0]: "\n".join(t.text for t in a), PAIR[1]: "\n".join(t.text for t in b)},
+                role=LangPair(de=_join([t.role for t in a]), zh=_join([t.role for t in b])),
+                speaker=LangPair(de=_join([t.speaker for t in a]), zh=_join([t.speaker for t in b])),
+                turn_indices=TurnIndices(de=list(bead.left), zh=list(bead.right)),
+                bead=bead.kind,
+                score=bead.score,
+                flags=sorted(bead.flags),
+            )
+        )
+    return rows
+
+
+def _parallel_qa(interview_id: str, beads: Sequence[Bead], left: Transcript, right: Transcript) -> list[ParallelQA]:
+    """Pair exchanges whose questions share a bead; score by the beads their turns touch."""
+    bead_of_left = {i: bead for bead in beads for i in bead.left}
+    bead_of_right = {j: bead for bead in beads for j in bead.right}
+    right_by_question = {e.turn_indices[0]: e for e in right.exchanges}
+    rows: list[ParallelQA] = []
+    for a in left.exchanges:
+        partners = [right_by_question[j] for j in bead_of_left[a.turn_indices[0]].right if j in right_by_question]
+        if len(partners) != 1:
+            continue
+        b = partners[0]
+        touched = {id(bead_of_left[i]): bead_of_left[i] for i in a.turn_indices}
+        touched |= {id(bead_of_right[j]): bead_of_right[j] for j in b.turn_indices}
+        index = len(rows)
+        rows.append(
+            ParallelQA(
+                id=f"{interview_id}/pq{index:03d}",
+                interview_id=interview_id,
+                index=index,
+                question={PAIR[0]: a.question, PAIR[1]: b.question},
+                answer={PAIR[0]: a.answer, PAIR[1]: b.answer},
+                answer_speaker=LangPair(de=a.answer_speaker, zh=b.answer_speaker),
+                exchange_indices=TurnIndices(de=[a.index], zh=[b.index]),
+                score=round(min(bead.score for bead in touched.values()), 4),
+                flags=_qa_flags(a, b, bead_of_left),
+            )
+        )
+    return rows
+
+
+def _qa_flags(a: Exchange, b: Exchange, bead_of_left: dict[int, Bead]) -> list[str]:
+    flags = set()
+    if a.answer_speaker != b.answer_speaker or a.question_speaker != b.question_speaker:
+        flags.add("speaker_mismatch")
+    aligned_right = {j for i in a.turn_indices for j in bead_of_left[i].right}
+    if aligned_right != set(b.turn_indices):
+        flags.add("answer_turns_differ")
+    return sorted(flags)
