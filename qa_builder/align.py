@@ -117,9 +117,7 @@ def _anchor_weights(left: Sequence[Counter[str]], right: Sequence[Counter[str]])
 
 
 def _spread(beads: Sequence[Bead], left: Sequence[AlignItem], right: Sequence[AlignItem], ratio: float) -> float:
-    residuals = sorted(
-        abs(_log_ratio([left[b.left[0]]], [right[b.right[0]]], ratio)) for b in beads if b.kind == "1-1"
-    )
+    residuals = sorted(abs(_log_ratio([left[b.left[0]]], [right[b.right[0]]], ratio)) for b in beads if b.kind == "1-1")
     if len(residuals) < 4:
         return 0.6
     return max(0.15, 1.4826 * residuals[len(residuals) // 2])
@@ -179,7 +177,9 @@ def _backtrack(
     return beads[::-1]
 
 
-def _flags(left: Sequence[AlignItem], right: Sequence[AlignItem], a: tuple[int, ...], b: tuple[int, ...]) -> tuple[str, ...]:
+def _flags(
+    left: Sequence[AlignItem], right: Sequence[AlignItem], a: tuple[int, ...], b: tuple[int, ...]
+) -> tuple[str, ...]:
     if not a or not b:
         return ()
     who_left = {(left[i].role, left[i].speaker) for i in a}

@@ -158,7 +158,7 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
 def _without_rows(result: InterviewResult) -> InterviewResult:
     """Keep what the card needs (flagged pairs) and drop the bulk of the rows."""
     flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
-    kept = {config: [] for config in result.rows} | {"parallel_turns": flagged}
+    kept: dict[str, list[dict[str, Any]]] = {config: [] for config in result.rows} | {"parallel_turns": flagged}
     return InterviewResult(**{**_fields(result), "rows": kept})
 
 

@@ -18,7 +18,13 @@ if TYPE_CHECKING:
 __all__ = ["render_card"]
 
 KNOWN_ISSUES_SHOWN = 100
-_SIZES = ((1_000, "n<1K"), (10_000, "1K<n<10K"), (100_000, "10K<n<100K"), (1_000_000, "100K<n<1M"), (float("inf"), "n>1M"))
+_SIZES = (
+    (1_000, "n<1K"),
+    (10_000, "1K<n<10K"),
+    (100_000, "10K<n<100K"),
+    (1_000_000, "100K<n<1M"),
+    (float("inf"), "n>1M"),
+)
 _CONFIG_ROWS = {
     "turns": "one speaker turn of one transcript",
     "qa": "a question and its answer, in one language",
@@ -33,9 +39,7 @@ def render_card(report: BuildReport) -> str:
     return template.substitute(
         yaml=_yaml(report),
         sources=_sources(report),
-        configs="\n".join(
-            f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()
-        ),
+        configs="\n".join(f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()),
         columns=_columns(),
         counts=_counts(report),
         unpaired=_unpaired(report),
@@ -117,9 +121,7 @@ def _known_issues(report: BuildReport) -> str:
         for row in flagged[:KNOWN_ISSUES_SHOWN]:
             de, zh = (_first_words(row["translation"][lang]) for lang in ("de", "zh"))
             flags = ", ".join(row["flags"])
-            lines.append(
-                f"| `{row['id']}` | {flags} | {row['speaker']['de']} | {row['speaker']['zh']} | {de} | {zh} |"
-            )
+            lines.append(f"| `{row['id']}` | {flags} | {row['speaker']['de']} | {row['speaker']['zh']} | {de} | {zh} |")
         if len(flagged) > KNOWN_ISSUES_SHOWN:
             lines.append(f"\n… and {len(flagged) - KNOWN_ISSUES_SHOWN} more (filter `flags` to see them).")
     lines.append("")

@@ -136,8 +136,6 @@ def stats(raw: RawOption = Path("raw")) -> None:
                 typer.echo(f"\t\t{speaker}\t{count}")
 
 
-
-
 @app.command()
 def align(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],

@@ -69,9 +69,7 @@ class Interview:
 def discover(raw: Path) -> list[Path]:
     """The interview folders under ``raw``, sorted; hidden folders are skipped."""
     if not raw.is_dir():
-        raise LayoutError(
-            "the raw folder does not exist or is not a folder", path=raw, hint="pass --raw DIR"
-        )
+        raise LayoutError("the raw folder does not exist or is not a folder", path=raw, hint="pass --raw DIR")
     folders = sorted(p for p in raw.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
     seen: dict[str, Path] = {}
     for folder in folders:
@@ -144,9 +142,7 @@ def parse_file(path: Path, lang: str, meta_path: Path | None = None) -> Transcri
     return parse_transcript(path, lang, meta, interview_id=path.resolve().parent.name, shown=str(path))
 
 
-def parse_transcript(
-    path: Path, lang: str, meta: InterviewMeta, *, interview_id: str, shown: str
-) -> Transcript:
+def parse_transcript(path: Path, lang: str, meta: InterviewMeta, *, interview_id: str, shown: str) -> Transcript:
     """Parse one transcript file with its interview's metadata; ``shown`` is its path in records."""
     language = meta.languages[lang]
     lines = read_lines(path, shown, encoding=language.encoding, lang=lang)

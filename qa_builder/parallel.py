@@ -56,7 +56,7 @@ def _join(values: Sequence[str]) -> str:
 def _parallel_turns(
     interview_id: str, beads: Sequence[Bead], left: Sequence[Turn], right: Sequence[Turn]
 ) -> list[ParallelTurn]:
-    rows = []
+    rows: list[ParallelTurn] = []
     for bead in (b for b in beads if b.paired):
         a, b = [left[i] for i in bead.left], [right[j] for j in bead.right]
         index = len(rows)

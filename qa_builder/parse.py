@@ -26,7 +26,7 @@ The rules, in order, for each paragraph:
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -162,7 +162,7 @@ def _check_unknown_labels(
     paragraphs: Sequence[Paragraph], kinds: list[str], labelled: list[int], context: _Context
 ) -> None:
     """Refuse labels meta.toml does not know, when they are clearly labels (typos or recurring)."""
-    start, stop = (labelled[0], labelled[-1] + 1) if labelled else (0, len(paragraphs))
+    start, stop = (labelled[0] if labelled else 0), len(paragraphs)
     candidates: list[tuple[int, str]] = []
     for i in range(start, stop):
         if kinds[i] != "text":
@@ -181,15 +181,15 @@ def _check_unknown_labels(
             path=context.path,
             line=paragraphs[i].line_start,
             col=1,
-            hint=f'add it to [languages.{context.lang}.labels] in meta.toml, e.g. {label} = '
+            hint=f"add it to [languages.{context.lang}.labels] in meta.toml, e.g. {label} = "
             f'{{ speaker = "…", reason = "…" }}',
             source_line=paragraphs[i].text[:80],
         )
 
 
-def _near_label(label: str, known: Sequence[str]) -> str | None:
+def _near_label(label: str, known: Iterable[str]) -> str | None:
     for candidate in known:
-        errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 4 else 0
+        errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 3 else 0
         fuzzy = regex.fullmatch(rf"(?:{regex.escape(candidate)}){{e<={errors}}}", label, regex.IGNORECASE)
         if fuzzy is not None:
             return candidate
@@ -313,9 +313,7 @@ class _Builder:
             }
             return named.pop() if len(named) == 1 else self.context.meta.answerer
         speaker = self.last_speaker or self.context.meta.answerer
-        self.context.warn(
-            paragraph, f"unlabelled paragraph after a {kind or 'break'}; read as a new turn by {speaker}"
-        )
+        self.context.warn(paragraph, f"unlabelled paragraph after a {kind or 'break'}; read as a new turn by {speaker}")
         return speaker
 
     def _segment(self, paragraph: Paragraph, kind: str) -> None:
@@ -384,9 +382,7 @@ class _Builder:
 
 
 def _name_parts(name: str, context: _Context) -> set[str]:
-    labels = {
-        label for label in context.language.labels if context.language.label(label).speaker == name
-    }
+    labels = {label for label in context.language.labels if context.language.label(label).speaker == name}
     return {part for part in name.split() if len(part) >= 3} | labels
 
 

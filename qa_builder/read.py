@@ -59,16 +59,14 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "
     'Q: 你好'
     """
     if not data.strip():
-        raise EmptyFileError(
-            "the file is empty", path=path, hint="put the transcript text in it or remove the file"
-        )
+        raise EmptyFileError("the file is empty", path=path, hint="put the transcript text in it or remove the file")
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], name, path)
     if encoding is not None:
         return _declared(data, encoding, path)
     if b"\x00" in data:
-        line = data[: data.index(b"\x00")].count(b"\n") + 1
+        line, _ = _position(data, data.index(b"\x00"))
         raise BinaryFileError(
             "the file looks binary (it contains NUL bytes), not like a text transcript",
             path=path,
@@ -113,8 +111,7 @@ def _declared(data: bytes, encoding: str, path: str) -> str:
         ) from None
     if codec.name not in ("utf-8", "ascii") and not data.isascii() and _is_utf8(data):
         raise DecodeError(
-            f"meta.toml declares {encoding!r} but the file is valid UTF-8; "
-            "decoding it as declared would garble it",
+            f"meta.toml declares {encoding!r} but the file is valid UTF-8; decoding it as declared would garble it",
             path=path,
             hint="remove the `encoding` setting for this language",
         )
@@ -156,7 +153,7 @@ def _guess_encoding(data: bytes, lang: str) -> str:
 
 
 def split_lines(text: str, path: str) -> list[Line]:
-    """Number the lines of decoded text (CRLF, CR and LF all end a line) and normalise them.
+    r"""Number the lines of decoded text (CRLF, CR and LF all end a line) and normalise them.
 
     >>> split_lines("Q:\u00a0hi\r\n\r\nA: yo", "x.txt")
     [Line(number=1, text='Q: hi'), Line(number=2, text=''), Line(number=3, text='A: yo')]

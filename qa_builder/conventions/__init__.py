@@ -46,9 +46,7 @@ class Conventions(BaseModel):
         return patterns
 
     def merged(self, other: Conventions) -> Conventions:
-        return Conventions(
-            **{name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields}
-        )
+        return Conventions(**{name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields})
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
         """One pattern matching any of this kind's patterns, or None when there are none."""

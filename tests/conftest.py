@@ -1,0 +1,31 @@
+from __future__ import annotations
+
+import os
+import shutil
+from pathlib import Path
+
+import pytest
+
+from qa_builder.interview import Interview, load_interview
+
+# The build is offline: never let `datasets` reach for the Hub in tests.
+os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
+os.environ.setdefault("HF_HUB_OFFLINE", "1")
+
+ROOT = Path(__file__).resolve().parent.parent
+RAW = ROOT / "raw"
+INTERVIEW = RAW / "verge-altman-murati-2023"
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+
+
+@pytest.fixture(scope="session")
+def interview() -> Interview:
+    return load_interview(INTERVIEW)
+
+
+@pytest.fixture
+def raw_copy(tmp_path: Path) -> Path:
+    """A writable copy of raw/ to break in a test."""
+    target = tmp_path / "raw"
+    shutil.copytree(RAW, target)
+    return target

@@ -1,0 +1,109 @@
+"""The build: reproducible bytes, atomic output, --check, any raw folder, a third language."""
+
+from __future__ import annotations
+
+import filecmp
+from pathlib import Path
+
+import pytest
+from datasets import load_dataset
+
+from qa_builder.build import build, check
+from qa_builder.errors import OutputError, QABuilderError, StaleError
+
+ROOT = Path(__file__).resolve().parent.parent
+
+
+def same_tree(a: Path, b: Path) -> bool:
+    files = sorted(p.relative_to(a) for p in a.rglob("*") if p.is_file())
+    assert files == sorted(p.relative_to(b) for p in b.rglob("*") if p.is_file())
+    return all(filecmp.cmp(a / f, b / f, shallow=False) for f in files)
+
+
+def test_two_builds_are_byte_identical_whatever_the_jobs(tmp_path: Path) -> None:
+    build(ROOT / "raw", tmp_path / "one", jobs=1)
+    build(ROOT / "raw", tmp_path / "two", jobs=2)
+    assert same_tree(tmp_path / "one", tmp_path / "two")
+    assert same_tree(tmp_path / "one", ROOT / "dist")
+
+
+def test_check_fails_on_a_stale_dataset(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    build(ROOT / "raw", out, jobs=1)
+    check(ROOT / "raw", out, jobs=1)
+    (out / "README.md").write_text("edited", encoding="utf-8")
+    with pytest.raises(StaleError, match="README.md differs"):
+        check(ROOT / "raw", out, jobs=1)
+
+
+def test_a_failed_build_leaves_the_previous_output_untouched(raw_copy: Path, tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    build(raw_copy, out, jobs=1)
+    before = (out / "turns" / "train.parquet").read_bytes()
+    (raw_copy / "verge-altman-murati-2023" / "de.txt").write_bytes(b"")
+    with pytest.raises(QABuilderError):
+        build(raw_copy, out, jobs=1)
+    assert (out / "turns" / "train.parquet").read_bytes() == before
+    assert [p.name for p in tmp_path.iterdir()] == ["dist", "raw"]  # no staging folder left behind
+
+
+def test_output_path_that_is_a_file(tmp_path: Path) -> None:
+    target = tmp_path / "dist"
+    target.write_text("x")
+    with pytest.raises(OutputError, match="the output path is a file"):
+        build(ROOT / "raw", target)
+
+
+ENGLISH = """Talking to Dana: a test interview
+
+An introduction that is not a turn.
+
+Q: What do you build?
+
+A: Datasets from interviews.
+
+They are small.
+
+Q: Why?
+
+A: Because translations are valuable.
+
+(Laughter.)
+
+Q: Thanks!
+"""
+ENGLISH_META = """title = "A small interview"
+publisher = "Test Press"
+url = "https://example.org/dana"
+published = 2024-05-01
+interviewer = "Sam Q"
+interviewees = ["Dana Doe"]
+
+[languages.en]
+source = "written for the test suite"
+[languages.en.labels]
+Q = "Sam Q"
+A = "Dana Doe"
+"""
+
+
+def test_a_third_language_interview_needs_files_and_metadata_only(raw_copy: Path, tmp_path: Path) -> None:
+    folder = raw_copy / "test-english-2024"
+    folder.mkdir()
+    (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
+    (folder / "meta.toml").write_text(ENGLISH_META, encoding="utf-8")
+    out = tmp_path / "out"
+    report = build(raw_copy, out, jobs=1)
+    assert report.counts["turns"] == 64 + 5
+    turns = load_dataset(str(out), "turns", split="train", cache_dir=str(tmp_path / "cache"))
+    english = [row for row in turns if row["lang"] == "en"]
+    assert [(r["speaker"], r["text"]) for r in english] == [
+        ("Sam Q", "What do you build?"),
+        ("Dana Doe", "Datasets from interviews.\nThey are small."),
+        ("Sam Q", "Why?"),
+        ("Dana Doe", "Because translations are valuable."),
+        ("Sam Q", "Thanks!"),
+    ]
+    qa = load_dataset(str(out), "qa", split="train", cache_dir=str(tmp_path / "cache"))
+    assert sum(row["lang"] == "en" for row in qa) == 2
+    assert "- en\n" in (out / "README.md").read_text(encoding="utf-8")

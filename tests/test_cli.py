@@ -1,0 +1,202 @@
+"""The command line: exact messages, exit codes, no tracebacks. Each bad input here is a row of
+the README's "Bad input" table."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa_builder.cli import app
+
+ROOT = Path(__file__).resolve().parent.parent
+FIXTURES = Path(__file__).resolve().parent / "fixtures"
+META = ROOT / "raw" / "verge-altman-murati-2023" / "meta.toml"
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_parse_prints_turns_as_json_lines() -> None:
+    code, out, err = run("parse", str(ROOT / "raw/verge-altman-murati-2023/zh.txt"), "--lang", "zh")
+    assert code == 0 and err == ""
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert len(rows) == 32 and rows[9]["speaker"] == "Mira Murati"
+
+
+@pytest.mark.parametrize("name", sorted(p.name for p in FIXTURES.glob("not-a-transcript-*")))
+def test_non_transcripts_are_refused(name: str) -> None:
+    code, out, err = run("parse", str(FIXTURES / name), "--lang", "zh", "--meta", str(META))
+    assert code == 1 and out == ""
+    assert err == (
+        f"error: {FIXTURES / name}:1: no speaker turns: no paragraph starts with a label meta.toml declares "
+        "(Mira Murati, Q, Sam) — check that this file is an interview transcript and that its labels are "
+        "listed under [languages.zh.labels]\n"
+    )
+
+
+def break_raw(raw: Path, lang: str, data: bytes) -> Path:
+    path = raw / "verge-altman-murati-2023" / f"{lang}.txt"
+    path.write_bytes(data)
+    return path
+
+
+BAD_INPUTS = [
+    (
+        "empty file",
+        lambda raw: break_raw(raw, "de", b""),
+        "error: raw/verge-altman-murati-2023/de.txt: the file is empty — "
+        "put the transcript text in it or remove the file",
+    ),
+    (
+        "binary file",
+        lambda raw: break_raw(raw, "de", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
+        "error: raw/verge-altman-murati-2023/de.txt:3: the file looks binary (it contains NUL bytes), not like a text "
+        'transcript — give a plain-text transcript; if it is UTF-16 without a BOM, declare `encoding = "utf-16-le"` '
+        "for its language in meta.toml",
+    ),
+    (
+        "GB18030 without a declared encoding",
+        lambda raw: break_raw(
+            raw, "zh", (ROOT / "raw/verge-altman-murati-2023/zh.txt").read_text("utf-8").encode("gb18030")
+        ),
+        'error: raw/verge-altman-murati-2023/zh.txt:1:1: not valid UTF-8 (byte 0xA1) — declare `encoding = "gb18030"` '
+        "under [languages.zh] in meta.toml, or convert the file to UTF-8",
+    ),
+    (
+        "a news article, not a transcript",
+        lambda raw: break_raw(raw, "zh", (FIXTURES / "not-a-transcript-003_a3a4129361f8745e.txt").read_bytes()),
+        "error: raw/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
+        "declares (Mira Murati, Q, Sam) — check that this file is an interview transcript and that its labels are "
+        "listed under [languages.zh.labels]",
+    ),
+    (
+        "a label the metadata does not know",
+        lambda raw: break_raw(
+            raw,
+            "de",
+            (ROOT / "raw/verge-altman-murati-2023/de.txt").read_bytes().replace(b"Murati: Nein", b"Muratti: Nein"),
+        ),
+        "error: raw/verge-altman-murati-2023/de.txt:77:1: unknown speaker label 'Muratti' (a typo of 'Murati'?) — "
+        "add it "
+        'to [languages.de.labels] in meta.toml, e.g. Muratti = { speaker = "…", reason = "…" }',
+    ),
+    (
+        "a language with no transcript",
+        lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").unlink(),
+        "error: raw/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt — add "
+        "raw/verge-altman-murati-2023/de.txt or remove [languages.de]",
+    ),
+    (
+        "a transcript with no metadata",
+        lambda raw: (raw / "verge-altman-murati-2023" / "fr.txt").write_text("Q: Salut?\n", encoding="utf-8"),
+        "error: raw/verge-altman-murati-2023/fr.txt: transcript fr.txt has no metadata — add [languages.fr] with its "
+        "source and labels to raw/verge-altman-murati-2023/meta.toml",
+    ),
+    (
+        "duplicate interview ids",
+        lambda raw: shutil.copytree(raw / "verge-altman-murati-2023", raw / "Verge-Altman-Murati-2023"),
+        "error: raw/verge-altman-murati-2023: duplicate interview id: 'Verge-Altman-Murati-2023' and "
+        "'verge-altman-murati-2023' differ only in case — rename or merge one of the two folders",
+    ),
+    (
+        "an interview folder without meta.toml",
+        lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
+        "error: raw/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see "
+        "raw/verge-altman-murati-2023/meta.toml for the fields)",
+    ),
+]
+
+
+@pytest.mark.parametrize(("case", "breaker", "message"), BAD_INPUTS, ids=[c[0] for c in BAD_INPUTS])
+def test_bad_input_gets_one_clear_line(case: str, breaker, message: str, raw_copy: Path, tmp_path: Path) -> None:  # type: ignore[no-untyped-def]
+    breaker(raw_copy)
+    code, out, err = run("build", "--raw", str(raw_copy), "--out", str(tmp_path / "dist"), "--jobs", "1")
+    assert code == 1, case
+    assert err == message + "\n"
+    assert not (tmp_path / "dist").exists()
+
+
+def test_output_path_that_is_a_file(tmp_path: Path) -> None:
+    (tmp_path / "dist").write_text("x")
+    code, _, err = run("build", "--out", str(tmp_path / "dist"))
+    assert code == 1
+    assert err == f"error: {tmp_path / 'dist'}: the output path is a file — pass --out a folder path\n"
+
+
+def test_validate_prints_the_accounting() -> None:
+    code, out, err = run("validate", "--raw", str(ROOT / "raw"))
+    assert code == 0
+    assert out.splitlines() == [
+        "raw/verge-altman-murati-2023/de.txt: 51 non-blank lines = 3 boilerplate, 11 preamble, "
+        "1 stage_direction, 36 turn",
+        "raw/verge-altman-murati-2023/zh.txt: 51 non-blank lines = 5 boilerplate, 1 editor_note, 3 heading, "
+        "1 link, 4 preamble, 1 stage_direction, 36 turn",
+        "1 interview(s) OK",
+    ]
+    assert err.startswith(
+        "raw/verge-altman-murati-2023/de.txt:87: warning: unlabelled paragraph right after a question"
+    )
+
+
+def test_validate_exits_1_on_problems(raw_copy: Path) -> None:
+    break_raw(raw_copy, "de", b"")
+    code, _, err = run("validate", "--raw", str(raw_copy))
+    assert code == 1
+    assert err.splitlines()[-1] == "1 interview(s) with errors"
+
+
+def test_stats() -> None:
+    code, out, _ = run("stats", "--raw", str(ROOT / "raw"))
+    assert code == 0
+    assert "verge-altman-murati-2023\tzh\t32 turns\t15 exchanges" in out.splitlines()
+
+
+def test_align_prints_beads_as_json_lines() -> None:
+    code, out, _ = run("align", str(ROOT / "raw/verge-altman-murati-2023"))
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 32
+    assert rows[25]["flags"] == ["speaker_mismatch"] and rows[25]["de"]["speaker"] == ["Mira Murati"]
+
+
+def test_align_two_files() -> None:
+    folder = ROOT / "raw/verge-altman-murati-2023"
+    code, out, _ = run("align", str(folder / "zh.txt"), str(folder / "de.txt"))
+    assert code == 0 and len(out.splitlines()) == 32
+
+
+def test_show_renders_a_table() -> None:
+    code, out, _ = run("show", str(ROOT / "raw/verge-altman-murati-2023"), "--width", "20")
+    assert code == 0 and "speaker_mismatch" in out.replace("…", "")[:100000] or "speaker" in out
+
+
+def test_schema_check_fails_when_stale(tmp_path: Path) -> None:
+    assert run("schema", "--out", str(tmp_path))[0] == 0
+    assert run("schema", "--check", "--out", str(tmp_path))[0] == 0
+    (tmp_path / "turns.schema.json").write_text("{}")
+    code, _, err = run("schema", "--check", "--out", str(tmp_path))
+    assert code == 1
+    assert (
+        err == f"error: {tmp_path}: {tmp_path} is stale (turns.schema.json) — "
+        "run `qa-builder schema` and commit the result\n"
+    )
+
+
+def test_committed_schema_is_current() -> None:
+    assert run("schema", "--check", "--out", str(ROOT / "schema"))[0] == 0
+
+
+def test_help_does_not_import_datasets_or_pyarrow() -> None:
+    code = "import sys; from qa_builder.cli import app; assert not {'datasets', 'pyarrow'} & set(sys.modules)"
+    for args in (["--help"], ["parse", "--help"]):
+        script = f"{code}; sys.argv=['qa-builder', *{args!r}]\ntry: app()\nexcept SystemExit: pass\n" + code
+        assert subprocess.run([sys.executable, "-c", script], capture_output=True).returncode == 0

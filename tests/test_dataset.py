@@ -1,0 +1,61 @@
+"""dist/ as users load it: `datasets.load_dataset` per config, round-tripped through the models."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from datasets import load_dataset
+
+from qa_builder.models import RECORD_MODELS
+
+DIST = Path(__file__).resolve().parent.parent / "dist"
+
+
+def load(config: str, cache: Path):  # type: ignore[no-untyped-def]
+    return load_dataset(str(DIST), config, split="train", cache_dir=str(cache))
+
+
+def test_turns_config(tmp_path: Path) -> None:
+    turns = load("turns", tmp_path)
+    for lang in ("zh", "de"):
+        rows = [row for row in turns if row["lang"] == lang]
+        assert len(rows) == 32
+        assert [row["index"] for row in rows] == list(range(32))
+    first = turns[0]
+    assert first["source"] == {"path": "raw/verge-altman-murati-2023/de.txt", "line_start": 23, "line_end": 23}
+    assert first["speaker_label"] == "F" and first["role"] == "interviewer"
+
+
+def test_qa_config(tmp_path: Path) -> None:
+    qa = load("qa", tmp_path)
+    assert sorted(row["lang"] for row in qa) == ["de"] * 15 + ["zh"] * 15
+
+
+def test_parallel_configs(tmp_path: Path) -> None:
+    turns = load("parallel_turns", tmp_path)
+    assert len(turns) == 32
+    assert all(row["turn_indices"] == {"de": [i], "zh": [i]} for i, row in enumerate(turns))
+    assert [i for i, row in enumerate(turns) if row["flags"]] == [25, 30]
+    assert all(row["flags"] in ([], ["speaker_mismatch"]) for row in turns)
+    assert turns.features["translation"].languages == ["de", "zh"]
+    qa = load("parallel_qa", tmp_path)
+    assert len(qa) == 15
+    assert [i for i, row in enumerate(qa) if "speaker_mismatch" in row["flags"]] == [12]
+
+
+@pytest.mark.parametrize("config", ["turns", "qa", "segments", "parallel_turns", "parallel_qa"])
+def test_every_row_round_trips_through_its_model(config: str, tmp_path: Path) -> None:
+    model = RECORD_MODELS[config]
+    for row in load(config, tmp_path):
+        assert model.model_validate(row).model_dump() == row
+
+
+def test_card_declares_configs_and_counts() -> None:
+    card = (DIST / "README.md").read_text(encoding="utf-8")
+    header = card.split("---")[1]
+    for config in ("turns", "qa", "segments", "parallel_turns", "parallel_qa"):
+        assert f"- config_name: {config}" in header
+    assert "default: true" in header and "- de\n- zh" in header
+    assert "| `turns` | 64 |" in card and "| `parallel_qa` | 15 |" in card
+    assert "2 aligned turn pairs are flagged" in card

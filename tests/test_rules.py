@@ -1,0 +1,139 @@
+"""One test per parsing rule, on small transcripts written here."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_builder.errors import NoTurnsError, UnknownLabelError
+from qa_builder.meta import InterviewMeta
+from qa_builder.parse import ParsedTranscript, label_pattern, parse_paragraphs
+from qa_builder.read import paragraphs, split_lines
+
+META = InterviewMeta.model_validate(
+    {
+        "title": "t",
+        "publisher": "p",
+        "url": "u",
+        "published": "2024-01-01",
+        "interviewer": "Ann Asker",
+        "interviewees": ["Bob Answerer", "Cleo Second"],
+        "languages": {
+            "en": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer", "Cleo": "Cleo Second"}},
+            "zh": {"source": "s", "labels": {"问": "Ann Asker", "Bob": "Bob Answerer"}},
+        },
+    }
+)
+
+
+def parse(text: str, lang: str = "en") -> ParsedTranscript:
+    labels = label_pattern(list(META.languages[lang].labels))
+    return parse_paragraphs(
+        paragraphs(split_lines(text, "x.txt"), labels), meta=META, lang=lang, interview_id="i", path="x.txt"
+    )
+
+
+def shape(result: ParsedTranscript) -> list[tuple[str | None, str]]:
+    return [(t.speaker_label, t.text) for t in result.turns]
+
+
+def test_preamble_before_the_first_label_is_not_a_turn() -> None:
+    result = parse("A Title\n\nSome lead: with a colon.\n\nQ: Why?\n\nBob: Because.\n")
+    assert shape(result) == [("Q", "Why?"), ("Bob", "Because.")]
+    assert [(s.kind, s.text) for s in result.segments] == [("preamble", "A Title\nSome lead: with a colon.")]
+
+
+def test_full_width_colon_and_no_break_space_after_label() -> None:
+    assert shape(parse("Q：Why?\n\nBob:\u00a0Because.")) == [("Q", "Why?"), ("Bob", "Because.")]
+
+
+def test_unlabelled_paragraphs_continue_the_turn() -> None:
+    result = parse("Q: Why?\n\nBob: One.\n\nTwo.\n\nQ: And?\n\nBob: Three.")
+    assert shape(result)[1] == ("Bob", "One.\nTwo.")
+    assert result.turns[1].source.line_start == 3 and result.turns[1].source.line_end == 5
+
+
+def test_unlabelled_answer_right_after_a_question_is_the_interviewees() -> None:
+    result = parse("Q: Why?\n\nBecause.\n\nQ: And?\n\nBob: Yes.")
+    assert [(t.speaker, t.speaker_label, t.flags) for t in result.turns[:2]] == [
+        ("Ann Asker", "Q", []),
+        ("Bob Answerer", None, ["speaker_inferred"]),
+    ]
+    assert [w.line for w in result.warnings] == [3]
+
+
+def test_unlabelled_paragraph_after_a_statement_continues_the_question() -> None:
+    result = parse("Q: Some context.\n\nSo why?\n\nBob: Because.")
+    assert shape(result) == [("Q", "Some context.\nSo why?"), ("Bob", "Because.")]
+
+
+def test_bracketed_stage_direction_ends_the_turn_and_the_next_paragraph_is_new() -> None:
+    result = parse("Q: Why?\n\nBob: Yes.\n\nQ: Thanks.\n\n(He hangs up, then calls back.)\n\nOne more thing.")
+    assert [s.kind for s in result.segments] == ["stage_direction"]
+    assert shape(result)[-1] == (None, "One more thing.")
+    assert result.turns[-1].speaker == "Bob Answerer"
+
+
+def test_narrative_line_ending_in_a_colon_naming_a_speaker_is_a_stage_direction() -> None:
+    result = parse("Q: Why?\n\nBob: Yes.\n\nQ: Bye.\n\nLater, Cleo called back:\n\nI forgot one thing.")
+    assert [s.kind for s in result.segments] == ["stage_direction"]
+    assert result.turns[-1].speaker == "Cleo Second"  # the one the stage direction names
+
+
+def test_editor_note_and_link_are_segments() -> None:
+    result = parse("Q: Why?\n\nBob: Yes.\n\nEditor's note: context.\n\nRelated: a link\n\nQ: And?\n\nBob: No.")
+    assert [s.kind for s in result.segments] == ["editor_note", "link"]
+    assert len(result.turns) == 4
+
+
+def test_chinese_heading_names_the_section_and_is_not_a_turn() -> None:
+    result = parse("导语。\n\n“第一部分”\n\n问:为什么?\n\nBob:因为。\n\n“第二部分”\n\n问:还有呢?\n\nBob:没有了。", "zh")
+    assert [t.section for t in result.turns] == ["第一部分", "第一部分", "第二部分", "第二部分"]
+    assert [s.kind for s in result.segments] == ["preamble", "heading", "heading"]
+
+
+def test_heading_shaped_line_after_the_last_turn_starts_the_footer() -> None:
+    result = parse("问:为什么?\n\nBob:因为。\n\n「点赞」\n\n快来评论!\n欢迎您", "zh")
+    assert len(result.turns) == 2
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [("boilerplate", 5, 8)]
+
+
+def test_longest_label_wins() -> None:
+    meta = META.model_copy(deep=True)
+    assert label_pattern(["Mira", "Mira Murati"]).match("Mira Murati: hi")["label"] == "Mira Murati"
+    assert meta.languages["en"].label("Q").speaker == "Ann Asker"
+
+
+def test_label_alone_on_its_line_takes_the_next_paragraph() -> None:
+    result = parse("Q:\nWhy?\n\nBob: Because.")
+    assert shape(result) == [("Q", "Why?"), ("Bob", "Because.")]
+    assert result.turns[0].source.line_start == 1
+
+
+def test_a_typo_of_a_known_label_is_an_error() -> None:
+    with pytest.raises(UnknownLabelError) as caught:
+        parse("Q: Why?\n\nBobb: Because.")
+    assert str(caught.value).startswith("x.txt:3:1: unknown speaker label 'Bobb' (a typo of 'Bob'?)")
+
+
+def test_a_recurring_undeclared_label_is_an_error() -> None:
+    with pytest.raises(UnknownLabelError, match="'Dana' \\(2 paragraphs"):
+        parse("Q: Why?\n\nDana: Because.\n\nQ: And?\n\nDana: Yes.")
+
+
+def test_a_one_off_colon_in_an_answer_is_text() -> None:
+    assert shape(parse("Q: Why?\n\nBob: Yes.\n\nLook: it is simple."))[1] == ("Bob", "Yes.\nLook: it is simple.")
+
+
+def test_no_labels_at_all_is_not_a_transcript() -> None:
+    with pytest.raises(NoTurnsError, match="no speaker turns"):
+        parse("Just an article.\n\nWith paragraphs.")
+
+
+def test_soft_wrapped_paragraphs_are_joined() -> None:
+    text = "Q: Why is\nthe sky blue?\n\nBob: Because of\nscattering, mostly,\nand the sun.\n\nQ: Ok?\nBob: Ok."
+    assert shape(parse(text)) == [
+        ("Q", "Why is the sky blue?"),
+        ("Bob", "Because of scattering, mostly, and the sun."),
+        ("Q", "Ok?"),
+        ("Bob", "Ok."),
+    ]
