@@ -1,0 +1,110 @@
+"""The aligner on variants of the real transcripts: exchanges deleted, turns merged or split.
+
+Each test builds the variant from the raw files, knows the true pairs, and
+reports precision and recall of the aligner's pairs (run with -s to see them).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+import pytest
+
+from qa_builder.align import AlignItem, align, bead_pairs
+from qa_builder.interview import Interview
+
+Side = list[tuple[AlignItem, set[int]]]  # each item with the original turn indices it holds
+
+
+def sides(interview: Interview) -> tuple[Side, Side]:
+    de, zh = (
+        [(AlignItem(t.text, t.role, t.speaker), {t.index}) for t in interview.transcripts[lang].turns]
+        for lang in ("de", "zh")
+    )
+    return de, zh
+
+
+def delete(side: Side, originals: set[int]) -> Side:
+    return [(item, held) for item, held in side if not held & originals]
+
+
+def merge(side: Side, first: int) -> Side:
+    (a, held_a), (b, held_b) = side[first], side[first + 1]
+    merged = AlignItem(a.text + "\n" + b.text, a.role, a.speaker)
+    return [*side[:first], (merged, held_a | held_b), *side[first + 2 :]]
+
+
+def split(side: Side, index: int) -> Side:
+    item, held = side[index]
+    paragraphs = item.text.split("\n")
+    cut = len(paragraphs) // 2
+    parts = [AlignItem("\n".join(p), item.role, item.speaker) for p in (paragraphs[:cut], paragraphs[cut:])]
+    return [*side[:index], (parts[0], held), (parts[1], held), *side[index + 1 :]]
+
+
+def score(de: Side, zh: Side) -> tuple[float, float]:
+    truth = {(i, j) for i, (_, a) in enumerate(de) for j, (_, b) in enumerate(zh) if a & b}
+    got = bead_pairs(align([item for item, _ in de], [item for item, _ in zh]))
+    hits = len(got & truth)
+    return hits / max(len(got), 1), hits / max(len(truth), 1)
+
+
+EXCHANGES = [{2 * k, 2 * k + 1} for k in range(15)]
+
+
+def report(name: str, results: Sequence[tuple[float, float]]) -> tuple[float, float]:
+    precision = sum(p for p, _ in results) / len(results)
+    recall = sum(r for _, r in results) / len(results)
+    print(f"\n{name}: {len(results)} variants, mean precision {precision:.3f}, mean recall {recall:.3f}")
+    return precision, recall
+
+
+def test_the_real_interview_pairs_turn_i_with_turn_i(interview: Interview) -> None:
+    de, zh = sides(interview)
+    beads = align([i for i, _ in de], [i for i, _ in zh])
+    assert [(b.left, b.right) for b in beads] == [((i,), (i,)) for i in range(32)]
+    assert [i for i, b in enumerate(beads) if b.flags] == [25, 30]
+
+
+@pytest.mark.parametrize("lang", ["de", "zh"])
+def test_one_exchange_deleted_on_one_side(interview: Interview, lang: str) -> None:
+    de, zh = sides(interview)
+    results = [score(delete(de, ex), zh) if lang == "de" else score(de, delete(zh, ex)) for ex in EXCHANGES]
+    assert report(f"one exchange deleted from {lang}", results) == (1.0, 1.0)
+
+
+def test_the_same_exchange_deleted_on_both_sides(interview: Interview) -> None:
+    de, zh = sides(interview)
+    results = [score(delete(de, ex), delete(zh, ex)) for ex in EXCHANGES]
+    assert report("same exchange deleted from both", results) == (1.0, 1.0)
+
+
+def test_different_exchanges_deleted_on_each_side(interview: Interview) -> None:
+    de, zh = sides(interview)
+    results = [score(delete(de, a), delete(zh, b)) for a in EXCHANGES for b in EXCHANGES if a != b]
+    precision, recall = report("different exchanges deleted from each side", results)
+    assert precision >= 0.97 and recall >= 0.97
+
+
+@pytest.mark.parametrize("lang", ["de", "zh"])
+def test_two_turns_merged_on_one_side(interview: Interview, lang: str) -> None:
+    de, zh = sides(interview)
+    results = [score(merge(de, k), zh) if lang == "de" else score(de, merge(zh, k)) for k in range(31)]
+    precision, recall = report(f"two turns merged in {lang}", results)
+    assert precision >= 0.97 and recall >= 0.97
+
+
+@pytest.mark.parametrize("lang", ["de", "zh"])
+def test_a_multi_paragraph_turn_split_on_one_side(interview: Interview, lang: str) -> None:
+    de, zh = sides(interview)
+    side = de if lang == "de" else zh
+    splittable = [k for k, (item, _) in enumerate(side) if "\n" in item.text]
+    results = [score(split(de, k), zh) if lang == "de" else score(de, split(zh, k)) for k in splittable]
+    assert report(f"a turn split in {lang}", results) == (1.0, 1.0)
+
+
+def test_alignment_is_deterministic(interview: Interview) -> None:
+    de, zh = sides(interview)
+    left, right = delete(de, EXCHANGES[3]), zh
+    first = align([i for i, _ in left], [i for i, _ in right])
+    assert all(align([i for i, _ in left], [i for i, _ in right]) == first for _ in range(3))
