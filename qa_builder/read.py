@@ -158,11 +158,12 @@ def split_lines(text: str, path: str) -> list[Line]:
     >>> split_lines("Q:\u00a0hi\r\n\r\nA: yo", "x.txt")
     [Line(number=1, text='Q: hi'), Line(number=2, text=''), Line(number=3, text='A: yo')]
     """
+    controls = len(_CONTROL.findall(text))
     lines = []
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
-        control = _CONTROL.search(raw)
+        control = _CONTROL.search(raw) if controls else None
         if control is not None:
-            _raise_control(raw, number, control.start(), path)
+            _raise_control(raw, number, control.start(), path, binary=controls > max(2, len(text) // 100))
         cleaned = _INVISIBLE.sub("", _SPACES.sub(" ", raw)).strip()
         lines.append(Line(number, cleaned))
     if lines and lines[-1].text == "" and text.endswith(("\n", "\r")):
@@ -170,9 +171,8 @@ def split_lines(text: str, path: str) -> list[Line]:
     return lines
 
 
-def _raise_control(raw: str, number: int, index: int, path: str) -> None:
-    share = len(_CONTROL.findall(raw)) / max(len(raw), 1)
-    if share > 0.05:
+def _raise_control(raw: str, number: int, index: int, path: str, *, binary: bool) -> None:
+    if binary:
         raise BinaryFileError(
             "the file looks binary (control characters), not like a text transcript",
             path=path,

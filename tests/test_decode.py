@@ -1,0 +1,78 @@
+"""Decoding: encodings, byte-order marks and line endings, with the file's own line numbers."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+from qa_builder.build import process_interview
+from qa_builder.errors import DecodeError
+from qa_builder.read import decode, split_lines
+
+ROOT = Path(__file__).resolve().parent.parent
+ZH = (ROOT / "raw/verge-altman-murati-2023/zh.txt").read_text(encoding="utf-8")
+
+
+@pytest.mark.parametrize(
+    "encode",
+    [
+        lambda t: t.encode("utf-8"),
+        lambda t: t.encode("utf-8-sig"),
+        lambda t: t.encode("utf-16"),
+        lambda t: b"\xfe\xff" + t.encode("utf-16-be"),
+        lambda t: t.encode("utf-32"),
+    ],
+    ids=["utf-8", "utf-8 BOM", "utf-16 LE BOM", "utf-16 BE BOM", "utf-32 BOM"],
+)
+def test_unicode_with_and_without_bom(encode) -> None:  # type: ignore[no-untyped-def]
+    assert decode(encode(ZH), "zh.txt", lang="zh") == ZH
+
+
+@pytest.mark.parametrize("ending", ["\r\n", "\r"])
+def test_line_endings_keep_the_files_line_numbers(ending: str) -> None:
+    lines = split_lines(ZH.replace("\n", ending), "zh.txt")
+    assert [(line.number, line.text) for line in lines] == [
+        (line.number, line.text) for line in split_lines(ZH, "zh.txt")
+    ]
+
+
+def with_file(raw: Path, lang: str, data: bytes, meta_line: str | None = None) -> dict[str, object]:
+    folder = raw / "verge-altman-murati-2023"
+    (folder / f"{lang}.txt").write_bytes(data)
+    if meta_line:
+        meta = (folder / "meta.toml").read_text(encoding="utf-8")
+        meta = meta.replace(f"[languages.{lang}]\n", f"[languages.{lang}]\n{meta_line}\n")
+        (folder / "meta.toml").write_text(meta, encoding="utf-8")
+    result = process_interview(folder)
+    return {"turns": [r for r in result.rows["turns"] if r["lang"] == lang]}
+
+
+def test_a_declared_legacy_encoding_gives_the_same_turns(raw_copy: Path) -> None:
+    reference = with_file(raw_copy, "zh", ZH.encode("utf-8"))
+    assert with_file(raw_copy, "zh", ZH.encode("gb18030"), 'encoding = "gb18030"') == reference
+
+
+def test_windows_line_endings_and_bom_give_the_same_turns(raw_copy: Path) -> None:
+    reference = with_file(raw_copy, "zh", ZH.encode("utf-8"))
+    assert with_file(raw_copy, "zh", ZH.replace("\n", "\r\n").encode("utf-8-sig")) == reference
+
+
+def test_a_wrong_declaration_is_refused_rather_than_garbled() -> None:
+    with pytest.raises(DecodeError, match="declares 'latin-1' but the file is valid UTF-8"):
+        decode(ZH.encode("utf-8"), "zh.txt", encoding="latin-1")
+
+
+def test_an_unknown_encoding_name() -> None:
+    with pytest.raises(DecodeError, match="unknown encoding 'klingon'"):
+        decode(b"Q: x", "zh.txt", encoding="klingon")
+
+
+def test_a_control_character_is_reported_with_a_caret() -> None:
+    with pytest.raises(DecodeError) as caught:
+        split_lines("Q: fine\n\nA: bad\x07 bell", "x.txt")
+    assert (
+        str(caught.value)
+        == "x.txt:3:7: control character U+0007 in the text — delete it from the file (it is not printable text)"
+    )
+    assert caught.value.excerpt().splitlines()[1] == "          ^"
