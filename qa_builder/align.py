@@ -74,6 +74,17 @@ class _Model:
     weights: dict[str, float]
 
 
+@dataclass(frozen=True, slots=True)
+class _Problem:
+    """The two sides, their anchor tokens and the cost model of one alignment run."""
+
+    left: Sequence[AlignItem]
+    right: Sequence[AlignItem]
+    left_tokens: Sequence[Counter[str]]
+    right_tokens: Sequence[Counter[str]]
+    model: _Model
+
+
 def align(left: Sequence[AlignItem], right: Sequence[AlignItem], *, band: int | None = None) -> list[Bead]:
     """Align two sequences; every item is in exactly one bead.
 
@@ -86,9 +97,9 @@ def align(left: Sequence[AlignItem], right: Sequence[AlignItem], *, band: int | 
     right_tokens = [_tokens(item.text) for item in right]
     model = _Model(_length_ratio(left, right), 0.6, _anchor_weights(left_tokens, right_tokens))
     width = band if band is not None else max(8, (max(len(left), len(right)) + 4) // 5)
-    beads = _run(left, right, left_tokens, right_tokens, model, width)
+    beads = _run(_Problem(left, right, left_tokens, right_tokens, model), width)
     model = _Model(model.ratio, _spread(beads, left, right, model.ratio), model.weights)
-    return _run(left, right, left_tokens, right_tokens, model, width)
+    return _run(_Problem(left, right, left_tokens, right_tokens, model), width)
 
 
 def bead_pairs(beads: Sequence[Bead]) -> set[tuple[int, int]]:
@@ -127,15 +138,8 @@ def _log_ratio(a: Sequence[AlignItem], b: Sequence[AlignItem], ratio: float) -> 
     return math.log((_length(b) + 1) / (ratio * (_length(a) + 1)))
 
 
-def _run(
-    left: Sequence[AlignItem],
-    right: Sequence[AlignItem],
-    left_tokens: Sequence[Counter[str]],
-    right_tokens: Sequence[Counter[str]],
-    model: _Model,
-    width: int,
-) -> list[Bead]:
-    m, n = len(left), len(right)
+def _run(problem: _Problem, width: int) -> list[Bead]:
+    m, n = len(problem.left), len(problem.right)
     inf = math.inf
     cost: dict[tuple[int, int], float] = {(0, 0): 0.0}
     back: dict[tuple[int, int], tuple[int, int, float]] = {}
@@ -149,15 +153,15 @@ def _run(
                 previous = cost.get((i - di, j - dj), inf)
                 if previous == inf:
                     continue
-                step = _bead_cost(left, right, left_tokens, right_tokens, model, i - di, i, j - dj, j)
+                step = _bead_cost(problem, i - di, i, j - dj, j)
                 if previous + step < best:
                     best, choice = previous + step, (di, dj, step)
             if best < inf:
                 cost[(i, j)] = best
                 back[(i, j)] = choice
     if (m, n) not in cost:
-        return _run(left, right, left_tokens, right_tokens, model, width * 2)
-    return _backtrack(back, m, n, left, right)
+        return _run(problem, width * 2)
+    return _backtrack(back, m, n, problem.left, problem.right)
 
 
 def _backtrack(
@@ -187,17 +191,8 @@ def _flags(
     return ("speaker_mismatch",) if who_left != who_right else ()
 
 
-def _bead_cost(
-    left: Sequence[AlignItem],
-    right: Sequence[AlignItem],
-    left_tokens: Sequence[Counter[str]],
-    right_tokens: Sequence[Counter[str]],
-    model: _Model,
-    i0: int,
-    i1: int,
-    j0: int,
-    j1: int,
-) -> float:
+def _bead_cost(problem: _Problem, i0: int, i1: int, j0: int, j1: int) -> float:
+    left, right, model = problem.left, problem.right, problem.model
     if i0 == i1 or j0 == j1:
         skipped = left[i0:i1] or right[j0:j1]
         if len(skipped) == 1:
@@ -212,7 +207,9 @@ def _bead_cost(
         total += _ROLE_COST
     elif {x.speaker for x in a} != {y.speaker for y in b}:
         total += _SPEAKER_COST
-    similarity = _anchor_similarity(sum(left_tokens[i0:i1], Counter()), sum(right_tokens[j0:j1], Counter()), model)
+    similarity = _anchor_similarity(
+        sum(problem.left_tokens[i0:i1], Counter()), sum(problem.right_tokens[j0:j1], Counter()), model
+    )
     if similarity is not None:
         total += _ANCHOR_WEIGHT * (1 - similarity)
     return total
