@@ -21,6 +21,7 @@ app = typer.Typer(
     no_args_is_help=True,
     add_completion=False,
     pretty_exceptions_enable=False,
+    rich_markup_mode=None,
 )
 
 RawOption = Annotated[Path, typer.Option("--raw", help="Folder with one sub-folder per interview.")]

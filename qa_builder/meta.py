@@ -53,8 +53,14 @@ class LanguageMeta(_Strict):
     conventions: Conventions = Field(default_factory=Conventions)
 
     def label(self, printed: str) -> LabelMeta:
-        value = self.labels[printed]
-        return LabelMeta(speaker=value) if isinstance(value, str) else value
+        return self._resolved_labels[printed]
+
+    @cached_property
+    def _resolved_labels(self) -> dict[str, LabelMeta]:
+        return {
+            printed: LabelMeta(speaker=value) if isinstance(value, str) else value
+            for printed, value in self.labels.items()
+        }
 
 
 class InterviewMeta(_Strict):

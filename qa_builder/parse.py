@@ -28,6 +28,7 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 
 import regex
 
@@ -72,7 +73,13 @@ def label_pattern(labels: Sequence[str]) -> regex.Pattern[str]:
     ('Q', '你好')
     """
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return regex.compile(rf"^(?P<label>{alternatives})\s*{_COLON}\s*(?P<text>.*)$")
+    return _compiled(rf"^(?P<label>{alternatives})\s*{_COLON}\s*(?P<text>.*)$")
+
+
+@cache
+def _compiled(pattern: str) -> regex.Pattern[str]:
+    """Compile once per process: every interview of a corpus shares its labels' patterns."""
+    return regex.compile(pattern)
 
 
 @dataclass(slots=True)
@@ -145,7 +152,7 @@ def _names_pattern(meta: InterviewMeta, language: LanguageMeta) -> regex.Pattern
         label for label in language.labels if len(label) >= 3 and language.label(label).speaker in meta.interviewees
     }
     alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
-    return regex.compile(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+    return _compiled(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
 def _classify(paragraph: Paragraph, context: _Context) -> str:

@@ -46,7 +46,10 @@ class Conventions(BaseModel):
         return patterns
 
     def merged(self, other: Conventions) -> Conventions:
-        return Conventions(**{name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields})
+        # Both sides are validated already, so their concatenation needs no second check.
+        return Conventions.model_construct(
+            **{name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields}
+        )
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
         """One pattern matching any of this kind's patterns, or None when there are none."""
@@ -67,6 +70,7 @@ def _load(name: str) -> Conventions:
     return Conventions.model_validate(tomllib.loads(path.read_text(encoding="utf-8")))
 
 
+@cache
 def builtin_conventions(lang: str) -> Conventions:
     """The default conventions plus the language's own (``zh-hans`` uses ``zh.toml``).
 
