@@ -1,9 +1,10 @@
-"""What is not a turn, per language: the patterns of notes, links, headings and boilerplate.
+"""Each language's conventions: what is not a turn, and where its sentences end.
 
 Each language's conventions live in one data file here (``zh.toml``, ``de.toml``,
 ``en.toml``), on top of ``default.toml`` which every language gets. An
 interview's ``meta.toml`` may add patterns under ``[languages.<lang>.conventions]``
-for a site's own boilerplate; the parsing engine itself knows no language.
+for a site's own boilerplate (or ``[languages.<lang>.conventions.sentences]``
+for its abbreviations); the parsing and segmenting engines know no language.
 """
 
 from __future__ import annotations
@@ -15,9 +16,56 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Conventions", "builtin_conventions"]
+__all__ = ["Conventions", "SentenceRules", "builtin_conventions"]
 
 SegmentKind = str
+_PARAGRAPH_KINDS = ("editor_note", "link", "stage_direction", "heading", "boilerplate", "footer_start")
+
+
+class SentenceRules(BaseModel):
+    """Where a language's sentences end, for :func:`qa_builder.sentences.split_sentences`.
+
+    A sentence ends after a run of ``end`` punctuation and any ``closing``
+    quotes or brackets, unless the word before is an abbreviation or an
+    ordinal, or (where ``space_after``) no space follows, or the next text
+    does not match ``next_start``.
+    """
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    end: str = Field(default=r"[.!?…]+", description="Punctuation that ends a sentence (a regex).")
+    closing: str = Field(default=r"[\"'”’»«」』）)\]]", description="Closing quotes or brackets that stay with it.")
+    space_after: bool = Field(default=True, description="Whether a sentence end must be followed by a space.")
+    next_start: str = Field(
+        default=r"[\p{Lu}\p{N}\"'„“‘«»(\[]", description="What the next sentence must start with (a regex)."
+    )
+    abbreviations: list[str] = Field(
+        default_factory=list, description="Words written with a final period that does not end a sentence."
+    )
+    ordinal_before: list[str] = Field(
+        default_factory=list, description="Words after which a number with a period is an ordinal ('17. November')."
+    )
+
+    @field_validator("end", "closing", "next_start")
+    @classmethod
+    def _compiles(cls, pattern: str) -> str:
+        _check_pattern(pattern)
+        return pattern
+
+    def merged(self, other: SentenceRules) -> SentenceRules:
+        """``other``'s settings over these; lists add up."""
+        values = {name: getattr(self, name) for name in type(self).model_fields}
+        for name in other.model_fields_set:
+            mine, theirs = getattr(self, name), getattr(other, name)
+            values[name] = mine + theirs if isinstance(mine, list) else theirs
+        return SentenceRules.model_construct(**values)
+
+
+def _check_pattern(pattern: str) -> None:
+    try:
+        regex.compile(pattern)
+    except regex.error as error:
+        raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
 
 
 class Conventions(BaseModel):
@@ -34,22 +82,19 @@ class Conventions(BaseModel):
         default_factory=list,
         description="First paragraph of the site footer after the last turn; all after it is boilerplate.",
     )
+    sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
-    @field_validator("*")
+    @field_validator(*_PARAGRAPH_KINDS)
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
-            try:
-                regex.compile(pattern)
-            except regex.error as error:
-                raise ValueError(f"bad regular expression {pattern!r}: {error}") from None
+            _check_pattern(pattern)
         return patterns
 
     def merged(self, other: Conventions) -> Conventions:
         # Both sides are validated already, so their concatenation needs no second check.
-        return Conventions.model_construct(
-            **{name: getattr(self, name) + getattr(other, name) for name in type(self).model_fields}
-        )
+        lists = {name: getattr(self, name) + getattr(other, name) for name in _PARAGRAPH_KINDS}
+        return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
         """One pattern matching any of this kind's patterns, or None when there are none."""
