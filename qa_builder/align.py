@@ -30,7 +30,7 @@ from dataclasses import dataclass, replace
 import numpy as np
 import regex
 
-__all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "bead_pairs"]
+__all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "align_many", "bead_pairs"]
 
 _SCORE_SCALE = 3.0
 _INTERVIEWER, _INTERVIEWEE = "interviewer", "interviewee"
@@ -105,12 +105,33 @@ def align(
     >>> [b.kind for b in align([AlignItem("Q: OpenAI?", "interviewer")], [AlignItem("F: OpenAI?", "interviewer")])]
     ['1-1']
     """
-    if not left and not right:
-        return []
-    problem = _Problem.of(left, right, costs)
-    width = band if band is not None else max(8, (max(len(left), len(right)) + 4) // 5)
-    first = _solve(problem, width)
-    return _solve(replace(problem, spread=_spread(first, problem)), width)
+    return align_many([(left, right)], band=band, costs=costs)[0]
+
+
+def align_many(
+    pairs: Sequence[tuple[Sequence[AlignItem], Sequence[AlignItem]]],
+    *,
+    band: int | None = None,
+    costs: Costs = TURN_COSTS,
+) -> list[list[Bead]]:
+    """Align many sequence pairs (say, the sentences of every turn pair) with one length model.
+
+    Gale–Church style, the model is estimated from the data: each pair's own
+    length ratio, and one spread pooled over the 1–1 beads of a first pass
+    over all the pairs (short pairs alone have too few to estimate it).
+
+    >>> pairs = [([AlignItem("Ja.")], [AlignItem("对。")])]
+    >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
+    [['1-1']]
+    """
+    problems = [_Problem.of(left, right, costs) for left, right in pairs]
+    widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
+    first = [_solve(problem, width) if problem.size else [] for problem, width in zip(problems, widths, strict=True)]
+    spread = _spread(list(zip(first, problems, strict=True)), costs.spread)
+    return [
+        _solve(replace(problem, spread=spread), width) if problem.size else []
+        for problem, width in zip(problems, widths, strict=True)
+    ]
 
 
 def bead_pairs(beads: Sequence[Bead]) -> set[tuple[int, int]]:
@@ -142,6 +163,10 @@ class _Problem:
     ratio: float
     spread: float
     costs: Costs
+
+    @property
+    def size(self) -> int:
+        return self.left.size + self.right.size
 
     @classmethod
     def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> _Problem:
@@ -187,14 +212,23 @@ def _side(
     )
 
 
-def _spread(beads: Sequence[Bead], problem: _Problem) -> float:
-    ones = [b for b in beads if b.kind == "1-1"]
-    if len(ones) < 4:
-        return problem.costs.spread
-    a = np.diff(problem.left.lengths)[[b.left[0] for b in ones]]
-    b = np.diff(problem.right.lengths)[[b.right[0] for b in ones]]
-    residuals = np.sort(np.abs(np.log((b + 1) / (problem.ratio * (a + 1)))))
-    return max(0.15, 1.4826 * float(residuals[len(residuals) // 2]))
+def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], default: float) -> float:
+    """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads.
+
+    A run with one bead fits its own length ratio exactly, so it tells nothing
+    about the spread and is left out.
+    """
+    residuals: list[float] = []
+    for beads, problem in runs:
+        if len(beads) < 2:
+            continue
+        ones = [b for b in beads if b.kind == "1-1"]
+        a = np.diff(problem.left.lengths)[[b.left[0] for b in ones]]
+        b = np.diff(problem.right.lengths)[[b.right[0] for b in ones]]
+        residuals += np.abs(np.log((b + 1) / (problem.ratio * (a + 1)))).tolist()
+    if len(residuals) < 4:
+        return default
+    return max(0.15, 1.4826 * sorted(residuals)[len(residuals) // 2])
 
 
 @dataclass(frozen=True, slots=True)

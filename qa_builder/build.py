@@ -73,11 +73,13 @@ def _result(interview: Interview) -> InterviewResult:
         "segments": [segment.model_dump() for t in transcripts for segment in t.segments],
         "parallel_turns": [],
         "parallel_qa": [],
+        "parallel_sentences": [],
     }
     alignment = align_interview(interview)
     if alignment is not None:
         rows["parallel_turns"] = [row.model_dump() for row in alignment.turns]
         rows["parallel_qa"] = [row.model_dump() for row in alignment.qa]
+        rows["parallel_sentences"] = [row.model_dump() for row in alignment.sentences]
     by_speaker: dict[str, dict[str, int]] = {}
     kinds: dict[str, int] = {}
     for t in transcripts:

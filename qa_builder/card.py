@@ -31,6 +31,7 @@ _CONFIG_ROWS = {
     "segments": "a paragraph run that is not a turn (preamble, heading, note, link, stage direction, boilerplate)",
     "parallel_turns": "an aligned bead of German and Chinese turns",
     "parallel_qa": "an aligned question–answer exchange, German and Chinese",
+    "parallel_sentences": "an aligned bead of German and Chinese sentences inside one `parallel_turns` pair",
 }
 
 
@@ -43,6 +44,7 @@ def render_card(report: BuildReport) -> str:
         columns=_columns(),
         counts=_counts(report),
         unpaired=_unpaired(report),
+        sentence_quality=_sentence_quality(),
         segments=_segments(report),
         known_issues=_known_issues(report),
         license=_license(report),
@@ -67,6 +69,22 @@ def _yaml(report: BuildReport) -> str:
         if index == 0:
             lines.append("  default: true")
     return "\n".join(lines)
+
+
+def _sentence_quality() -> str:
+    """The aligner measured against the hand-made gold, as last recorded by ``qa-builder evaluate --write``."""
+    document = json.loads(resources.files(__package__).joinpath("templates/sentence_quality.json").read_text("utf-8"))
+    rows = ["| | precision | recall | F1 |", "|---|---:|---:|---:|"]
+    rows += [
+        f"| {kind} | {document[kind]['precision']:.3f} | {document[kind]['recall']:.3f} | {document[kind]['f1']:.3f} |"
+        for kind in ("strict", "lax")
+    ]
+    intro = (
+        f"Measured against a gold alignment made by hand for `{document['interview_id']}` "
+        f"({document['pairs']} turn pairs, {document['beads']} beads; `tests/gold/` in the source repository), "
+        "with Bertalign's strict and lax definitions:"
+    )
+    return intro + "\n\n" + "\n".join(rows)
 
 
 def _sources(report: BuildReport) -> str:

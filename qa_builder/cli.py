@@ -138,6 +138,24 @@ def stats(raw: RawOption = Path("raw")) -> None:
 
 
 @app.command()
+def evaluate(
+    gold: Annotated[Path, typer.Argument(help="A gold sentence alignment (JSON, see tests/gold/README.md).")],
+    raw: RawOption = Path("raw"),
+    write: Annotated[Path | None, typer.Option("--write", help="Also write the figures as JSON here.")] = None,
+) -> None:
+    """Score the sentence alignment of the gold's interview: strict and lax precision, recall, F1."""
+    from .evaluate import evaluate_gold
+
+    with _reported():
+        report = evaluate_gold(gold, raw)
+    for kind, figures in report.scores.as_dict().items():
+        typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+    if write is not None:
+        write.write_text(report.to_json(), encoding="utf-8")
+        typer.echo(f"wrote {write}")
+
+
+@app.command()
 def align(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
 ) -> None:

@@ -17,7 +17,7 @@ import pyarrow.parquet as pq
 
 __all__ = ["CONFIGS", "ParquetSink", "features"]
 
-CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa")
+CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences")
 ROW_GROUP_ROWS = 50_000
 
 _string = datasets.Value("string")

@@ -16,7 +16,7 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
-from .conventions import Conventions
+from .conventions import Conventions, builtin_conventions
 from .errors import MetadataError
 
 __all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
@@ -105,6 +105,10 @@ class InterviewMeta(_Strict):
         people = [Speaker(name=self.interviewer, role="interviewer")]
         people += [Speaker(name=name, role="interviewee") for name in self.interviewees]
         return {person.name: person for person in people}
+
+    def conventions(self, lang: str) -> Conventions:
+        """The built-in conventions of ``lang`` plus what this interview adds for it."""
+        return builtin_conventions(lang).merged(self.languages[lang].conventions)
 
     @property
     def answerer(self) -> str:

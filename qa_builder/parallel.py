@@ -1,9 +1,11 @@
-"""Parallel records of one interview: aligned turn pairs and aligned exchanges.
+"""Parallel records of one interview: aligned turn pairs, exchanges and sentences.
 
 The dataset's parallel configs pair German and Chinese (``PAIR``); an interview
 without both languages contributes no parallel rows. Speakers are kept as each
 translation prints them; where they differ the row is flagged
-``speaker_mismatch`` rather than corrected.
+``speaker_mismatch`` rather than corrected. Sentences are aligned inside each
+turn pair only, so a sentence pair never crosses a turn boundary; each sentence
+pair inherits its turn pair's flags.
 """
 
 from __future__ import annotations
@@ -11,9 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import AlignItem, Bead, align
+from .align import SENTENCE_COSTS, AlignItem, Bead, align, align_many
+from .conventions import SentenceRules
 from .interview import Interview, Transcript
-from .models import Exchange, LangPair, ParallelQA, ParallelTurn, Turn, TurnIndices
+from .models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
+from .sentences import split_sentences
 
 __all__ = ["PAIR", "Alignment", "align_interview"]
 
@@ -26,6 +30,7 @@ class Alignment:
     beads: list[Bead]
     turns: list[ParallelTurn]
     qa: list[ParallelQA]
+    sentences: list[ParallelSentence]
 
     @property
     def unpaired(self) -> dict[str, int]:
@@ -42,7 +47,47 @@ def align_interview(interview: Interview) -> Alignment | None:
     left, right = (interview.transcripts[lang] for lang in PAIR)
     beads = align(_items(left.turns), _items(right.turns))
     turns = _parallel_turns(interview.id, beads, left.turns, right.turns)
-    return Alignment(interview.id, beads, turns, _parallel_qa(interview.id, beads, left, right))
+    qa = _parallel_qa(interview.id, beads, left, right)
+    rules = (interview.meta.conventions(PAIR[0]).sentences, interview.meta.conventions(PAIR[1]).sentences)
+    return Alignment(interview.id, beads, turns, qa, parallel_sentences(turns, rules))
+
+
+def parallel_sentences(
+    pairs: Sequence[ParallelTurn], rules: tuple[SentenceRules, SentenceRules]
+) -> list[ParallelSentence]:
+    """Split each turn pair into sentences and align them; every sentence lands in one row.
+
+    ``rules`` are the sentence rules of ``PAIR``'s two languages, in that order.
+    """
+    split = [
+        tuple(split_sentences(pair.translation[lang], r) for lang, r in zip(PAIR, rules, strict=True)) for pair in pairs
+    ]
+    items = [([AlignItem(s) for s in de], [AlignItem(s) for s in zh]) for de, zh in split]
+    rows: list[ParallelSentence] = []
+    for pair, sentences, beads in zip(pairs, split, align_many(items, costs=SENTENCE_COSTS), strict=True):
+        for local, bead in enumerate(beads):
+            rows.append(
+                ParallelSentence(
+                    id=f"{pair.id}/s{local:03d}",
+                    interview_id=pair.interview_id,
+                    pair_index=pair.index,
+                    index=len(rows),
+                    translation={
+                        lang: _joiner(r).join(sentences[side][i] for i in (bead.left, bead.right)[side])
+                        for side, (lang, r) in enumerate(zip(PAIR, rules, strict=True))
+                    },
+                    sentence_indices=TurnIndices(de=list(bead.left), zh=list(bead.right)),
+                    bead=bead.kind,
+                    score=bead.score,
+                    flags=list(pair.flags),
+                )
+            )
+    return rows
+
+
+def _joiner(rules: SentenceRules) -> str:
+    """Sentences of a language written with spaces between them are joined with one."""
+    return " " if rules.space_after else ""
 
 
 def _items(turns: Sequence[Turn]) -> list[AlignItem]:

@@ -32,7 +32,7 @@ from functools import cache
 
 import regex
 
-from .conventions import Conventions, builtin_conventions
+from .conventions import Conventions
 from .errors import NoTurnsError, UnknownLabelError
 from .meta import InterviewMeta, LanguageMeta
 from .models import Segment, SegmentKind, Source, Turn
@@ -125,7 +125,7 @@ def parse_paragraphs(
         path=path,
         meta=meta,
         language=language,
-        conventions=builtin_conventions(lang).merged(language.conventions),
+        conventions=meta.conventions(lang),
         labels=label_pattern(list(language.labels)),
         names=_names_pattern(meta, language),
     )

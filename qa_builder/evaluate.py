@@ -1,0 +1,178 @@
+"""Score an alignment against a gold one: strict and lax precision, recall and F1.
+
+The definitions are those of Vecalign's ``score.py``, which Bertalign reports:
+a test bead is a *strict* hit if the gold has exactly that bead, a *lax* hit if
+it shares a source sentence and a target sentence with some gold bead.
+Precision counts every test bead (null beads included), recall every gold bead
+that pairs something (null beads left out). Counts are summed over all the
+documents (here: turn pairs) before dividing.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import defaultdict
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+from .errors import InputError, ParseError
+from .models import ParallelSentence
+
+__all__ = [
+    "AlignmentScores",
+    "BeadIndices",
+    "GoldPair",
+    "GoldReport",
+    "evaluate_gold",
+    "load_gold",
+    "score_alignments",
+    "score_sentences",
+]
+
+BeadIndices = tuple[tuple[int, ...], tuple[int, ...]]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignmentScores:
+    strict_precision: float
+    strict_recall: float
+    lax_precision: float
+    lax_recall: float
+
+    @property
+    def strict_f1(self) -> float:
+        return _f1(self.strict_precision, self.strict_recall)
+
+    @property
+    def lax_f1(self) -> float:
+        return _f1(self.lax_precision, self.lax_recall)
+
+    def as_dict(self) -> dict[str, dict[str, float]]:
+        """The six figures, rounded to three places, as the card prints them."""
+        figures = {
+            "strict": (self.strict_precision, self.strict_recall, self.strict_f1),
+            "lax": (self.lax_precision, self.lax_recall, self.lax_f1),
+        }
+        return {
+            kind: {name: round(value, 3) for name, value in zip(("precision", "recall", "f1"), values, strict=True)}
+            for kind, values in figures.items()
+        }
+
+
+def score_alignments(gold: Iterable[Sequence[BeadIndices]], test: Iterable[Sequence[BeadIndices]]) -> AlignmentScores:
+    """Strict and lax scores of ``test`` against ``gold``, one bead list per document each.
+
+    >>> s = score_alignments([[((0,), (0,)), ((1,), (1,))]], [[((0, 1), (0, 1))]])
+    >>> round(s.strict_f1, 2), round(s.lax_f1, 2)
+    (0.0, 1.0)
+    """
+    precision, recall = [0, 0, 0, 0], [0, 0, 0, 0]
+    for gold_beads, test_beads in zip(gold, test, strict=True):
+        precision = [a + b for a, b in zip(precision, _hits(gold_beads, test_beads), strict=True)]
+        recall = [a + b for a, b in zip(recall, _hits(_paired(test_beads), _paired(gold_beads)), strict=True)]
+    return AlignmentScores(
+        strict_precision=_ratio(precision[0], precision[1]),
+        strict_recall=_ratio(recall[0], recall[1]),
+        lax_precision=_ratio(precision[2], precision[3]),
+        lax_recall=_ratio(recall[2], recall[3]),
+    )
+
+
+def _paired(beads: Sequence[BeadIndices]) -> list[BeadIndices]:
+    return [(a, b) for a, b in beads if a and b]
+
+
+def _hits(gold: Sequence[BeadIndices], test: Sequence[BeadIndices]) -> tuple[int, int, int, int]:
+    """(strict hits, strict misses, lax hits, lax misses) of the test beads."""
+    gold_set = {(tuple(a), tuple(b)) for a, b in gold if a or b}
+    partners: dict[int, set[int]] = defaultdict(set)
+    for a, b in gold_set:
+        for i in a:
+            partners[i].update(b)
+    strict_hits = strict_misses = lax_hits = lax_misses = 0
+    for a, b in {(tuple(a), tuple(b)) for a, b in test if a or b}:
+        if (a, b) in gold_set:
+            strict_hits, lax_hits = strict_hits + 1, lax_hits + 1
+        elif set(b) & {j for i in a for j in partners[i]}:
+            strict_misses, lax_hits = strict_misses + 1, lax_hits + 1
+        else:
+            strict_misses, lax_misses = strict_misses + 1, lax_misses + 1
+    return strict_hits, strict_misses, lax_hits, lax_misses
+
+
+def _ratio(hits: int, misses: int) -> float:
+    return hits / (hits + misses) if hits + misses else 0.0
+
+
+def _f1(precision: float, recall: float) -> float:
+    return 2 * precision * recall / (precision + recall) if precision + recall else 0.0
+
+
+@dataclass(frozen=True, slots=True)
+class GoldPair:
+    """One turn pair of a gold file: its sentences as segmented, and the beads a person chose."""
+
+    pair_index: int
+    sentences: dict[str, list[str]]
+    beads: list[BeadIndices]
+
+
+@dataclass(frozen=True, slots=True)
+class GoldReport:
+    interview_id: str
+    pairs: int
+    beads: int
+    scores: AlignmentScores
+
+    def to_json(self) -> str:
+        """What the dataset card prints (``templates/sentence_quality.json``)."""
+        document = {"interview_id": self.interview_id, "pairs": self.pairs, "beads": self.beads}
+        return json.dumps(document | self.scores.as_dict(), indent=2) + "\n"
+
+
+def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
+    """Align the gold's interview (``raw/<interview_id>``) and score its sentence pairs against the gold."""
+    from .interview import load_interview
+    from .parallel import align_interview
+
+    interview_id, gold = load_gold(gold_path)
+    alignment = align_interview(load_interview(raw / interview_id))
+    if alignment is None:
+        raise ParseError("the interview has no German–Chinese pair to align", path=raw / interview_id)
+    scores = score_sentences(gold, alignment.sentences)
+    return GoldReport(interview_id, len(gold), sum(len(pair.beads) for pair in gold), scores)
+
+
+def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
+    """Read a gold sentence alignment: its interview id and pairs (format: ``tests/gold/README.md``)."""
+    try:
+        document = json.loads(path.read_text(encoding="utf-8"))
+        return document["interview_id"], [
+            GoldPair(
+                pair_index=pair["pair_index"],
+                sentences={lang: pair[lang] for lang in ("de", "zh")},
+                beads=[(tuple(a), tuple(b)) for a, b in pair["beads"]],
+            )
+            for pair in document["pairs"]
+        ]
+    except (OSError, ValueError, KeyError, TypeError) as error:
+        raise InputError(f"not a gold alignment file: {error}", path=path, hint="see tests/gold/README.md") from None
+
+
+def score_sentences(gold: Sequence[GoldPair], rows: Sequence[ParallelSentence]) -> AlignmentScores:
+    """Score ``parallel_sentences`` rows of one interview against its gold.
+
+    Raises :class:`ParseError` where the rows' turn pairs are not the gold's:
+    the gold's indices would then point at other sentences.
+    """
+    beads: dict[int, list[BeadIndices]] = defaultdict(list)
+    for row in rows:
+        beads[row.pair_index].append((tuple(row.sentence_indices.de), tuple(row.sentence_indices.zh)))
+    if sorted(beads) != [pair.pair_index for pair in gold]:
+        raise ParseError(
+            "the gold aligns other turn pairs than the dataset has",
+            path=None,
+            hint="remake the gold for the current parallel_turns (see tests/gold/README.md)",
+        )
+    return score_alignments([pair.beads for pair in gold], [beads[pair.pair_index] for pair in gold])
