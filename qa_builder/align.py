@@ -5,8 +5,8 @@ In the spirit of Gale–Church and hunalign, the aligner chooses beads (1–1,
 cost that combines what items tell in any language:
 
 * **length** — the log ratio of the two sides' lengths against the ratio
-  learnt from the two sequences themselves (their totals), with a spread
-  re-estimated from a first pass's 1–1 beads;
+  learnt from the data (all right-hand lengths over all left-hand ones),
+  with a spread re-estimated from a first pass's 1–1 beads;
 * **who speaks** — role and canonical speaker, mismatches cost but do not
   forbid (translations disagree about who speaks);
 * **anchors** — numbers, Latin-script names and terms (``OpenAI``, ``Q*``,
@@ -116,15 +116,21 @@ def align_many(
 ) -> list[list[Bead]]:
     """Align many sequence pairs (say, the sentences of every turn pair) with one length model.
 
-    Gale–Church style, the model is estimated from the data: each pair's own
-    length ratio, and one spread pooled over the 1–1 beads of a first pass
-    over all the pairs (short pairs alone have too few to estimate it).
+    Gale–Church style, the model is estimated from the data: one length ratio
+    (all right-hand lengths over all left-hand ones) and one spread pooled
+    over the 1–1 beads of a first pass over all the pairs. A short pair alone
+    could not estimate either, and a pair's own ratio would hide a sentence
+    its translation dropped.
 
     >>> pairs = [([AlignItem("Ja.")], [AlignItem("对。")])]
     >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
     [['1-1']]
     """
     problems = [_Problem.of(left, right, costs) for left, right in pairs]
+    left_total = sum(float(problem.left.lengths[-1]) for problem in problems)
+    right_total = sum(float(problem.right.lengths[-1]) for problem in problems)
+    ratio = max(right_total, 1.0) / max(left_total, 1.0)
+    problems = [replace(problem, ratio=ratio) for problem in problems]
     widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
     first = [_solve(problem, width) if problem.size else [] for problem, width in zip(problems, widths, strict=True)]
     spread = _spread(list(zip(first, problems, strict=True)), costs.spread)
@@ -180,8 +186,7 @@ class _Problem:
             _side(side, bags, shared, role_codes, speaker_codes)
             for side, bags in zip((left, right), counts, strict=True)
         ]
-        ratio = max(float(sides[1].lengths[-1]), 1.0) / max(float(sides[0].lengths[-1]), 1.0)
-        return cls(sides[0], sides[1], (left, right), weights, role_codes, ratio, costs.spread, costs)
+        return cls(sides[0], sides[1], (left, right), weights, role_codes, 1.0, costs.spread, costs)
 
 
 def _tokens(text: str, pattern: regex.Pattern[str]) -> Counter[str]:
@@ -213,15 +218,9 @@ def _side(
 
 
 def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], default: float) -> float:
-    """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads.
-
-    A run with one bead fits its own length ratio exactly, so it tells nothing
-    about the spread and is left out.
-    """
+    """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads."""
     residuals: list[float] = []
     for beads, problem in runs:
-        if len(beads) < 2:
-            continue
         ones = [b for b in beads if b.kind == "1-1"]
         a = np.diff(problem.left.lengths)[[b.left[0] for b in ones]]
         b = np.diff(problem.right.lengths)[[b.right[0] for b in ones]]

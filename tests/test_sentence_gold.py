@@ -1,0 +1,144 @@
+"""The sentence aligner against the hand-made gold alignment (tests/gold/README.md says how it was made).
+
+Run with -s to see the figures. The bars are the issue's: strict F1 ≥ 0.90 and
+lax F1 ≥ 0.97 (Bertalign's definitions, as in :mod:`qa_builder.evaluate`).
+"""
+
+from __future__ import annotations
+
+import random
+from collections.abc import Sequence
+from pathlib import Path
+
+import pytest
+
+from qa_builder.align import SENTENCE_COSTS, AlignItem, align_many
+from qa_builder.evaluate import (
+    AlignmentScores,
+    BeadIndices,
+    GoldPair,
+    evaluate_gold,
+    load_gold,
+    score_alignments,
+    score_sentences,
+)
+from qa_builder.interview import Interview
+from qa_builder.models import ParallelSentence
+from qa_builder.parallel import PAIR, align_interview
+from qa_builder.sentences import split_sentences
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / "verge-altman-murati-2023.sentences.json"
+QUALITY = ROOT / "qa_builder" / "templates" / "sentence_quality.json"
+
+
+@pytest.fixture(scope="module")
+def gold() -> list[GoldPair]:
+    return load_gold(GOLD)[1]
+
+
+@pytest.fixture(scope="module")
+def sentences(interview: Interview) -> list[ParallelSentence]:
+    alignment = align_interview(interview)
+    assert alignment is not None
+    return alignment.sentences
+
+
+def show(name: str, scores: AlignmentScores) -> None:
+    print(
+        f"\n{name}: strict P {scores.strict_precision:.3f} R {scores.strict_recall:.3f} F1 {scores.strict_f1:.3f}"
+        f" | lax P {scores.lax_precision:.3f} R {scores.lax_recall:.3f} F1 {scores.lax_f1:.3f}"
+    )
+
+
+def test_gold_sentences_are_the_segmenter_s(interview: Interview, gold: list[GoldPair]) -> None:
+    alignment = align_interview(interview)
+    assert alignment is not None
+    assert [pair.pair_index for pair in gold] == [pair.index for pair in alignment.turns]
+    for pair, row in zip(gold, alignment.turns, strict=True):
+        for lang in PAIR:
+            rules = interview.meta.conventions(lang).sentences
+            assert split_sentences(row.translation[lang], rules) == pair.sentences[lang], (pair.pair_index, lang)
+
+
+def test_aligner_meets_the_bars(gold: list[GoldPair], sentences: list[ParallelSentence]) -> None:
+    scores = score_sentences(gold, sentences)
+    show("aligner vs gold", scores)
+    assert scores.strict_f1 >= 0.90
+    assert scores.lax_f1 >= 0.97
+
+
+def test_the_card_s_figures_are_what_the_aligner_scores() -> None:
+    report = evaluate_gold(GOLD, ROOT / "raw")
+    assert QUALITY.read_text(encoding="utf-8") == report.to_json(), (
+        "run `qa-builder evaluate tests/gold/verge-altman-murati-2023.sentences.json "
+        "--write qa_builder/templates/sentence_quality.json`, then `qa-builder build`"
+    )
+
+
+def test_every_sentence_is_in_exactly_one_row(gold: list[GoldPair], sentences: list[ParallelSentence]) -> None:
+    for pair in gold:
+        rows = [row for row in sentences if row.pair_index == pair.pair_index]
+        assert sorted(i for row in rows for i in row.sentence_indices.de) == list(range(len(pair.sentences["de"])))
+        assert sorted(i for row in rows for i in row.sentence_indices.zh) == list(range(len(pair.sentences["zh"])))
+    assert [row.index for row in sentences] == list(range(len(sentences)))
+
+
+# --- variants: a translation that drops a sentence -------------------------------------------------
+
+
+def _drop(pair: GoldPair, side: int, victim: int) -> tuple[list[list[str]], list[BeadIndices]]:
+    """The pair without one sentence of one side, and the gold beads that follow from it."""
+    texts = [list(pair.sentences[lang]) for lang in PAIR]
+    del texts[side][victim]
+
+    def shift(indices: Sequence[int], own: int) -> tuple[int, ...]:
+        return tuple(i - (own == side and i > victim) for i in indices if not (own == side and i == victim))
+
+    beads = [(shift(a, 0), shift(b, 1)) for a, b in pair.beads]
+    return texts, [bead for bead in beads if bead[0] or bead[1]]
+
+
+def _dropped_variants(gold: list[GoldPair]) -> tuple[list[list[BeadIndices]], list[list[BeadIndices]]]:
+    rng = random.Random(6)
+    inputs, golds = [], []
+    for pair in gold:
+        for side in (0, 1):
+            sentences = pair.sentences[PAIR[side]]
+            if len(sentences) >= 2:
+                texts, beads = _drop(pair, side, rng.randrange(len(sentences)))
+                inputs.append(([AlignItem(s) for s in texts[0]], [AlignItem(s) for s in texts[1]]))
+                golds.append(beads)
+    results = align_many(inputs, costs=SENTENCE_COSTS)
+    tests = [[(bead.left, bead.right) for bead in beads] for beads in results]
+    for (left, right), beads in zip(inputs, tests, strict=True):
+        assert sorted(i for a, _ in beads for i in a) == list(range(len(left)))
+        assert sorted(j for _, b in beads for j in b) == list(range(len(right)))
+    return golds, tests
+
+
+def test_a_dropped_sentence_does_not_derail_the_rest(gold: list[GoldPair]) -> None:
+    """One sentence deleted from one side of each pair that has two or more (37 variants).
+
+    Harder than the real pairs, and not part of the issue's bars: these are regression
+    guards a little below what the aligner scored when this test was written (strict F1
+    0.630, lax F1 0.840). The usual miss: the sentence left without a partner is merged
+    into a neighbour's bead (a 2–1) instead of standing alone (a 1–0), because in a free
+    translation a merge often costs less than a skip.
+    """
+    golds, tests = _dropped_variants(gold)
+    scores = score_alignments(golds, tests)
+    show(f"one sentence dropped ({len(golds)} variants)", scores)
+    assert len(golds) == 37
+    assert scores.strict_f1 >= 0.60
+    assert scores.lax_f1 >= 0.80
+
+
+def test_strict_and_lax_by_hand() -> None:
+    gold = [((0,), (0,)), ((1, 2), (1,)), ((3,), ())]
+    test = [((0,), (0,)), ((1,), (1,)), ((2,), ()), ((3,), ())]
+    scores = score_alignments([gold], [test])
+    # precision over 4 test beads: (0)(0) and (3)() exact; (1)(1) lax; (2)() neither
+    assert (scores.strict_precision, scores.lax_precision) == (2 / 4, 3 / 4)
+    # recall over the 2 paired gold beads, against the 2 paired test beads: (0)(0) exact, (1 2)(1) lax
+    assert (scores.strict_recall, scores.lax_recall) == (1 / 2, 2 / 2)
