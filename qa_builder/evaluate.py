@@ -16,6 +16,8 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
+from pydantic import BaseModel, ConfigDict, ValidationError
+
 from .errors import InputError, ParseError
 from .models import ParallelSentence
 
@@ -144,20 +146,39 @@ def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
     return GoldReport(interview_id, len(gold), sum(len(pair.beads) for pair in gold), scores)
 
 
+class _GoldPairFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    pair_index: int
+    beads: list[tuple[list[int], list[int]]]
+    de: list[str]
+    zh: list[str]
+
+
+class _GoldFile(BaseModel):
+    model_config = ConfigDict(extra="forbid")
+
+    interview_id: str
+    pairs: list[_GoldPairFile]
+
+
 def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
     """Read a gold sentence alignment: its interview id and pairs (format: ``tests/gold/README.md``)."""
     try:
-        document = json.loads(path.read_text(encoding="utf-8"))
-        return document["interview_id"], [
-            GoldPair(
-                pair_index=pair["pair_index"],
-                sentences={lang: pair[lang] for lang in ("de", "zh")},
-                beads=[(tuple(a), tuple(b)) for a, b in pair["beads"]],
-            )
-            for pair in document["pairs"]
-        ]
-    except (OSError, ValueError, KeyError, TypeError) as error:
-        raise InputError(f"not a gold alignment file: {error}", path=path, hint="see tests/gold/README.md") from None
+        document = _GoldFile.model_validate_json(path.read_bytes())
+    except OSError as error:
+        raise InputError(f"cannot read the gold file: {error.strerror}", path=path, hint="check the path") from None
+    except ValidationError as error:
+        first = error.errors()[0]
+        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
+        raise InputError(
+            f"not a gold alignment file: {where}: {first['msg']}", path=path, hint="see tests/gold/README.md"
+        ) from None
+    pairs = [
+        GoldPair(pair.pair_index, {"de": pair.de, "zh": pair.zh}, [(tuple(a), tuple(b)) for a, b in pair.beads])
+        for pair in document.pairs
+    ]
+    return document.interview_id, pairs
 
 
 def score_sentences(gold: Sequence[GoldPair], rows: Sequence[ParallelSentence]) -> AlignmentScores:

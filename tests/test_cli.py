@@ -200,3 +200,20 @@ def test_help_does_not_import_datasets_or_pyarrow() -> None:
     for args in (["--help"], ["parse", "--help"]):
         script = f"{code}; sys.argv=['qa-builder', *{args!r}]\ntry: app()\nexcept SystemExit: pass\n" + code
         assert subprocess.run([sys.executable, "-c", script], capture_output=True).returncode == 0
+
+
+def test_evaluate_prints_strict_and_lax_figures() -> None:
+    gold = ROOT / "tests/gold/verge-altman-murati-2023.sentences.json"
+    code, out, err = run("evaluate", str(gold), "--raw", str(ROOT / "raw"))
+    assert code == 0 and err == ""
+    assert out == ("strict: precision 0.932, recall 0.944, f1 0.938\nlax: precision 0.986, recall 1.000, f1 0.993\n")
+
+
+def test_evaluate_refuses_a_file_that_is_not_a_gold_alignment(tmp_path: Path) -> None:
+    bad = tmp_path / "gold.json"
+    bad.write_text("[]", encoding="utf-8")
+    code, out, err = run("evaluate", str(bad))
+    assert code == 1 and out == ""
+    assert err == (
+        f"error: {bad}: not a gold alignment file: (top level): Input should be an object — see tests/gold/README.md\n"
+    )

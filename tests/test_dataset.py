@@ -46,7 +46,18 @@ def test_parallel_configs(tmp_path: Path) -> None:
     assert [i for i, row in enumerate(qa) if "speaker_mismatch" in row["flags"]] == [12]
 
 
-@pytest.mark.parametrize("config", ["turns", "qa", "segments", "parallel_turns", "parallel_qa"])
+def test_parallel_sentences_config(tmp_path: Path) -> None:
+    sentences = load("parallel_sentences", tmp_path)
+    assert len(sentences) == 73
+    assert sentences.features["translation"].languages == ["de", "zh"]
+    assert sorted({row["pair_index"] for row in sentences}) == list(range(32))
+    first = sentences[0]
+    assert first["id"] == "verge-altman-murati-2023/p000/s000" and first["bead"] == "2-2"
+    assert first["translation"]["zh"] == "Sam,我就单刀直入了。现在外界还是不明白你为什么会被解雇,能不能解释一下?"
+    assert {tuple(row["flags"]) for row in sentences if row["pair_index"] in (25, 30)} == {("speaker_mismatch",)}
+
+
+@pytest.mark.parametrize("config", ["turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences"])
 def test_every_row_round_trips_through_its_model(config: str, tmp_path: Path) -> None:
     """parse → export → load_dataset → models gives back the parser's records unchanged."""
     model = RECORD_MODELS[config]
@@ -58,8 +69,9 @@ def test_every_row_round_trips_through_its_model(config: str, tmp_path: Path) ->
 def test_card_declares_configs_and_counts() -> None:
     card = (DIST / "README.md").read_text(encoding="utf-8")
     header = card.split("---")[1]
-    for config in ("turns", "qa", "segments", "parallel_turns", "parallel_qa"):
+    for config in ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences"):
         assert f"- config_name: {config}" in header
     assert "default: true" in header and "- de\n- zh" in header
     assert "| `turns` | 64 |" in card and "| `parallel_qa` | 15 |" in card
     assert "2 aligned turn pairs are flagged" in card
+    assert "| `parallel_sentences` | 73 |" in card and "| strict | 0.932 | 0.944 | 0.938 |" in card
