@@ -30,6 +30,8 @@ from dataclasses import dataclass, replace
 import numpy as np
 import regex
 
+from .lattice import Lattice, backtrack, solve
+
 __all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "align_many", "bead_pairs"]
 
 _SCORE_SCALE = 3.0
@@ -132,12 +134,16 @@ def align_many(
     ratio = max(right_total, 1.0) / max(left_total, 1.0)
     problems = [replace(problem, ratio=ratio) for problem in problems]
     widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
-    first = [_solve(problem, width) if problem.size else [] for problem, width in zip(problems, widths, strict=True)]
-    spread = _spread(list(zip(first, problems, strict=True)), costs.spread)
-    return [
-        _solve(replace(problem, spread=spread), width) if problem.size else []
-        for problem, width in zip(problems, widths, strict=True)
-    ]
+    solvable = [k for k, problem in enumerate(problems) if problem.size]
+    results: list[list[Bead]] = [[] for _ in problems]
+    if not solvable:
+        return results
+    first = _solve([problems[k] for k in solvable], [widths[k] for k in solvable])
+    spread = _spread([(beads, problems[k]) for k, beads in zip(solvable, first, strict=True)], costs.spread)
+    second = _solve([replace(problems[k], spread=spread) for k in solvable], [widths[k] for k in solvable])
+    for k, beads in zip(solvable, second, strict=True):
+        results[k] = beads
+    return results
 
 
 def bead_pairs(beads: Sequence[Bead]) -> set[tuple[int, int]]:
@@ -231,159 +237,144 @@ def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], default: float) -> 
 
 
 @dataclass(frozen=True, slots=True)
-class _Band:
-    """The cells (i, j) the recurrence visits, row by row, as flat arrays."""
+class _Stack:
+    """Every problem's arrays end to end, so that one array of cells can address any problem's items."""
 
-    rows: np.ndarray
-    cols: np.ndarray
-    start: np.ndarray  # flat index of each row's first cell
-    low: np.ndarray  # each row's first column
-    high: np.ndarray  # each row's last column
+    left: _Side
+    right: _Side
+    left_prefix: np.ndarray  # (P,) where each problem's prefix sums start in left.lengths / left.anchors
+    right_prefix: np.ndarray
+    left_items: np.ndarray  # (P,) where each problem's items start in left.roles / left.speakers
+    right_items: np.ndarray
+    weights: np.ndarray  # (P, V) each problem's anchor weights, zero-padded
+    ratio: np.ndarray  # (P,)
+    spread: np.ndarray  # (P,)
+    interviewer: np.ndarray  # (P,) each problem's role code of "interviewer", or -1
+    interviewee: np.ndarray  # (P,)
 
     @classmethod
-    def around_diagonal(cls, m: int, n: int, width: int) -> _Band:
-        centre = np.arange(m + 1) * n / m if m else np.zeros(1)
-        low = np.maximum(0, (centre - width).astype(np.int64))
-        high = np.minimum(n, (centre + width).astype(np.int64))
-        sizes = high - low + 1
-        start = np.concatenate([[0], np.cumsum(sizes)[:-1]])
-        rows = np.repeat(np.arange(m + 1), sizes)
-        cols = np.arange(int(sizes.sum())) - np.repeat(start, sizes) + np.repeat(low, sizes)
-        return cls(rows, cols, start, low, high)
-
-    def index(self, i: np.ndarray, j: np.ndarray) -> np.ndarray:
-        """Flat index of each cell (i, j), or -1 where it is outside the band."""
-        inside = i >= 0
-        i_safe = np.where(inside, i, 0)
-        inside &= (j >= self.low[i_safe]) & (j <= self.high[i_safe])
-        return np.where(inside, self.start[i_safe] + j - self.low[i_safe], -1)
-
-
-def _solve(problem: _Problem, width: int) -> list[Bead]:
-    m, n = problem.left.size, problem.right.size
-    band = _Band.around_diagonal(m, n, width)
-    steps = [_step_costs(problem, band, di, dj) for di, dj in problem.costs.beads]
-    total, choice = _recurrence(band, problem.costs.beads, steps)
-    end = len(band.rows) - 1
-    if total[end] == math.inf:
-        return _solve(problem, width * 2)
-    return _backtrack(problem, band, choice, steps, end)
+    def of(cls, problems: Sequence[_Problem]) -> _Stack:
+        width = max(len(problem.weights) for problem in problems)
+        sides = [_concatenate([getattr(problem, side) for problem in problems], width) for side in ("left", "right")]
+        weights = np.zeros((len(problems), width))
+        for row, problem in enumerate(problems):
+            weights[row, : len(problem.weights)] = problem.weights
+        return cls(
+            left=sides[0],
+            right=sides[1],
+            left_prefix=_starts([p.left.size + 1 for p in problems]),
+            right_prefix=_starts([p.right.size + 1 for p in problems]),
+            left_items=_starts([p.left.size for p in problems]),
+            right_items=_starts([p.right.size for p in problems]),
+            weights=weights,
+            ratio=np.array([p.ratio for p in problems]),
+            spread=np.array([p.spread for p in problems]),
+            interviewer=np.array([p.role_codes.get(_INTERVIEWER, -1) for p in problems]),
+            interviewee=np.array([p.role_codes.get(_INTERVIEWEE, -1) for p in problems]),
+        )
 
 
-def _step_costs(problem: _Problem, band: _Band, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
+def _starts(sizes: Sequence[int]) -> np.ndarray:
+    return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
+
+
+def _concatenate(sides: Sequence[_Side], width: int) -> _Side:
+    anchors = np.zeros((sum(len(side.lengths) for side in sides), width))
+    row = 0
+    for side in sides:
+        rows, columns = side.anchors.shape
+        anchors[row : row + rows, :columns] = side.anchors
+        row += rows
+    return _Side(
+        lengths=np.concatenate([side.lengths for side in sides]),
+        anchors=anchors,
+        roles=np.concatenate([side.roles for side in sides]),
+        speakers=np.concatenate([side.speakers for side in sides]),
+    )
+
+
+def _solve(problems: Sequence[_Problem], widths: Sequence[int]) -> list[list[Bead]]:
+    """The best beads of every problem, in one pass; a problem its band cannot solve is retried wider."""
+    costs = problems[0].costs
+    lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
+    stack = _Stack.of(problems)
+    steps = [_step_costs(stack, lattice, costs, di, dj) for di, dj in costs.beads]
+    total, choice = solve(lattice, costs.beads, steps)
+    stuck = [k for k in range(len(problems)) if total[lattice.ends[k]] == math.inf]
+    retried = {}
+    if stuck:
+        retried = dict(zip(stuck, _solve([problems[k] for k in stuck], [widths[k] * 2 for k in stuck]), strict=True))
+    return [
+        retried[k]
+        if k in retried
+        else [
+            Bead(a, b, round(math.exp(-cost / _SCORE_SCALE), 4), _flags(problem.items, a, b))
+            for a, b, cost in backtrack(lattice, costs.beads, steps, choice, k)
+        ]
+        for k, problem in enumerate(problems)
+    ]
+
+
+def _step_costs(stack: _Stack, lattice: Lattice, costs: Costs, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
     """For one bead shape: each cell's predecessor (-1 if none) and the cost of the step."""
-    i, j = band.rows, band.cols
-    previous = band.index(i - di, j - dj)
+    p, i, j = lattice.problem, lattice.rows, lattice.cols
+    previous = lattice.index(i - di, j - dj)
     cost = np.full(len(i), math.inf)
     ok = previous >= 0
     if di and dj:
-        cost[ok] = _pair_cost(problem, i[ok], j[ok], di, dj)
+        cost[ok] = _pair_cost(stack, costs, p[ok], i[ok], j[ok], (di, dj))
     elif di + dj == 1:
-        cost[ok] = problem.costs.skip
+        cost[ok] = costs.skip
     else:
-        side, ends = (problem.left, i) if di else (problem.right, j)
+        roles, items, ends = (
+            (stack.left.roles, stack.left_items, i) if di else (stack.right.roles, stack.right_items, j)
+        )
         ok &= ends >= 2
-        first, second = side.roles[np.maximum(ends - 2, 0)], side.roles[np.maximum(ends - 1, 0)]
-        exchange = _role_is(problem, first, _INTERVIEWER) & _role_is(problem, second, _INTERVIEWEE)
-        cost[ok & exchange] = problem.costs.exchange_skip
+        if len(roles) and ok.any():
+            first = roles[np.minimum(items[p] + np.maximum(ends - 2, 0), len(roles) - 1)]
+            second = roles[np.minimum(items[p] + np.maximum(ends - 1, 0), len(roles) - 1)]
+            exchange = (first == stack.interviewer[p]) & (second == stack.interviewee[p])
+            cost[ok & exchange] = costs.exchange_skip
     previous[cost == math.inf] = -1
     return previous, cost
 
 
-def _role_is(problem: _Problem, codes: np.ndarray, role: str) -> np.ndarray:
-    return np.asarray(codes == problem.role_codes.get(role, -1))
-
-
-def _pair_cost(problem: _Problem, i: np.ndarray, j: np.ndarray, di: int, dj: int) -> np.ndarray:
-    costs, left, right = problem.costs, problem.left, problem.right
-    a = left.lengths[i] - left.lengths[i - di]
-    b = right.lengths[j] - right.lengths[j - dj]
-    variance = problem.spread**2 + costs.short_variance / (1 + np.minimum(a, b / problem.ratio))
-    total = costs.merge * (di + dj - 2) + np.log((b + 1) / (problem.ratio * (a + 1))) ** 2 / (2 * variance)
-    roles_differ = _codes_differ(left.roles, right.roles, i, j, di, dj)
-    speakers_differ = _codes_differ(left.speakers, right.speakers, i, j, di, dj)
+def _pair_cost(
+    stack: _Stack, costs: Costs, p: np.ndarray, i: np.ndarray, j: np.ndarray, shape: tuple[int, int]
+) -> np.ndarray:
+    di, dj = shape
+    left, right = stack.left, stack.right
+    li, rj = stack.left_prefix[p] + i, stack.right_prefix[p] + j
+    a = left.lengths[li] - left.lengths[li - di]
+    b = right.lengths[rj] - right.lengths[rj - dj]
+    ratio = stack.ratio[p]
+    variance = stack.spread[p] ** 2 + costs.short_variance / (1 + np.minimum(a, b / ratio))
+    total = costs.merge * (di + dj - 2) + np.log((b + 1) / (ratio * (a + 1))) ** 2 / (2 * variance)
+    left_end, right_end = stack.left_items[p] + i, stack.right_items[p] + j
+    roles_differ = _codes_differ(left.roles, right.roles, left_end, right_end, shape)
+    speakers_differ = _codes_differ(left.speakers, right.speakers, left_end, right_end, shape)
     total += np.where(roles_differ, costs.role, np.where(speakers_differ, costs.speaker, 0.0))
-    mine = left.anchors[i] - left.anchors[i - di]
-    theirs = right.anchors[j] - right.anchors[j - dj]
-    union = np.maximum(mine, theirs) @ problem.weights
-    shared = np.minimum(mine, theirs) @ problem.weights
+    mine = left.anchors[li] - left.anchors[li - di]
+    theirs = right.anchors[rj] - right.anchors[rj - dj]
+    weights = stack.weights[p]
+    union = (np.maximum(mine, theirs) * weights).sum(axis=1)
+    shared = (np.minimum(mine, theirs) * weights).sum(axis=1)
     similarity = np.divide(shared, union, out=np.ones_like(union), where=union > 0)
     return np.asarray(total + costs.anchor_weight * (1 - similarity))
 
 
-def _codes_differ(left: np.ndarray, right: np.ndarray, i: np.ndarray, j: np.ndarray, di: int, dj: int) -> np.ndarray:
-    """Whether the set of codes over left[i-di:i] differs from the set over right[j-dj:j]."""
-    mine = [left[i - k] for k in range(1, di + 1)]
-    theirs = [right[j - k] for k in range(1, dj + 1)]
-    differ = np.zeros(len(i), dtype=bool)
+def _codes_differ(
+    left: np.ndarray, right: np.ndarray, left_end: np.ndarray, right_end: np.ndarray, shape: tuple[int, int]
+) -> np.ndarray:
+    """Whether the set of codes over left[left_end-di:left_end] differs from that over right[...]."""
+    mine = [left[left_end - k] for k in range(1, shape[0] + 1)]
+    theirs = [right[right_end - k] for k in range(1, shape[1] + 1)]
+    differ = np.zeros(len(left_end), dtype=bool)
     for code in mine:
         differ |= ~np.logical_or.reduce([code == other for other in theirs])
     for code in theirs:
         differ |= ~np.logical_or.reduce([code == other for other in mine])
     return differ
-
-
-def _recurrence(
-    band: _Band, beads: Sequence[tuple[int, int]], steps: Sequence[tuple[np.ndarray, np.ndarray]]
-) -> tuple[np.ndarray, np.ndarray]:
-    """Best total cost of every cell, and the bead shape that reaches it, row by row.
-
-    Steps from earlier rows are taken for a whole row at once; steps within the
-    row (``0-k`` beads) need the row's earlier cells, so they run cell by cell.
-    On a tie the bead listed first wins.
-    """
-    cells = len(band.rows)
-    total = np.full(cells + 1, math.inf)  # the extra last cell is what "no predecessor" (-1) reads
-    total[0] = 0.0
-    choice = np.full(cells, -1)
-    across = [k for k, (di, _) in enumerate(beads) if di]
-    within = [(k, steps[k][0].tolist(), steps[k][1].tolist()) for k, (di, _) in enumerate(beads) if not di]
-    for row in range(len(band.start)):
-        first = int(band.start[row])
-        last = first + int(band.high[row] - band.low[row]) + 1
-        if row and across:
-            candidates = np.stack([total[steps[k][0][first:last]] + steps[k][1][first:last] for k in across])
-            best = candidates.argmin(axis=0)
-            total[first:last] = candidates[best, np.arange(last - first)]
-            choice[first:last] = np.asarray(across)[best]
-        if within:
-            _within_row(total, choice, within, first, last)
-    return total[:cells], choice
-
-
-def _within_row(
-    total: np.ndarray, choice: np.ndarray, within: list[tuple[int, list[int], list[float]]], first: int, last: int
-) -> None:
-    """Cells ``first..last-1`` of one row, for beads whose predecessor is earlier in the same row."""
-    values = total[first:last].tolist()
-    picks = choice[first:last].tolist()
-    for cell in range(first, last):
-        best, pick = values[cell - first], picks[cell - first]
-        for shape, previous, cost in within:
-            source = previous[cell]
-            if source >= 0:
-                step = values[source - first] + cost[cell]
-                if step < best or (step == best and shape < pick):
-                    best, pick = step, shape
-        values[cell - first], picks[cell - first] = best, pick
-    total[first:last] = values
-    choice[first:last] = picks
-
-
-def _backtrack(
-    problem: _Problem, band: _Band, choice: np.ndarray, steps: list[tuple[np.ndarray, np.ndarray]], end: int
-) -> list[Bead]:
-    beads: list[Bead] = []
-    cell = end
-    while cell:
-        shape = int(choice[cell])
-        di, dj = problem.costs.beads[shape]
-        i, j = int(band.rows[cell]), int(band.cols[cell])
-        a, b = tuple(range(i - di, i)), tuple(range(j - dj, j))
-        score = round(math.exp(-float(steps[shape][1][cell]) / _SCORE_SCALE), 4)
-        beads.append(Bead(a, b, score, _flags(problem.items, a, b)))
-        cell = int(steps[shape][0][cell])
-    return beads[::-1]
 
 
 def _flags(
