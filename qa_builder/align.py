@@ -25,7 +25,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass
 
 import numpy as np
 import regex
@@ -129,19 +129,18 @@ def align_many(
     [['1-1']]
     """
     problems = [_Problem.of(left, right, costs) for left, right in pairs]
-    left_total = sum(float(problem.left.lengths[-1]) for problem in problems)
-    right_total = sum(float(problem.right.lengths[-1]) for problem in problems)
-    ratio = max(right_total, 1.0) / max(left_total, 1.0)
-    problems = [replace(problem, ratio=ratio) for problem in problems]
+    left_total = sum(sum(problem.left.lengths) for problem in problems)
+    right_total = sum(sum(problem.right.lengths) for problem in problems)
+    model = _Model(ratio=max(right_total, 1) / max(left_total, 1), spread=costs.spread)
     widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
     solvable = [k for k, problem in enumerate(problems) if problem.size]
     results: list[list[Bead]] = [[] for _ in problems]
     if not solvable:
         return results
-    first = _solve([problems[k] for k in solvable], [widths[k] for k in solvable])
-    spread = _spread([(beads, problems[k]) for k, beads in zip(solvable, first, strict=True)], costs.spread)
-    second = _solve([replace(problems[k], spread=spread) for k in solvable], [widths[k] for k in solvable])
-    for k, beads in zip(solvable, second, strict=True):
+    batch, batch_widths = [problems[k] for k in solvable], [widths[k] for k in solvable]
+    first = _solve(batch, batch_widths, model)
+    model = _Model(model.ratio, _spread(list(zip(first, batch, strict=True)), model))
+    for k, beads in zip(solvable, _solve(batch, batch_widths, model), strict=True):
         results[k] = beads
     return results
 
@@ -152,13 +151,21 @@ def bead_pairs(beads: Sequence[Bead]) -> set[tuple[int, int]]:
 
 
 @dataclass(frozen=True, slots=True)
-class _Side:
-    """One sequence as arrays: prefix sums of lengths and anchor counts, role and speaker codes."""
+class _Model:
+    """The length model: expected right/left length ratio and the spread of its log."""
 
-    lengths: np.ndarray  # (k + 1,) prefix sums of non-space characters
-    anchors: np.ndarray  # (k + 1, V) prefix sums of shared-token counts
-    roles: np.ndarray  # (k,) role codes
-    speakers: np.ndarray  # (k,) speaker codes
+    ratio: float
+    spread: float
+
+
+@dataclass(frozen=True, slots=True)
+class _Side:
+    """What the costs need of one sequence, as plain lists."""
+
+    lengths: list[int]  # non-space characters of each item
+    anchors: list[dict[int, int]]  # each item's count of each shared token (by column)
+    roles: list[int]  # role codes
+    speakers: list[int]  # speaker codes
 
     @property
     def size(self) -> int:
@@ -170,10 +177,8 @@ class _Problem:
     left: _Side
     right: _Side
     items: tuple[Sequence[AlignItem], Sequence[AlignItem]]
-    weights: np.ndarray  # (V,) idf of each shared token
+    weights: list[float]  # idf of each shared token, by column
     role_codes: dict[str, int]
-    ratio: float
-    spread: float
     costs: Costs
 
     @property
@@ -184,93 +189,102 @@ class _Problem:
     def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> _Problem:
         counts = [[_tokens(item.text, costs.tokens) for item in side] for side in (left, right)]
         shared = sorted(set().union(*counts[0], set()) & set().union(*counts[1], set()))
-        df = Counter(token for side in counts for bag in side for token in bag)
-        weights = np.array([math.log(1 + (len(left) + len(right)) / df[token]) for token in shared])
+        df = Counter(token for side in counts for bag in side for token in bag if token in shared)
+        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
+        column = {token: k for k, token in enumerate(shared)}
         role_codes: dict[str, int] = {}
         speaker_codes: dict[str, int] = {}
         sides = [
-            _side(side, bags, shared, role_codes, speaker_codes)
+            _Side(
+                lengths=[len(item.text) - item.text.count(" ") for item in side],
+                anchors=[{column[t]: c for t, c in bag.items() if t in column} for bag in bags],
+                roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
+                speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
+            )
             for side, bags in zip((left, right), counts, strict=True)
         ]
-        return cls(sides[0], sides[1], (left, right), weights, role_codes, 1.0, costs.spread, costs)
+        return cls(sides[0], sides[1], (left, right), weights, role_codes, costs)
 
 
 def _tokens(text: str, pattern: regex.Pattern[str]) -> Counter[str]:
     return Counter(pattern.findall(text.casefold().replace("？", "?").replace("！", "!")))
 
 
-def _side(
-    items: Sequence[AlignItem],
-    bags: Sequence[Counter[str]],
-    shared: list[str],
-    role_codes: dict[str, int],
-    speaker_codes: dict[str, int],
-) -> _Side:
-    column = {token: k for k, token in enumerate(shared)}
-    counts = np.zeros((len(items) + 1, len(shared)))
-    for row, bag in enumerate(bags, start=1):
-        for token, count in bag.items():
-            if token in column:
-                counts[row, column[token]] = count
-    lengths = np.array([0] + [len(item.text) - item.text.count(" ") for item in items], dtype=float)
-    return _Side(
-        lengths=np.cumsum(lengths),
-        anchors=np.cumsum(counts, axis=0),
-        roles=np.array([role_codes.setdefault(item.role, len(role_codes)) for item in items], dtype=np.int64),
-        speakers=np.array(
-            [speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in items], dtype=np.int64
-        ),
-    )
-
-
-def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], default: float) -> float:
+def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], model: _Model) -> float:
     """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads."""
-    residuals: list[float] = []
-    for beads, problem in runs:
-        ones = [b for b in beads if b.kind == "1-1"]
-        a = np.diff(problem.left.lengths)[[b.left[0] for b in ones]]
-        b = np.diff(problem.right.lengths)[[b.right[0] for b in ones]]
-        residuals += np.abs(np.log((b + 1) / (problem.ratio * (a + 1)))).tolist()
+    residuals = sorted(
+        abs(math.log((problem.right.lengths[b.right[0]] + 1) / (model.ratio * (problem.left.lengths[b.left[0]] + 1))))
+        for beads, problem in runs
+        for b in beads
+        if b.kind == "1-1"
+    )
     if len(residuals) < 4:
-        return default
-    return max(0.15, 1.4826 * sorted(residuals)[len(residuals) // 2])
+        return model.spread
+    return max(0.15, 1.4826 * residuals[len(residuals) // 2])
 
 
 @dataclass(frozen=True, slots=True)
 class _Stack:
-    """Every problem's arrays end to end, so that one array of cells can address any problem's items."""
+    """Every problem's items end to end as arrays, so that one array of cells can address them all."""
 
-    left: _Side
-    right: _Side
-    left_prefix: np.ndarray  # (P,) where each problem's prefix sums start in left.lengths / left.anchors
-    right_prefix: np.ndarray
-    left_items: np.ndarray  # (P,) where each problem's items start in left.roles / left.speakers
-    right_items: np.ndarray
+    left: _Arrays
+    right: _Arrays
     weights: np.ndarray  # (P, V) each problem's anchor weights, zero-padded
-    ratio: np.ndarray  # (P,)
-    spread: np.ndarray  # (P,)
     interviewer: np.ndarray  # (P,) each problem's role code of "interviewer", or -1
     interviewee: np.ndarray  # (P,)
+    model: _Model
 
     @classmethod
-    def of(cls, problems: Sequence[_Problem]) -> _Stack:
+    def of(cls, problems: Sequence[_Problem], model: _Model) -> _Stack:
         width = max(len(problem.weights) for problem in problems)
-        sides = [_concatenate([getattr(problem, side) for problem in problems], width) for side in ("left", "right")]
         weights = np.zeros((len(problems), width))
         for row, problem in enumerate(problems):
             weights[row, : len(problem.weights)] = problem.weights
         return cls(
-            left=sides[0],
-            right=sides[1],
-            left_prefix=_starts([p.left.size + 1 for p in problems]),
-            right_prefix=_starts([p.right.size + 1 for p in problems]),
-            left_items=_starts([p.left.size for p in problems]),
-            right_items=_starts([p.right.size for p in problems]),
+            left=_Arrays.of([problem.left for problem in problems], width),
+            right=_Arrays.of([problem.right for problem in problems], width),
             weights=weights,
-            ratio=np.array([p.ratio for p in problems]),
-            spread=np.array([p.spread for p in problems]),
             interviewer=np.array([p.role_codes.get(_INTERVIEWER, -1) for p in problems]),
             interviewee=np.array([p.role_codes.get(_INTERVIEWEE, -1) for p in problems]),
+            model=model,
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Arrays:
+    """One side of every problem: prefix sums (one leading zero row per problem) and codes."""
+
+    lengths: np.ndarray  # (sum(k + 1),) prefix sums of lengths, per problem
+    anchors: np.ndarray  # (sum(k + 1), V) prefix sums of anchor counts, per problem
+    prefix: np.ndarray  # (P,) where each problem's prefix sums start
+    roles: np.ndarray  # (sum(k),) role codes
+    speakers: np.ndarray  # (sum(k),) speaker codes
+    items: np.ndarray  # (P,) where each problem's items start
+
+    @classmethod
+    def of(cls, sides: Sequence[_Side], width: int) -> _Arrays:
+        rows = [side.size + 1 for side in sides]
+        prefix = _starts(rows)
+        lengths = np.array([value for side in sides for value in (0, *side.lengths)], dtype=float)
+        anchors = np.zeros((sum(rows), width))
+        cells = [
+            (int(start) + row, column, count)
+            for side, start in zip(sides, prefix, strict=True)
+            for row, bag in enumerate(side.anchors, start=1)
+            for column, count in bag.items()
+        ]
+        if cells:
+            at_rows, at_columns, counts = zip(*cells, strict=True)
+            anchors[list(at_rows), list(at_columns)] = counts
+        block_start = np.repeat(prefix, rows)
+        summed_lengths, summed_anchors = np.cumsum(lengths), np.cumsum(anchors, axis=0)
+        return cls(
+            lengths=summed_lengths - summed_lengths[block_start],
+            anchors=summed_anchors - summed_anchors[block_start],
+            prefix=prefix,
+            roles=np.array([code for side in sides for code in side.roles], dtype=np.int64),
+            speakers=np.array([code for side in sides for code in side.speakers], dtype=np.int64),
+            items=_starts([side.size for side in sides]),
         )
 
 
@@ -278,32 +292,19 @@ def _starts(sizes: Sequence[int]) -> np.ndarray:
     return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
 
 
-def _concatenate(sides: Sequence[_Side], width: int) -> _Side:
-    anchors = np.zeros((sum(len(side.lengths) for side in sides), width))
-    row = 0
-    for side in sides:
-        rows, columns = side.anchors.shape
-        anchors[row : row + rows, :columns] = side.anchors
-        row += rows
-    return _Side(
-        lengths=np.concatenate([side.lengths for side in sides]),
-        anchors=anchors,
-        roles=np.concatenate([side.roles for side in sides]),
-        speakers=np.concatenate([side.speakers for side in sides]),
-    )
-
-
-def _solve(problems: Sequence[_Problem], widths: Sequence[int]) -> list[list[Bead]]:
+def _solve(problems: Sequence[_Problem], widths: Sequence[int], model: _Model) -> list[list[Bead]]:
     """The best beads of every problem, in one pass; a problem its band cannot solve is retried wider."""
     costs = problems[0].costs
     lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
-    stack = _Stack.of(problems)
+    stack = _Stack.of(problems, model)
     steps = [_step_costs(stack, lattice, costs, di, dj) for di, dj in costs.beads]
     total, choice = solve(lattice, costs.beads, steps)
     stuck = [k for k in range(len(problems)) if total[lattice.ends[k]] == math.inf]
     retried = {}
     if stuck:
-        retried = dict(zip(stuck, _solve([problems[k] for k in stuck], [widths[k] * 2 for k in stuck]), strict=True))
+        retried = dict(
+            zip(stuck, _solve([problems[k] for k in stuck], [widths[k] * 2 for k in stuck], model), strict=True)
+        )
     return [
         retried[k]
         if k in retried
@@ -326,9 +327,8 @@ def _step_costs(stack: _Stack, lattice: Lattice, costs: Costs, di: int, dj: int)
     elif di + dj == 1:
         cost[ok] = costs.skip
     else:
-        roles, items, ends = (
-            (stack.left.roles, stack.left_items, i) if di else (stack.right.roles, stack.right_items, j)
-        )
+        side, ends = (stack.left, i) if di else (stack.right, j)
+        roles, items = side.roles, side.items
         ok &= ends >= 2
         if len(roles) and ok.any():
             first = roles[np.minimum(items[p] + np.maximum(ends - 2, 0), len(roles) - 1)]
@@ -344,13 +344,13 @@ def _pair_cost(
 ) -> np.ndarray:
     di, dj = shape
     left, right = stack.left, stack.right
-    li, rj = stack.left_prefix[p] + i, stack.right_prefix[p] + j
+    li, rj = left.prefix[p] + i, right.prefix[p] + j
     a = left.lengths[li] - left.lengths[li - di]
     b = right.lengths[rj] - right.lengths[rj - dj]
-    ratio = stack.ratio[p]
-    variance = stack.spread[p] ** 2 + costs.short_variance / (1 + np.minimum(a, b / ratio))
+    ratio = stack.model.ratio
+    variance = stack.model.spread**2 + costs.short_variance / (1 + np.minimum(a, b / ratio))
     total = costs.merge * (di + dj - 2) + np.log((b + 1) / (ratio * (a + 1))) ** 2 / (2 * variance)
-    left_end, right_end = stack.left_items[p] + i, stack.right_items[p] + j
+    left_end, right_end = left.items[p] + i, right.items[p] + j
     roles_differ = _codes_differ(left.roles, right.roles, left_end, right_end, shape)
     speakers_differ = _codes_differ(left.speakers, right.speakers, left_end, right_end, shape)
     total += np.where(roles_differ, costs.role, np.where(speakers_differ, costs.speaker, 0.0))

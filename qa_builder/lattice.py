@@ -41,16 +41,17 @@ class Lattice:
     @classmethod
     def around_diagonals(cls, sizes: Sequence[tuple[int, int]], widths: Sequence[int]) -> Lattice:
         """The bands of problems of ``sizes`` (m, n), each ``width`` cells either side of its diagonal."""
-        lows, highs = [], []
-        for (m, n), width in zip(sizes, widths, strict=True):
-            centre = np.arange(m + 1) * n / m if m else np.zeros(1)
-            lows.append(np.maximum(0, (centre - width).astype(np.int64)))
-            highs.append(np.minimum(n, (centre + width).astype(np.int64)) if m else np.array([n]))
-        low, high = np.concatenate(lows), np.concatenate(highs)
-        rows_per_problem = np.array([m + 1 for m, _ in sizes])
-        key_base = np.concatenate([[0], np.cumsum(rows_per_problem)[:-1]])
+        m = np.array([size[0] for size in sizes], dtype=np.int64)
+        n = np.array([size[1] for size in sizes], dtype=np.int64)
+        rows_per_problem = m + 1
+        key_base = np.concatenate([[0], np.cumsum(rows_per_problem)[:-1]]).astype(np.int64)
         key_problem = np.repeat(np.arange(len(sizes)), rows_per_problem)
-        key_row = np.arange(len(low)) - np.repeat(key_base, rows_per_problem)
+        key_row = np.arange(int(rows_per_problem.sum())) - np.repeat(key_base, rows_per_problem)
+        key_m, key_n = m[key_problem], n[key_problem]
+        key_width = np.asarray(widths, dtype=np.int64)[key_problem]
+        centre = key_row * key_n / np.maximum(key_m, 1)
+        low = np.maximum(0, (centre - key_width).astype(np.int64))
+        high = np.where(key_m > 0, np.minimum(key_n, (centre + key_width).astype(np.int64)), key_n)
         width = high - low + 1
         cell_key = np.repeat(np.arange(len(low)), width)
         cell_col = np.arange(len(cell_key)) - np.repeat(np.cumsum(width) - width, width) + np.repeat(low, width)

@@ -18,6 +18,7 @@ from .conventions import SentenceRules
 __all__ = ["split_sentences"]
 
 _WORD_BEFORE = regex.compile(r"[\p{L}\p{N}.]+$")
+_LONGEST_WORD = 40  # how far back to look for the word before a period
 _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
 
 
@@ -56,7 +57,7 @@ def _ends_sentence(line: str, match: regex.Match[str], rules: SentenceRules) -> 
     if rules.next_start and not _compiled(rules.next_start).match(following):
         return False
     if match.group("end") == ".":
-        word = _WORD_BEFORE.search(line, 0, match.start())
+        word = _WORD_BEFORE.search(line, max(0, match.start() - _LONGEST_WORD), match.start())
         return word is None or not _keeps_period(word.group(), following, rules)
     return True
 
