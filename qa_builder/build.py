@@ -150,14 +150,22 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
     report = BuildReport(out)
     try:
         with _few_collections():
-            for result in _ordered_map(process_interview, folders, jobs or os.cpu_count() or 1):
+            for result, batches in _ordered_map(_processed, folders, jobs or os.cpu_count() or 1):
                 for config in CONFIGS:
-                    sink.write(config, result.rows[config])
-                report.interviews.append(_without_rows(result))
+                    sink.write(config, batches[config])
+                report.interviews.append(result)
     finally:
         report.counts = sink.close()
     (out / "README.md").write_text(render_card(report), encoding="utf-8")
     return report
+
+
+def _processed(folder: Path) -> tuple[InterviewResult, dict[str, Any]]:
+    """A worker's share: one interview's summary for the card, and its rows as Arrow batches."""
+    from .export import record_batches
+
+    result = process_interview(folder)
+    return _without_rows(result), record_batches(result.rows)
 
 
 def _without_rows(result: InterviewResult) -> InterviewResult:

@@ -7,7 +7,8 @@ timing, so the bytes depend on the records alone.
 
 from __future__ import annotations
 
-from collections.abc import Iterable, Mapping
+from collections.abc import Iterable, Mapping, Sequence
+from functools import cache
 from pathlib import Path
 from typing import Any
 
@@ -15,7 +16,7 @@ import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["CONFIGS", "ParquetSink", "features"]
+__all__ = ["CONFIGS", "ParquetSink", "features", "record_batches"]
 
 CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences")
 ROW_GROUP_ROWS = 50_000
@@ -94,37 +95,57 @@ def features(config: str) -> datasets.Features:
     return datasets.Features(table[config])
 
 
+def record_batches(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, pa.RecordBatch]:
+    """Each config's rows as one Arrow batch: compact to send between processes and to buffer."""
+    return {config: pa.RecordBatch.from_pylist(list(rows[config]), schema=_schema(config)) for config in CONFIGS}
+
+
+@cache
+def _schema(config: str) -> pa.Schema:
+    return features(config).arrow_schema
+
+
 class ParquetSink:
-    """Streams rows of every config into ``<out>/<config>/train.parquet``."""
+    """Streams batches of every config into ``<out>/<config>/train.parquet``.
+
+    Rows wait as Arrow batches until a row group of ``ROW_GROUP_ROWS`` is full,
+    so memory holds at most one row group per config, and row groups are cut
+    by row count alone: the bytes depend on the records, not on batching.
+    """
 
     def __init__(self, out: Path, configs: Iterable[str]) -> None:
         self.out = out
         self.configs = tuple(configs)
-        self.schemas = {config: features(config).arrow_schema for config in self.configs}
-        self.buffers: dict[str, list[Mapping[str, Any]]] = {config: [] for config in self.configs}
+        self.pending: dict[str, list[pa.RecordBatch]] = {config: [] for config in self.configs}
+        self.pending_rows = dict.fromkeys(self.configs, 0)
         self.writers: dict[str, pq.ParquetWriter] = {}
         self.counts = dict.fromkeys(self.configs, 0)
 
-    def write(self, config: str, rows: Iterable[Mapping[str, Any]]) -> None:
-        buffer = self.buffers[config]
-        for row in rows:
-            buffer.append(row)
-            self.counts[config] += 1
-            if len(buffer) >= ROW_GROUP_ROWS:
-                self._flush(config)
+    def write(self, config: str, batch: pa.RecordBatch) -> None:
+        self.pending[config].append(batch)
+        self.pending_rows[config] += batch.num_rows
+        self.counts[config] += batch.num_rows
+        while self.pending_rows[config] >= ROW_GROUP_ROWS:
+            table = self._take(config)
+            self._write(config, table.slice(0, ROW_GROUP_ROWS))
+            rest = table.slice(ROW_GROUP_ROWS)
+            self.pending[config], self.pending_rows[config] = rest.to_batches(), rest.num_rows
 
     def close(self) -> dict[str, int]:
         for config in self.configs:
-            if self.buffers[config] or config not in self.writers:
-                self._flush(config)
+            if self.pending_rows[config] or config not in self.writers:
+                self._write(config, self._take(config))
             self.writers[config].close()
         return dict(self.counts)
 
-    def _flush(self, config: str) -> None:
+    def _take(self, config: str) -> pa.Table:
+        table = pa.Table.from_batches(self.pending[config], schema=_schema(config)).combine_chunks()
+        self.pending[config], self.pending_rows[config] = [], 0
+        return table
+
+    def _write(self, config: str, table: pa.Table) -> None:
         if config not in self.writers:
             path = self.out / config / "train.parquet"
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.writers[config] = pq.ParquetWriter(path, self.schemas[config], compression="zstd")
-        table = pa.Table.from_pylist(self.buffers[config], schema=self.schemas[config])
+            self.writers[config] = pq.ParquetWriter(path, _schema(config), compression="zstd")
         self.writers[config].write_table(table, row_group_size=ROW_GROUP_ROWS)
-        self.buffers[config] = []
