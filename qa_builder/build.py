@@ -51,15 +51,31 @@ class InterviewResult:
     warnings: list[str]
 
 
+KNOWN_ISSUES_SHOWN = 100
+"""Flagged turn pairs (and warnings) the card lists; a build keeps no more flagged rows than
+that, and counts the rest, so its memory does not grow with the corpus."""
+
+
 @dataclass(slots=True)
 class BuildReport:
+    """What a build tells its caller and the card: per interview a summary without rows."""
+
     out: Path
     counts: dict[str, int] = field(default_factory=dict)
     interviews: list[InterviewResult] = field(default_factory=list)
+    flagged: list[dict[str, Any]] = field(default_factory=list)
+    flagged_total: int = 0
 
     @property
     def warnings(self) -> list[str]:
         return [w for result in self.interviews for w in result.warnings]
+
+    def add(self, result: InterviewResult) -> None:
+        """Keep ``result``'s summary, its first flagged turn pairs up to :data:`KNOWN_ISSUES_SHOWN`, and no rows."""
+        flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
+        self.flagged += flagged[: max(0, KNOWN_ISSUES_SHOWN - len(self.flagged))]
+        self.flagged_total += len(flagged)
+        self.interviews.append(_without_rows(result))
 
 
 def process_interview(folder: Path) -> InterviewResult:
@@ -153,7 +169,7 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
             for result, batches in _ordered_map(_processed, folders, jobs or os.cpu_count() or 1):
                 for config in CONFIGS:
                     sink.write(config, batches[config])
-                report.interviews.append(result)
+                report.add(result)
     finally:
         report.counts = sink.close()
     (out / "README.md").write_text(render_card(report), encoding="utf-8")
@@ -161,18 +177,17 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
 
 
 def _processed(folder: Path) -> tuple[InterviewResult, dict[str, Any]]:
-    """A worker's share: one interview's summary for the card, and its rows as Arrow batches."""
+    """A worker's share: one interview's result with only its flagged turn pairs, and its rows as Arrow batches."""
     from .export import record_batches
 
     result = process_interview(folder)
-    return _without_rows(result), record_batches(result.rows)
+    flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
+    kept: dict[str, list[dict[str, Any]]] = {config: [] for config in result.rows} | {"parallel_turns": flagged}
+    return InterviewResult(**{**_fields(result), "rows": kept}), record_batches(result.rows)
 
 
 def _without_rows(result: InterviewResult) -> InterviewResult:
-    """Keep what the card needs (flagged pairs) and drop the bulk of the rows."""
-    flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
-    kept: dict[str, list[dict[str, Any]]] = {config: [] for config in result.rows} | {"parallel_turns": flagged}
-    return InterviewResult(**{**_fields(result), "rows": kept})
+    return InterviewResult(**{**_fields(result), "rows": {}})
 
 
 def _fields(result: InterviewResult) -> dict[str, Any]:

@@ -10,14 +10,11 @@ import json
 from collections import Counter
 from importlib import resources
 from string import Template
-from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:
-    from .build import BuildReport
+from .build import KNOWN_ISSUES_SHOWN, BuildReport
 
 __all__ = ["render_card"]
 
-KNOWN_ISSUES_SHOWN = 100
 _SIZES = (
     (1_000, "n<1K"),
     (10_000, "1K<n<10K"),
@@ -132,16 +129,16 @@ def _segments(report: BuildReport) -> str:
 
 
 def _known_issues(report: BuildReport) -> str:
-    flagged = [row for result in report.interviews for row in result.rows["parallel_turns"]]
-    lines = [f"{len(flagged)} aligned turn pairs are flagged:", ""]
+    flagged = report.flagged
+    lines = [f"{report.flagged_total} aligned turn pairs are flagged:", ""]
     if flagged:
         lines += ["| id | flags | de speaker | zh speaker | de begins | zh begins |", "|---|---|---|---|---|---|"]
-        for row in flagged[:KNOWN_ISSUES_SHOWN]:
+        for row in flagged:
             de, zh = (_first_words(row["translation"][lang]) for lang in ("de", "zh"))
             flags = ", ".join(row["flags"])
             lines.append(f"| `{row['id']}` | {flags} | {row['speaker']['de']} | {row['speaker']['zh']} | {de} | {zh} |")
-        if len(flagged) > KNOWN_ISSUES_SHOWN:
-            lines.append(f"\n… and {len(flagged) - KNOWN_ISSUES_SHOWN} more (filter `flags` to see them).")
+        if report.flagged_total > len(flagged):
+            lines.append(f"\n… and {report.flagged_total - len(flagged)} more (filter `flags` to see them).")
     lines.append("")
     warnings = report.warnings
     lines.append(f"The parser reported {len(warnings)} warning(s) on the raw files" + (":" if warnings else "."))

@@ -19,7 +19,7 @@ import pyarrow.parquet as pq
 __all__ = ["CONFIGS", "ParquetSink", "features", "record_batches"]
 
 CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences")
-ROW_GROUP_ROWS = 50_000
+ROW_GROUP_ROWS = 10_000
 
 _string = datasets.Value("string")
 _int = datasets.Value("int32")

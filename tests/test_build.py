@@ -107,3 +107,20 @@ def test_a_third_language_interview_needs_files_and_metadata_only(raw_copy: Path
     qa = load_dataset(str(out), "qa", split="train", cache_dir=str(tmp_path / "cache"))
     assert sum(row["lang"] == "en" for row in qa) == 2
     assert "- en\n" in (out / "README.md").read_text(encoding="utf-8")
+
+
+def test_the_report_keeps_a_bounded_number_of_flagged_rows(tmp_path: Path) -> None:
+    """Memory must not grow with the corpus: flagged pairs beyond what the card lists are only counted."""
+    from dataclasses import replace
+
+    from qa_builder.build import KNOWN_ISSUES_SHOWN, BuildReport, process_interview
+
+    result = process_interview(ROOT / "raw" / "verge-altman-murati-2023")
+    flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
+    many = replace(result, rows={**result.rows, "parallel_turns": flagged * (KNOWN_ISSUES_SHOWN // 2 + 1)})
+    report = BuildReport(tmp_path)
+    for _ in range(3):
+        report.add(many)
+    assert len(report.flagged) == KNOWN_ISSUES_SHOWN
+    assert report.flagged_total == 3 * len(flagged) * (KNOWN_ISSUES_SHOWN // 2 + 1)
+    assert all(interview.rows == {} for interview in report.interviews)
