@@ -27,15 +27,14 @@ from collections import Counter
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-import numpy as np
 import regex
 
 from .lattice import Lattice, backtrack, solve
+from .stepcost import ShapeSteps, shape_steps
 
 __all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "align_many", "bead_pairs"]
 
 _SCORE_SCALE = 3.0
-_INTERVIEWER, _INTERVIEWEE = "interviewer", "interviewee"
 
 
 @dataclass(frozen=True, slots=True)
@@ -137,10 +136,10 @@ def align_many(
     results: list[list[Bead]] = [[] for _ in problems]
     if not solvable:
         return results
-    batch, batch_widths = [problems[k] for k in solvable], [widths[k] for k in solvable]
-    first = _solve(batch, batch_widths, model)
-    model = _Model(model.ratio, _spread(list(zip(first, batch, strict=True)), model))
-    for k, beads in zip(solvable, _solve(batch, batch_widths, model), strict=True):
+    batch = _Batch.of([problems[k] for k in solvable], [widths[k] for k in solvable], model.ratio)
+    first = batch.beads(model.spread)
+    spread = _spread(list(zip(first, batch.problems, strict=True)), model)
+    for k, beads in zip(solvable, batch.beads(spread), strict=True):
         results[k] = beads
     return results
 
@@ -224,157 +223,39 @@ def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], model: _Model) -> f
 
 
 @dataclass(frozen=True, slots=True)
-class _Stack:
-    """Every problem's items end to end as arrays, so that one array of cells can address them all."""
+class _Batch:
+    """Problems aligned together: one lattice, and step costs computed once for both passes."""
 
-    left: _Arrays
-    right: _Arrays
-    weights: np.ndarray  # (P, V) each problem's anchor weights, zero-padded
-    interviewer: np.ndarray  # (P,) each problem's role code of "interviewer", or -1
-    interviewee: np.ndarray  # (P,)
-    model: _Model
-
-    @classmethod
-    def of(cls, problems: Sequence[_Problem], model: _Model) -> _Stack:
-        width = max(len(problem.weights) for problem in problems)
-        weights = np.zeros((len(problems), width))
-        for row, problem in enumerate(problems):
-            weights[row, : len(problem.weights)] = problem.weights
-        return cls(
-            left=_Arrays.of([problem.left for problem in problems], width),
-            right=_Arrays.of([problem.right for problem in problems], width),
-            weights=weights,
-            interviewer=np.array([p.role_codes.get(_INTERVIEWER, -1) for p in problems]),
-            interviewee=np.array([p.role_codes.get(_INTERVIEWEE, -1) for p in problems]),
-            model=model,
-        )
-
-
-@dataclass(frozen=True, slots=True)
-class _Arrays:
-    """One side of every problem: prefix sums (one leading zero row per problem) and codes."""
-
-    lengths: np.ndarray  # (sum(k + 1),) prefix sums of lengths, per problem
-    anchors: np.ndarray  # (sum(k + 1), V) prefix sums of anchor counts, per problem
-    prefix: np.ndarray  # (P,) where each problem's prefix sums start
-    roles: np.ndarray  # (sum(k),) role codes
-    speakers: np.ndarray  # (sum(k),) speaker codes
-    items: np.ndarray  # (P,) where each problem's items start
+    problems: Sequence[_Problem]
+    widths: Sequence[int]
+    ratio: float
+    lattice: Lattice
+    steps: list[ShapeSteps]
 
     @classmethod
-    def of(cls, sides: Sequence[_Side], width: int) -> _Arrays:
-        rows = [side.size + 1 for side in sides]
-        prefix = _starts(rows)
-        lengths = np.array([value for side in sides for value in (0, *side.lengths)], dtype=float)
-        anchors = np.zeros((sum(rows), width))
-        cells = [
-            (int(start) + row, column, count)
-            for side, start in zip(sides, prefix, strict=True)
-            for row, bag in enumerate(side.anchors, start=1)
-            for column, count in bag.items()
+    def of(cls, problems: Sequence[_Problem], widths: Sequence[int], ratio: float) -> _Batch:
+        lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
+        return cls(problems, widths, ratio, lattice, shape_steps(problems, lattice, problems[0].costs, ratio))
+
+    def beads(self, spread: float) -> list[list[Bead]]:
+        """Every problem's best beads; a problem its band cannot solve is retried with a band twice as wide."""
+        shapes = self.problems[0].costs.beads
+        steps = [(shape.previous, shape.cost(spread)) for shape in self.steps]
+        total, choice = solve(self.lattice, shapes, steps)
+        stuck = [k for k in range(len(self.problems)) if total[self.lattice.ends[k]] == math.inf]
+        retried: dict[int, list[Bead]] = {}
+        if stuck:
+            wider = _Batch.of([self.problems[k] for k in stuck], [self.widths[k] * 2 for k in stuck], self.ratio)
+            retried = dict(zip(stuck, wider.beads(spread), strict=True))
+        return [
+            retried[k]
+            if k in retried
+            else [
+                Bead(a, b, round(math.exp(-cost / _SCORE_SCALE), 4), _flags(problem.items, a, b))
+                for a, b, cost in backtrack(self.lattice, shapes, steps, choice, k)
+            ]
+            for k, problem in enumerate(self.problems)
         ]
-        if cells:
-            at_rows, at_columns, counts = zip(*cells, strict=True)
-            anchors[list(at_rows), list(at_columns)] = counts
-        block_start = np.repeat(prefix, rows)
-        summed_lengths, summed_anchors = np.cumsum(lengths), np.cumsum(anchors, axis=0)
-        return cls(
-            lengths=summed_lengths - summed_lengths[block_start],
-            anchors=summed_anchors - summed_anchors[block_start],
-            prefix=prefix,
-            roles=np.array([code for side in sides for code in side.roles], dtype=np.int64),
-            speakers=np.array([code for side in sides for code in side.speakers], dtype=np.int64),
-            items=_starts([side.size for side in sides]),
-        )
-
-
-def _starts(sizes: Sequence[int]) -> np.ndarray:
-    return np.concatenate([[0], np.cumsum(sizes)[:-1]]).astype(np.int64)
-
-
-def _solve(problems: Sequence[_Problem], widths: Sequence[int], model: _Model) -> list[list[Bead]]:
-    """The best beads of every problem, in one pass; a problem its band cannot solve is retried wider."""
-    costs = problems[0].costs
-    lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
-    stack = _Stack.of(problems, model)
-    steps = [_step_costs(stack, lattice, costs, di, dj) for di, dj in costs.beads]
-    total, choice = solve(lattice, costs.beads, steps)
-    stuck = [k for k in range(len(problems)) if total[lattice.ends[k]] == math.inf]
-    retried = {}
-    if stuck:
-        retried = dict(
-            zip(stuck, _solve([problems[k] for k in stuck], [widths[k] * 2 for k in stuck], model), strict=True)
-        )
-    return [
-        retried[k]
-        if k in retried
-        else [
-            Bead(a, b, round(math.exp(-cost / _SCORE_SCALE), 4), _flags(problem.items, a, b))
-            for a, b, cost in backtrack(lattice, costs.beads, steps, choice, k)
-        ]
-        for k, problem in enumerate(problems)
-    ]
-
-
-def _step_costs(stack: _Stack, lattice: Lattice, costs: Costs, di: int, dj: int) -> tuple[np.ndarray, np.ndarray]:
-    """For one bead shape: each cell's predecessor (-1 if none) and the cost of the step."""
-    p, i, j = lattice.problem, lattice.rows, lattice.cols
-    previous = lattice.index(i - di, j - dj)
-    cost = np.full(len(i), math.inf)
-    ok = previous >= 0
-    if di and dj:
-        cost[ok] = _pair_cost(stack, costs, p[ok], i[ok], j[ok], (di, dj))
-    elif di + dj == 1:
-        cost[ok] = costs.skip
-    else:
-        side, ends = (stack.left, i) if di else (stack.right, j)
-        roles, items = side.roles, side.items
-        ok &= ends >= 2
-        if len(roles) and ok.any():
-            first = roles[np.minimum(items[p] + np.maximum(ends - 2, 0), len(roles) - 1)]
-            second = roles[np.minimum(items[p] + np.maximum(ends - 1, 0), len(roles) - 1)]
-            exchange = (first == stack.interviewer[p]) & (second == stack.interviewee[p])
-            cost[ok & exchange] = costs.exchange_skip
-    previous[cost == math.inf] = -1
-    return previous, cost
-
-
-def _pair_cost(
-    stack: _Stack, costs: Costs, p: np.ndarray, i: np.ndarray, j: np.ndarray, shape: tuple[int, int]
-) -> np.ndarray:
-    di, dj = shape
-    left, right = stack.left, stack.right
-    li, rj = left.prefix[p] + i, right.prefix[p] + j
-    a = left.lengths[li] - left.lengths[li - di]
-    b = right.lengths[rj] - right.lengths[rj - dj]
-    ratio = stack.model.ratio
-    variance = stack.model.spread**2 + costs.short_variance / (1 + np.minimum(a, b / ratio))
-    total = costs.merge * (di + dj - 2) + np.log((b + 1) / (ratio * (a + 1))) ** 2 / (2 * variance)
-    left_end, right_end = left.items[p] + i, right.items[p] + j
-    roles_differ = _codes_differ(left.roles, right.roles, left_end, right_end, shape)
-    speakers_differ = _codes_differ(left.speakers, right.speakers, left_end, right_end, shape)
-    total += np.where(roles_differ, costs.role, np.where(speakers_differ, costs.speaker, 0.0))
-    mine = left.anchors[li] - left.anchors[li - di]
-    theirs = right.anchors[rj] - right.anchors[rj - dj]
-    weights = stack.weights[p]
-    union = (np.maximum(mine, theirs) * weights).sum(axis=1)
-    shared = (np.minimum(mine, theirs) * weights).sum(axis=1)
-    similarity = np.divide(shared, union, out=np.ones_like(union), where=union > 0)
-    return np.asarray(total + costs.anchor_weight * (1 - similarity))
-
-
-def _codes_differ(
-    left: np.ndarray, right: np.ndarray, left_end: np.ndarray, right_end: np.ndarray, shape: tuple[int, int]
-) -> np.ndarray:
-    """Whether the set of codes over left[left_end-di:left_end] differs from that over right[...]."""
-    mine = [left[left_end - k] for k in range(1, shape[0] + 1)]
-    theirs = [right[right_end - k] for k in range(1, shape[1] + 1)]
-    differ = np.zeros(len(left_end), dtype=bool)
-    for code in mine:
-        differ |= ~np.logical_or.reduce([code == other for other in theirs])
-    for code in theirs:
-        differ |= ~np.logical_or.reduce([code == other for other in mine])
-    return differ
 
 
 def _flags(
