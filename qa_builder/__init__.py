@@ -3,7 +3,8 @@
 The stages, each a function from data to data::
 
     read.py (bytes → lines → paragraphs) → parse.py (→ turns, segments)
-    → exchanges.py (→ Q&A) → align.py / parallel.py (→ parallel pairs)
+    → exchanges.py (→ Q&A) → align.py / parallel.py (→ parallel turns, exchanges;
+    sentences.py splits turn pairs into sentences, which align.py pairs too)
     → export.py + card.py (→ Parquet + dataset card), driven by build.py.
 
 The public names below are imported on first use, so importing the package
@@ -19,6 +20,11 @@ _EXPORTS = {
     "AlignItem": "align",
     "Bead": "align",
     "align": "align",
+    "align_many": "align",
+    "SENTENCE_COSTS": "align",
+    "TURN_COSTS": "align",
+    "evaluate_gold": "evaluate",
+    "score_alignments": "evaluate",
     "BuildReport": "build",
     "build": "build",
     "check": "build",
@@ -39,6 +45,8 @@ _EXPORTS = {
     "Source": "models",
     "Turn": "models",
     "align_interview": "parallel",
+    "parallel_sentences": "parallel",
+    "split_sentences": "sentences",
 }
 
 __all__ = sorted(_EXPORTS)
