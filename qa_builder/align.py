@@ -24,7 +24,7 @@ from __future__ import annotations
 
 import math
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 import regex
@@ -71,10 +71,18 @@ class Costs:
     exchanges, and one bead for it beats two loose skips). ``merge`` is paid
     once per item beyond the first on each side (a 2–1 pays it once, a 2–2
     twice).
+
+    ``similarity`` is an optional hook for a learnt scorer, never needed:
+    given the two sides of candidate beads (each side's texts joined with a
+    space), it returns their similarities in [0, 1] — say the cosine of
+    multilingual sentence embeddings, as Vecalign and Bertalign use — and
+    each bead pays ``similarity_weight × (1 − similarity)`` on top.
     """
 
     beads: tuple[tuple[int, int], ...]
     tokens: regex.Pattern[str]
+    similarity: Callable[[Sequence[str], Sequence[str]], Sequence[float]] | None = None
+    similarity_weight: float = 2.0
     skip: float = 3.0
     exchange_skip: float = 3.6
     merge: float = 1.5
@@ -165,6 +173,7 @@ class _Side:
     anchors: list[dict[int, int]]  # each item's count of each shared token (by column)
     roles: list[int]  # role codes
     speakers: list[int]  # speaker codes
+    texts: list[str]  # the items' texts
 
     @property
     def size(self) -> int:
@@ -199,6 +208,7 @@ class _Problem:
                 anchors=[{column[t]: c for t, c in bag.items() if t in column} for bag in bags],
                 roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
                 speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
+                texts=[item.text for item in side],
             )
             for side, bags in zip((left, right), counts, strict=True)
         ]

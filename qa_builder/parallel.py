@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import SENTENCE_COSTS, AlignItem, Bead, align, align_many
+from .align import SENTENCE_COSTS, AlignItem, Bead, Costs, align, align_many
 from .conventions import SentenceRules
 from .interview import Interview, Transcript
 from .models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
@@ -53,18 +53,19 @@ def align_interview(interview: Interview) -> Alignment | None:
 
 
 def parallel_sentences(
-    pairs: Sequence[ParallelTurn], rules: tuple[SentenceRules, SentenceRules]
+    pairs: Sequence[ParallelTurn], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
 ) -> list[ParallelSentence]:
     """Split each turn pair into sentences and align them; every sentence lands in one row.
 
-    ``rules`` are the sentence rules of ``PAIR``'s two languages, in that order.
+    ``rules`` are the sentence rules of ``PAIR``'s two languages, in that order;
+    ``costs`` may carry a similarity hook (see :class:`~qa_builder.align.Costs`).
     """
     split = [
         tuple(split_sentences(pair.translation[lang], r) for lang, r in zip(PAIR, rules, strict=True)) for pair in pairs
     ]
     items = [([AlignItem(s) for s in de], [AlignItem(s) for s in zh]) for de, zh in split]
     rows: list[ParallelSentence] = []
-    for pair, sentences, beads in zip(pairs, split, align_many(items, costs=SENTENCE_COSTS), strict=True):
+    for pair, sentences, beads in zip(pairs, split, align_many(items, costs=costs), strict=True):
         for local, bead in enumerate(beads):
             rows.append(
                 ParallelSentence(

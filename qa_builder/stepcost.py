@@ -109,14 +109,24 @@ def _pair_parts(
     union = (np.maximum(mine, theirs) * weights).sum(axis=1)
     shared = (np.minimum(mine, theirs) * weights).sum(axis=1)
     similarity = np.divide(shared, union, out=np.ones_like(union), where=union > 0)
+    anchors = costs.anchor_weight * (1 - similarity)
+    if costs.similarity is not None:
+        texts = [_joined(side, ends, size) for side, ends, size in ((left, left_end, di), (right, right_end, dj))]
+        scored = np.asarray(costs.similarity(*texts), dtype=float)
+        anchors = anchors + costs.similarity_weight * (1 - np.clip(scored, 0.0, 1.0))
     return _PairParts(
         cells=cells,
         merge=costs.merge * (di + dj - 2),
         squared_log_ratio=np.log((b + 1) / (ratio * (a + 1))) ** 2,
         short_variance=costs.short_variance / (1 + np.minimum(a, b / ratio)),
         who=np.where(roles_differ, costs.role, np.where(speakers_differ, costs.speaker, 0.0)),
-        anchors=costs.anchor_weight * (1 - similarity),
+        anchors=anchors,
     )
+
+
+def _joined(side: _Arrays, ends: np.ndarray, size: int) -> list[str]:
+    """The texts of items ``end - size`` to ``end - 1`` joined with a space, for each end."""
+    return [" ".join(side.texts[end - size : end]) for end in ends.tolist()]
 
 
 def _codes_differ(
@@ -168,6 +178,7 @@ class _Arrays:
     roles: np.ndarray  # (sum(k),) role codes
     speakers: np.ndarray  # (sum(k),) speaker codes
     items: np.ndarray  # (P,) where each problem's items start
+    texts: list[str]  # (sum(k),) item texts, for a similarity hook
 
     @classmethod
     def of(cls, sides: Sequence[_Side], width: int) -> _Arrays:
@@ -193,6 +204,7 @@ class _Arrays:
             roles=np.array([code for side in sides for code in side.roles], dtype=np.int64),
             speakers=np.array([code for side in sides for code in side.speakers], dtype=np.int64),
             items=_starts([side.size for side in sides]),
+            texts=[text for side in sides for text in side.texts],
         )
 
 

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import random
 from collections.abc import Sequence
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
@@ -142,3 +143,29 @@ def test_strict_and_lax_by_hand() -> None:
     assert (scores.strict_precision, scores.lax_precision) == (2 / 4, 3 / 4)
     # recall over the 2 paired gold beads, against the 2 paired test beads: (0)(0) exact, (1 2)(1) lax
     assert (scores.strict_recall, scores.lax_recall) == (1 / 2, 2 / 2)
+
+
+def test_a_similarity_hook_is_used_when_given(gold: list[GoldPair]) -> None:
+    """An oracle scorer that knows the gold's beads (the hook's most helpful possible input) makes
+    the aligner reproduce every gold bead its shapes can express: all but the one 4–1."""
+    known = {
+        (" ".join(pair.sentences["de"][i] for i in a), " ".join(pair.sentences["zh"][j] for j in b))
+        for pair in gold
+        for a, b in pair.beads
+    }
+
+    def oracle(left: Sequence[str], right: Sequence[str]) -> list[float]:
+        return [1.0 if (a, b) in known else 0.0 for a, b in zip(left, right, strict=True)]
+
+    costs = replace(SENTENCE_COSTS, similarity=oracle, similarity_weight=10.0)
+    inputs = [
+        ([AlignItem(s) for s in pair.sentences["de"]], [AlignItem(s) for s in pair.sentences["zh"]]) for pair in gold
+    ]
+    tests = [[(bead.left, bead.right) for bead in beads] for beads in align_many(inputs, costs=costs)]
+    misses = [
+        (pair.pair_index, bead)
+        for pair, beads in zip(gold, tests, strict=True)
+        for bead in pair.beads
+        if bead not in beads
+    ]
+    assert misses == [(28, ((0, 1, 2, 3), (0,)))]
