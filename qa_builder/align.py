@@ -14,10 +14,12 @@ cost that combines what items tell in any language:
   weighted by rarity, compared by weighted Jaccard.
 
 The same engine aligns turns (:data:`TURN_COSTS`) and the sentences inside a
-turn pair (:data:`SENTENCE_COSTS`). Costs of every bead at every cell of the
-band are computed at once with numpy (prefix sums make merged items cheap);
-the recurrence itself is a flat loop. Each bead gets a score in [0, 1]
-(``exp(-cost / 3)``). Deterministic: ties break in a fixed bead order.
+turn pair (:data:`SENTENCE_COSTS`); :func:`align_many` aligns many pairs of
+sequences in one batch. This module holds the model (items, costs, the two
+passes); :mod:`qa_builder.stepcost` prices every bead at every cell with
+numpy, and :mod:`qa_builder.lattice` runs the recurrence. Each bead gets a
+score in [0, 1] (``exp(-cost / 3)``). Deterministic: ties break in a fixed
+bead order.
 """
 
 from __future__ import annotations
