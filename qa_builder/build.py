@@ -166,7 +166,7 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
     report = BuildReport(out)
     try:
         with _few_collections():
-            for result, batches in _ordered_map(_processed, folders, jobs or os.cpu_count() or 1):
+            for result, batches in _ordered_map(_processed, folders, jobs or _cores()):
                 for config in CONFIGS:
                     sink.write(config, batches[config])
                 report.add(result)
@@ -192,6 +192,13 @@ def _without_rows(result: InterviewResult) -> InterviewResult:
 
 def _fields(result: InterviewResult) -> dict[str, Any]:
     return {name: getattr(result, name) for name in result.__slots__}
+
+
+def _cores() -> int:
+    """The cores this process may run on (a container's CPU set, not the host's count)."""
+    if hasattr(os, "sched_getaffinity"):
+        return len(os.sched_getaffinity(0)) or 1
+    return os.cpu_count() or 1
 
 
 _BATCH_GC_THRESHOLD = (100_000, 50, 100)
