@@ -8,13 +8,15 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from .align import AlignItem, Bead, align
+from .conventions import SentenceRules
 from .errors import LayoutError
 from .interview import Transcript, load_interview, parse_file
+from .meta import META_FILE, load_meta
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["AlignmentView", "alignment_rows", "load_alignment", "render_table"]
+__all__ = ["AlignmentView", "alignment_rows", "load_alignment", "render_sentences", "render_table", "sentence_rows"]
 
 LOW_SCORE = 0.5
 
@@ -24,14 +26,19 @@ class AlignmentView:
     left: Transcript
     right: Transcript
     beads: list[Bead]
+    sentence_rules: tuple[SentenceRules, SentenceRules]
 
 
 def load_alignment(paths: Sequence[Path]) -> AlignmentView:
     """Align an interview folder's two languages, or two transcript files named ``<lang>.txt``."""
     if len(paths) == 1 and paths[0].is_dir():
-        transcripts = list(load_interview(paths[0]).transcripts.values())
+        interview = load_interview(paths[0])
+        transcripts = list(interview.transcripts.values())
+        rules = {lang: interview.meta.conventions(lang).sentences for lang in interview.transcripts}
     elif len(paths) == 2:
         transcripts = sorted((parse_file(p, p.stem) for p in paths), key=lambda t: t.lang)
+        metas = {p.stem: load_meta(p.parent / META_FILE, str(p.parent / META_FILE)) for p in paths}
+        rules = {lang: meta.conventions(lang).sentences for lang, meta in metas.items()}
     else:
         raise LayoutError(
             "give one interview folder or two transcript files",
@@ -45,7 +52,7 @@ def load_alignment(paths: Sequence[Path]) -> AlignmentView:
         )
     left, right = transcripts
     items = [[AlignItem(t.text, t.role, t.speaker) for t in side.turns] for side in (left, right)]
-    return AlignmentView(left, right, align(items[0], items[1]))
+    return AlignmentView(left, right, align(items[0], items[1]), (rules[left.lang], rules[right.lang]))
 
 
 def alignment_rows(view: AlignmentView) -> list[dict[str, Any]]:
@@ -60,6 +67,46 @@ def alignment_rows(view: AlignmentView) -> list[dict[str, Any]]:
             }
         rows.append(row)
     return rows
+
+
+def sentence_rows(view: AlignmentView) -> list[dict[str, Any]]:
+    """The sentence beads inside every paired turn bead, as :func:`alignment_rows` shows turn beads."""
+    from .parallel import sentence_beads
+
+    pairs = [bead for bead in view.beads if bead.paired]
+    texts = [
+        ("\n".join(view.left.turns[i].text for i in bead.left), "\n".join(view.right.turns[j].text for j in bead.right))
+        for bead in pairs
+    ]
+    rows = []
+    for pair, aligned in enumerate(sentence_beads(texts, view.sentence_rules)):
+        for bead, joined in zip(aligned.beads, aligned.joined(view.sentence_rules), strict=True):
+            row: dict[str, Any] = {"pair": pair, "bead": bead.kind, "score": bead.score}
+            for lang, indices, text in zip(
+                (view.left.lang, view.right.lang), (bead.left, bead.right), joined, strict=True
+            ):
+                row[lang] = {"sentences": list(indices), "text": text}
+            rows.append(row)
+    return rows
+
+
+def render_sentences(view: AlignmentView, width: int = 60) -> Table:
+    from rich.table import Table
+
+    table = Table(title=f"sentences: {view.left.path} ↔ {view.right.path}", show_lines=True)
+    for column in ("pair", "bead", view.left.lang, view.right.lang):
+        table.add_column(column)
+    table.add_column("score", justify="right")
+    for row in sentence_rows(view):
+        cells = [
+            str(row["pair"]),
+            row["bead"],
+            *(_trim(row[lang]["text"], width) for lang in (view.left.lang, view.right.lang)),
+        ]
+        table.add_row(
+            *cells, f"{row['score']:.2f}", style="yellow" if row["score"] < LOW_SCORE or row["bead"] != "1-1" else None
+        )
+    return table
 
 
 def render_table(view: AlignmentView, width: int = 60) -> Table:

@@ -155,16 +155,20 @@ def evaluate(
         typer.echo(f"wrote {write}")
 
 
+SentencesOption = Annotated[bool, typer.Option("--sentences", help="The sentences inside each turn pair instead.")]
+
+
 @app.command()
 def align(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
+    sentences: SentencesOption = False,
 ) -> None:
-    """Print the turn alignment of one interview as JSON lines."""
-    from .alignview import alignment_rows, load_alignment
+    """Print the turn (or sentence) alignment of one interview as JSON lines."""
+    from .alignview import alignment_rows, load_alignment, sentence_rows
 
     with _reported():
         view = load_alignment(paths)
-    for row in alignment_rows(view):
+    for row in sentence_rows(view) if sentences else alignment_rows(view):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -172,12 +176,13 @@ def align(
 def show(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
     width: Annotated[int, typer.Option(help="Characters of each text shown.")] = 60,
+    sentences: SentencesOption = False,
 ) -> None:
-    """Show the turn alignment side by side, low scores and flags highlighted."""
-    from .alignview import load_alignment, render_table
+    """Show the turn (or sentence) alignment side by side, low scores and flags highlighted."""
+    from .alignview import load_alignment, render_sentences, render_table
 
     with _reported():
         view = load_alignment(paths)
     from rich.console import Console
 
-    Console().print(render_table(view, width))
+    Console().print(render_sentences(view, width) if sentences else render_table(view, width))

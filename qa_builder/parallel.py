@@ -19,7 +19,7 @@ from .interview import Interview, Transcript
 from .models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
 from .sentences import split_sentences
 
-__all__ = ["PAIR", "Alignment", "align_interview"]
+__all__ = ["PAIR", "Alignment", "SentenceAlignment", "align_interview", "parallel_sentences", "sentence_beads"]
 
 PAIR = ("de", "zh")
 
@@ -60,23 +60,17 @@ def parallel_sentences(
     ``rules`` are the sentence rules of ``PAIR``'s two languages, in that order;
     ``costs`` may carry a similarity hook (see :class:`~qa_builder.align.Costs`).
     """
-    split = [
-        tuple(split_sentences(pair.translation[lang], r) for lang, r in zip(PAIR, rules, strict=True)) for pair in pairs
-    ]
-    items = [([AlignItem(s) for s in de], [AlignItem(s) for s in zh]) for de, zh in split]
+    texts = [(pair.translation[PAIR[0]], pair.translation[PAIR[1]]) for pair in pairs]
     rows: list[ParallelSentence] = []
-    for pair, sentences, beads in zip(pairs, split, align_many(items, costs=costs), strict=True):
-        for local, bead in enumerate(beads):
+    for pair, aligned in zip(pairs, sentence_beads(texts, rules, costs), strict=True):
+        for local, (bead, joined) in enumerate(zip(aligned.beads, aligned.joined(rules), strict=True)):
             rows.append(
                 ParallelSentence(
                     id=f"{pair.id}/s{local:03d}",
                     interview_id=pair.interview_id,
                     pair_index=pair.index,
                     index=len(rows),
-                    translation={
-                        lang: _joiner(r).join(sentences[side][i] for i in (bead.left, bead.right)[side])
-                        for side, (lang, r) in enumerate(zip(PAIR, rules, strict=True))
-                    },
+                    translation=dict(zip(PAIR, joined, strict=True)),
                     sentence_indices=TurnIndices(de=list(bead.left), zh=list(bead.right)),
                     bead=bead.kind,
                     score=bead.score,
@@ -84,6 +78,35 @@ def parallel_sentences(
                 )
             )
     return rows
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceAlignment:
+    """One pair of texts split into sentences, and the beads that pair them."""
+
+    left: list[str]
+    right: list[str]
+    beads: list[Bead]
+
+    def joined(self, rules: tuple[SentenceRules, SentenceRules]) -> list[tuple[str, str]]:
+        """Each bead's two sides as text, sentences joined as their language writes them."""
+        return [
+            (
+                _joiner(rules[0]).join(self.left[i] for i in bead.left),
+                _joiner(rules[1]).join(self.right[j] for j in bead.right),
+            )
+            for bead in self.beads
+        ]
+
+
+def sentence_beads(
+    texts: Sequence[tuple[str, str]], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
+) -> list[SentenceAlignment]:
+    """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch."""
+    split = [(split_sentences(left, rules[0]), split_sentences(right, rules[1])) for left, right in texts]
+    items = [([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split]
+    beads = align_many(items, costs=costs)
+    return [SentenceAlignment(left, right, found) for (left, right), found in zip(split, beads, strict=True)]
 
 
 def _joiner(rules: SentenceRules) -> str:

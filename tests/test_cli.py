@@ -175,8 +175,28 @@ def test_align_two_files() -> None:
 
 
 def test_show_renders_a_table() -> None:
-    code, out, _ = run("show", str(ROOT / "raw/verge-altman-murati-2023"), "--width", "20")
-    assert code == 0 and "speaker_mismatch" in out.replace("…", "")[:100000] or "speaker" in out
+    result = runner.invoke(
+        app, ["show", str(ROOT / "raw/verge-altman-murati-2023"), "--width", "20"], env={"COLUMNS": "200"}
+    )
+    assert result.exit_code == 0
+    assert result.stdout.count("speaker_mismatch") == 2  # turn pairs 25 and 30
+    assert result.stdout.count("│ 1-1  │") == 32
+
+
+def test_align_sentences_prints_the_dataset_s_sentence_beads() -> None:
+    code, out, _ = run("align", str(ROOT / "raw/verge-altman-murati-2023"), "--sentences")
+    rows = [json.loads(line) for line in out.splitlines()]
+    assert code == 0 and len(rows) == 73
+    assert rows[0]["bead"] == "2-2" and rows[0]["de"]["sentences"] == [0, 1] and rows[0]["zh"]["sentences"] == [0, 1]
+    assert sorted({row["pair"] for row in rows}) == list(range(32))
+
+
+def test_show_sentences_renders_a_table() -> None:
+    folder = str(ROOT / "raw/verge-altman-murati-2023")
+    result = runner.invoke(app, ["show", folder, "--sentences", "--width", "20"], env={"COLUMNS": "200"})
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[0].strip().startswith("sentences:")
+    assert result.stdout.count("│ 2-1  │") == 10
 
 
 def test_schema_check_fails_when_stale(tmp_path: Path) -> None:
@@ -204,6 +224,7 @@ def test_committed_schema_is_current() -> None:
         ["validate"],
         ["stats"],
         ["align", "raw/verge-altman-murati-2023"],
+        ["align", "raw/verge-altman-murati-2023", "--sentences"],
         ["show", "raw/verge-altman-murati-2023"],
         ["evaluate", "tests/gold/verge-altman-murati-2023.sentences.json"],
     ],
