@@ -102,7 +102,14 @@ class SentenceAlignment:
 def sentence_beads(
     texts: Sequence[tuple[str, str]], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
 ) -> list[SentenceAlignment]:
-    """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch."""
+    """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch.
+
+    >>> from qa_builder.conventions import builtin_conventions
+    >>> rules = (builtin_conventions("de").sentences, builtin_conventions("zh").sentences)
+    >>> aligned = sentence_beads([("Ja. Das ist gut.", "是的，这很好。")], rules)[0]
+    >>> [bead.kind for bead in aligned.beads], aligned.left
+    (['2-1'], ['Ja.', 'Das ist gut.'])
+    """
     split = [(split_sentences(left, rules[0]), split_sentences(right, rules[1])) for left, right in texts]
     items = [([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split]
     beads = align_many(items, costs=costs)
