@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import InputError, ParseError
+from .errors import InputError, LayoutError, ParseError
 from .models import ParallelSentence
 
 __all__ = [
@@ -139,10 +139,17 @@ def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
     from .parallel import align_interview
 
     interview_id, gold = load_gold(gold_path)
-    alignment = align_interview(load_interview(raw / interview_id))
+    folder = raw / interview_id
+    if not folder.is_dir():
+        raise LayoutError(
+            f"no interview folder {folder} for the gold's interview_id {interview_id!r}",
+            path=gold_path,
+            hint="pass the raw folder that holds it with --raw",
+        )
+    alignment = align_interview(load_interview(folder))
     if alignment is None:
-        raise ParseError("the interview has no German–Chinese pair to align", path=raw / interview_id)
-    scores = score_sentences(gold, alignment.sentences)
+        raise ParseError("the interview has no German–Chinese pair to align", path=folder)
+    scores = score_sentences(gold, alignment.sentences, path=gold_path)
     return GoldReport(interview_id, len(gold), sum(len(pair.beads) for pair in gold), scores)
 
 
@@ -181,8 +188,10 @@ def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
     return document.interview_id, pairs
 
 
-def score_sentences(gold: Sequence[GoldPair], rows: Sequence[ParallelSentence]) -> AlignmentScores:
-    """Score ``parallel_sentences`` rows of one interview against its gold.
+def score_sentences(
+    gold: Sequence[GoldPair], rows: Sequence[ParallelSentence], *, path: Path | None = None
+) -> AlignmentScores:
+    """Score ``parallel_sentences`` rows of one interview against its gold (read from ``path``).
 
     Raises :class:`ParseError` where the rows' turn pairs are not the gold's:
     the gold's indices would then point at other sentences.
@@ -193,7 +202,7 @@ def score_sentences(gold: Sequence[GoldPair], rows: Sequence[ParallelSentence]) 
     if sorted(beads) != [pair.pair_index for pair in gold]:
         raise ParseError(
             "the gold aligns other turn pairs than the dataset has",
-            path=None,
+            path=path,
             hint="remake the gold for the current parallel_turns (see tests/gold/README.md)",
         )
     return score_alignments([pair.beads for pair in gold], [beads[pair.pair_index] for pair in gold])

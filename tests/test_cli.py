@@ -253,3 +253,26 @@ def test_evaluate_refuses_a_file_that_is_not_a_gold_alignment(tmp_path: Path) ->
     assert err == (
         f"error: {bad}: not a gold alignment file: (top level): Input should be an object — see tests/gold/README.md\n"
     )
+
+
+@pytest.mark.parametrize(
+    ("gold", "message"),
+    [
+        (
+            '{"interview_id": "nope", "pairs": []}',
+            "no interview folder {raw}/nope for the gold's interview_id 'nope' — "
+            "pass the raw folder that holds it with --raw",
+        ),
+        (
+            '{"interview_id": "verge-altman-murati-2023", "pairs": []}',
+            "the gold aligns other turn pairs than the dataset has — remake the gold for the current parallel_turns "
+            "(see tests/gold/README.md)",
+        ),
+    ],
+)
+def test_evaluate_says_which_gold_does_not_fit(tmp_path: Path, gold: str, message: str) -> None:
+    path = tmp_path / "gold.json"
+    path.write_text(gold, encoding="utf-8")
+    code, out, err = run("evaluate", str(path), "--raw", str(ROOT / "raw"))
+    assert code == 1 and out == ""
+    assert err == f"error: {path}: " + message.format(raw=ROOT / "raw") + "\n"

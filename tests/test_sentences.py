@@ -45,7 +45,7 @@ RULES = [
     ("de", "Was? Wirklich!", ["Was?", "Wirklich!"]),
     ("de", "Was?! Nein... Doch.", ["Was?!", "Nein...", "Doch."]),
     ("de", "Er sagte »Gut.« Dann ging er.", ["Er sagte »Gut.«", "Dann ging er."]),
-    ('de', 'Er sagte: "Gut." Dann ging er.', ['Er sagte: "Gut."', "Dann ging er."]),
+    ("de", 'Er sagte: "Gut." Dann ging er.', ['Er sagte: "Gut."', "Dann ging er."]),
     ("de", "Es kostet 5 Mio. Euro. Viel.", ["Es kostet 5 Mio. Euro.", "Viel."]),
     ("de", "Erster Absatz.\nzweiter Absatz", ["Erster Absatz.", "zweiter Absatz"]),
     ("de", "Siehe openai.com. Dort steht es.", ["Siehe openai.com.", "Dort steht es."]),
