@@ -47,6 +47,7 @@ class InterviewResult:
     rows: dict[str, list[dict[str, Any]]]
     turns_by_speaker: dict[str, dict[str, int]]
     unpaired: dict[str, int]
+    unpaired_sentences: dict[str, int]
     segments_by_kind: dict[str, int]
     warnings: list[str]
 
@@ -119,6 +120,7 @@ def _result(interview: Interview) -> InterviewResult:
         rows=rows,
         turns_by_speaker=by_speaker,
         unpaired=alignment.unpaired if alignment else {},
+        unpaired_sentences=alignment.unpaired_sentences if alignment else {},
         segments_by_kind=dict(sorted(kinds.items())),
         warnings=[str(w) for t in transcripts for w in t.warnings],
     )

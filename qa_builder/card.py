@@ -40,7 +40,8 @@ def render_card(report: BuildReport) -> str:
         configs="\n".join(f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()),
         columns=_columns(),
         counts=_counts(report),
-        unpaired=_unpaired(report),
+        unpaired=_unpaired(report, "unpaired", "turns"),
+        unpaired_sentences=_unpaired(report, "unpaired_sentences", "sentences"),
         sentence_quality=_sentence_quality(),
         segments=_segments(report),
         known_issues=_known_issues(report),
@@ -112,13 +113,14 @@ def _counts(report: BuildReport) -> str:
     return "\n".join(rows)
 
 
-def _unpaired(report: BuildReport) -> str:
+def _unpaired(report: BuildReport, field: str, what: str) -> str:
     totals: Counter[str] = Counter()
     for result in report.interviews:
-        totals.update(result.unpaired)
+        totals.update(getattr(result, field))
     if not totals:
         return "none."
-    return ", ".join(f"{count} {lang} turns" for lang, count in sorted(totals.items())) + " in all."
+    parts = [f"{count} {lang} {what if count != 1 else what[:-1]}" for lang, count in sorted(totals.items())]
+    return ", ".join(parts) + " in all."
 
 
 def _segments(report: BuildReport) -> str:

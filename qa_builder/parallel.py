@@ -39,6 +39,14 @@ class Alignment:
             PAIR[1]: sum(len(b.right) for b in self.beads if not b.left),
         }
 
+    @property
+    def unpaired_sentences(self) -> dict[str, int]:
+        indices = [row.sentence_indices for row in self.sentences]
+        return {
+            PAIR[0]: sum(len(pair.de) for pair in indices if not pair.zh),
+            PAIR[1]: sum(len(pair.zh) for pair in indices if not pair.de),
+        }
+
 
 def align_interview(interview: Interview) -> Alignment | None:
     """Align the interview's German and Chinese turns; None if it lacks one of them."""

@@ -55,6 +55,10 @@ def test_parallel_sentences_config(tmp_path: Path) -> None:
     assert first["id"] == "verge-altman-murati-2023/p000/s000" and first["bead"] == "2-2"
     assert first["translation"]["zh"] == "Sam,我就单刀直入了。现在外界还是不明白你为什么会被解雇,能不能解释一下?"
     assert {tuple(row["flags"]) for row in sentences if row["pair_index"] in (25, 30)} == {("speaker_mismatch",)}
+    alone = [row for row in sentences if not row["sentence_indices"]["zh"]]
+    assert [(row["bead"], row["translation"]["zh"]) for row in alone] == [("1-0", "")]
+    card = (DIST / "README.md").read_text(encoding="utf-8")
+    assert "1 de sentence, 0 zh sentences in all." in card
 
 
 @pytest.mark.parametrize("config", ["turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences"])
