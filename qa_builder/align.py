@@ -199,9 +199,9 @@ class _Problem:
     def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> _Problem:
         counts = [[_tokens(item.text, costs.tokens) for item in side] for side in (left, right)]
         shared = sorted(set().union(*counts[0], set()) & set().union(*counts[1], set()))
-        df = Counter(token for side in counts for bag in side for token in bag if token in shared)
-        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
         column = {token: k for k, token in enumerate(shared)}
+        df = Counter(token for side in counts for bag in side for token in bag if token in column)
+        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
         role_codes: dict[str, int] = {}
         speaker_codes: dict[str, int] = {}
         sides = [

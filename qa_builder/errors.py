@@ -23,6 +23,10 @@ form ``path:line: what is wrong — what to do``. The fields (``path``, ``line``
 from __future__ import annotations
 
 from pathlib import Path
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from pydantic import ValidationError
 
 __all__ = [
     "BinaryFileError",
@@ -39,7 +43,15 @@ __all__ = [
     "QABuilderError",
     "StaleError",
     "UnknownLabelError",
+    "first_problem",
 ]
+
+
+def first_problem(error: ValidationError) -> str:
+    """A pydantic error's first problem as ``field.path: message``, for a one-line error."""
+    first = error.errors()[0]
+    field = ".".join(str(part) for part in first["loc"]) or "(top level)"
+    return f"{field}: {first['msg']}"
 
 
 class QABuilderError(Exception):

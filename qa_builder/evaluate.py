@@ -18,7 +18,7 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import InputError, LayoutError, ParseError
+from .errors import InputError, LayoutError, ParseError, first_problem
 from .models import ParallelSentence
 
 __all__ = [
@@ -176,10 +176,8 @@ def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
     except OSError as error:
         raise InputError(f"cannot read the gold file: {error.strerror}", path=path, hint="check the path") from None
     except ValidationError as error:
-        first = error.errors()[0]
-        where = ".".join(str(part) for part in first["loc"]) or "(top level)"
         raise InputError(
-            f"not a gold alignment file: {where}: {first['msg']}", path=path, hint="see tests/gold/README.md"
+            f"not a gold alignment file: {first_problem(error)}", path=path, hint="see tests/gold/README.md"
         ) from None
     pairs = [
         GoldPair(pair.pair_index, {"de": pair.de, "zh": pair.zh}, [(tuple(a), tuple(b)) for a, b in pair.beads])

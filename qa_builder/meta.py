@@ -17,7 +17,7 @@ from typing import Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from .conventions import Conventions, builtin_conventions
-from .errors import MetadataError
+from .errors import MetadataError, first_problem
 
 __all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
 
@@ -130,8 +130,6 @@ def load_meta(path: Path, where: str) -> InterviewMeta:
     try:
         return InterviewMeta.model_validate(data)
     except ValidationError as error:
-        first = error.errors()[0]
-        field = ".".join(str(part) for part in first["loc"]) or "(top level)"
         raise MetadataError(
-            f"{field}: {first['msg']}", path=where, hint="fix this field (see README, 'Adding an interview')"
+            first_problem(error), path=where, hint="fix this field (see README, 'Adding an interview')"
         ) from None
