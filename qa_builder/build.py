@@ -63,6 +63,8 @@ class BuildReport:
 
     out: Path
     counts: dict[str, int] = field(default_factory=dict)
+    files: dict[str, str] = field(default_factory=dict)
+    """Each config's data file, relative to ``out`` (content-addressed, see :mod:`qa_builder.export`)."""
     interviews: list[InterviewResult] = field(default_factory=list)
     flagged: list[dict[str, Any]] = field(default_factory=list)
     flagged_total: int = 0
@@ -173,7 +175,9 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
                     sink.write(config, batches[config])
                 report.add(result)
     finally:
-        report.counts = sink.close()
+        written = sink.close()
+    report.counts = {config: file.rows for config, file in written.items()}
+    report.files = {config: file.path for config, file in written.items()}
     (out / "README.md").write_text(render_card(report), encoding="utf-8")
     return report
 

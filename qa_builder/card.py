@@ -63,7 +63,7 @@ def _yaml(report: BuildReport) -> str:
     lines += ["tags:", "- interviews", "- dialogue", "- parallel-corpus"]
     lines += ["size_categories:", f"- {size}", "configs:"]
     for index, name in enumerate(_CONFIG_ROWS):
-        lines += [f"- config_name: {name}", "  data_files:", "  - split: train", f"    path: {name}/train.parquet"]
+        lines += [f"- config_name: {name}", "  data_files:", "  - split: train", f"    path: {report.files[name]}"]
         if index == 0:
             lines.append("  default: true")
     return "\n".join(lines)

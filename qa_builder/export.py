@@ -3,11 +3,21 @@
 This is the only module that imports ``datasets`` and ``pyarrow``; the CLI
 imports it only for ``build``. Row groups are cut by row count, never by
 timing, so the bytes depend on the records alone.
+
+Each file is named after its content (``turns/train-<12 hex of sha256>.parquet``)
+and the card lists those names. ``datasets`` keys its cache of a local folder
+by the folder's name and card, not by the files' bytes, so a rebuild under
+fixed names loads the previous build's rows (or fails on changed split sizes).
+A name that changes with the content changes the card, hence the cache key,
+on every edit and on no rebuild that changes nothing. Declaring
+``dataset_info`` sizes instead would miss an edit that keeps the sizes.
 """
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
@@ -16,10 +26,12 @@ import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["CONFIGS", "ParquetSink", "features", "record_batches"]
+__all__ = ["CONFIGS", "ParquetSink", "WrittenFile", "features", "record_batches"]
 
 CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences")
 ROW_GROUP_ROWS = 10_000
+DIGEST_HEX = 12
+"""Hex digits of a file's sha256 in its name: enough that two builds' files never share one."""
 
 _string = datasets.Value("string")
 _int = datasets.Value("int32")
@@ -105,8 +117,16 @@ def _schema(config: str) -> pa.Schema:
     return features(config).arrow_schema
 
 
+@dataclass(frozen=True, slots=True)
+class WrittenFile:
+    """One config's Parquet file: its path relative to the dataset folder, and its rows."""
+
+    path: str
+    rows: int
+
+
 class ParquetSink:
-    """Streams batches of every config into ``<out>/<config>/train.parquet``.
+    """Streams batches of every config into ``<out>/<config>/train-<digest>.parquet``.
 
     Rows wait as Arrow batches until a row group of ``ROW_GROUP_ROWS`` is full,
     so memory holds at most one row group per config, and row groups are cut
@@ -131,12 +151,16 @@ class ParquetSink:
             rest = table.slice(ROW_GROUP_ROWS)
             self.pending[config], self.pending_rows[config] = rest.to_batches(), rest.num_rows
 
-    def close(self) -> dict[str, int]:
+    def close(self) -> dict[str, WrittenFile]:
+        """Finish every file and give it its content-addressed name."""
+        written = {}
         for config in self.configs:
             if self.pending_rows[config] or config not in self.writers:
                 self._write(config, self._take(config))
             self.writers[config].close()
-        return dict(self.counts)
+            final = _content_addressed(self._partial(config))
+            written[config] = WrittenFile(final.relative_to(self.out).as_posix(), self.counts[config])
+        return written
 
     def _take(self, config: str) -> pa.Table:
         table = pa.Table.from_batches(self.pending[config], schema=_schema(config)).combine_chunks()
@@ -145,7 +169,19 @@ class ParquetSink:
 
     def _write(self, config: str, table: pa.Table) -> None:
         if config not in self.writers:
-            path = self.out / config / "train.parquet"
+            path = self._partial(config)
             path.parent.mkdir(parents=True, exist_ok=True)
             self.writers[config] = pq.ParquetWriter(path, _schema(config), compression="zstd")
         self.writers[config].write_table(table, row_group_size=ROW_GROUP_ROWS)
+
+    def _partial(self, config: str) -> Path:
+        return self.out / config / "train.parquet.partial"
+
+
+def _content_addressed(path: Path) -> Path:
+    """Rename ``<dir>/train.parquet.partial`` to ``<dir>/train-<digest>.parquet``."""
+    with path.open("rb") as stream:
+        digest = hashlib.file_digest(stream, "sha256")
+    final = path.with_name(f"train-{digest.hexdigest()[:DIGEST_HEX]}.parquet")
+    path.rename(final)
+    return final

@@ -2,6 +2,7 @@ from __future__ import annotations
 
 import os
 import shutil
+import sys
 from pathlib import Path
 
 import pytest
@@ -29,3 +30,17 @@ def raw_copy(tmp_path: Path) -> Path:
     target = tmp_path / "raw"
     shutil.copytree(RAW, target)
     return target
+
+
+@pytest.fixture(autouse=True)
+def _private_datasets_cache(tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Every test gets its own `datasets` cache, even one that forgets `cache_dir`.
+
+    `datasets` keys a local folder by its name and card, so two tests' folders
+    both named `dist` would otherwise share (and load) one cache entry.
+    """
+    cache = tmp_path_factory.mktemp("hf-datasets-cache")
+    monkeypatch.setenv("HF_DATASETS_CACHE", str(cache))
+    config = sys.modules.get("datasets.config")
+    if config is not None:  # imported already: it read the variable at import
+        monkeypatch.setattr(config, "HF_DATASETS_CACHE", cache)

@@ -208,7 +208,7 @@ def main() -> None:
                 )
                 outputs.append(out)
                 rows.append((f"build --jobs {jobs}", run))
-            turns = pq.ParquetFile(outputs[0] / "turns" / "train.parquet").metadata.num_rows
+            turns = pq.ParquetFile(next((outputs[0] / "turns").glob("train-*.parquet"))).metadata.num_rows
             print(
                 f"| {count} | {megabytes:.1f} | {turns} | floor | {base:.2f} | 1.0 | {megabytes / base:.1f} | "
                 f"{turns / base:,.0f} | |"
