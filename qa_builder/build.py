@@ -12,19 +12,21 @@ from __future__ import annotations
 import filecmp
 import gc
 import os
-import shutil
 import tempfile
-from collections import deque
+from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from contextlib import contextmanager
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import OutputError, StaleError
+from .errors import StaleError
 from .interview import Interview, discover, load_interview
+from .outdir import replaced
 from .parallel import align_interview
+from .report import interview_files, write_files, write_index
+from .review import ReviewSummary
 
 __all__ = ["BuildReport", "InterviewResult", "build", "check", "process_interview"]
 
@@ -50,7 +52,15 @@ class InterviewResult:
     unpaired_sentences: dict[str, int]
     segments_by_kind: dict[str, int]
     warnings: list[str]
+    flag_counts: dict[str, dict[str, int]]
+    """Per config, how many rows carry each flag."""
+    review: ReviewSummary
+    files: dict[str, str]
+    """Files the interview adds to the dataset folder besides Parquet rows: its review page and chart."""
 
+
+REPORT = "report"
+"""The review site's folder inside the dataset folder (see :mod:`qa_builder.report`)."""
 
 KNOWN_ISSUES_SHOWN = 100
 """Flagged turn pairs (and warnings) the card lists; a build keeps no more flagged rows than
@@ -97,6 +107,7 @@ def _result(interview: Interview) -> InterviewResult:
         "parallel_sentences": [],
     }
     alignment = align_interview(interview)
+    review, files = interview_files(interview, alignment)
     if alignment is not None:
         rows["parallel_turns"] = [row.model_dump() for row in alignment.turns]
         rows["parallel_qa"] = [row.model_dump() for row in alignment.qa]
@@ -125,7 +136,19 @@ def _result(interview: Interview) -> InterviewResult:
         unpaired_sentences=alignment.unpaired_sentences if alignment else {},
         segments_by_kind=dict(sorted(kinds.items())),
         warnings=[str(w) for t in transcripts for w in t.warnings],
+        flag_counts=_flag_counts(rows),
+        review=review,
+        files={f"{REPORT}/{name}": text for name, text in files.items()},
     )
+
+
+def _flag_counts(rows: dict[str, list[dict[str, Any]]]) -> dict[str, dict[str, int]]:
+    counts: dict[str, dict[str, int]] = {}
+    for config, records in rows.items():
+        found = Counter(flag for record in records for flag in record.get("flags", ()))
+        if found:
+            counts[config] = dict(sorted(found.items()))
+    return counts
 
 
 def build(raw: Path, out: Path, *, jobs: int | None = None) -> BuildReport:
@@ -133,32 +156,10 @@ def build(raw: Path, out: Path, *, jobs: int | None = None) -> BuildReport:
 
     A failed build leaves an existing ``out`` untouched.
     """
-    if out.exists() and not out.is_dir():
-        raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")
-    try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
-    except OSError as error:
-        raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
-    try:
+    with replaced(out) as staging:
         report = _write(raw, staging, jobs)
-        staging.chmod(0o755)
-        _swap(staging, out)
-    except BaseException:
-        shutil.rmtree(staging, ignore_errors=True)
-        raise
     report.out = out
     return report
-
-
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        staging.rename(out)
-        return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    out.rename(retired / out.name)
-    staging.rename(out)
-    shutil.rmtree(retired)
 
 
 def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
@@ -168,16 +169,19 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
     folders = discover(raw)
     sink = ParquetSink(out, CONFIGS)
     report = BuildReport(out)
+    (out / REPORT).mkdir()
     try:
         with _few_collections():
             for result, batches in _ordered_map(_processed, folders, jobs or _cores()):
                 for config in CONFIGS:
                     sink.write(config, batches[config])
+                write_files(out, result.files)
                 report.add(result)
     finally:
         written = sink.close()
     report.counts = {config: file.rows for config, file in written.items()}
     report.files = {config: file.path for config, file in written.items()}
+    write_index(out / REPORT, [result.review for result in report.interviews])
     (out / "README.md").write_text(render_card(report), encoding="utf-8")
     return report
 
@@ -193,7 +197,8 @@ def _processed(folder: Path) -> tuple[InterviewResult, dict[str, Any]]:
 
 
 def _without_rows(result: InterviewResult) -> InterviewResult:
-    return InterviewResult(**{**_fields(result), "rows": {}})
+    """What the build keeps of an interview once its rows and files are written: counts, no per-pair data."""
+    return InterviewResult(**{**_fields(result), "rows": {}, "files": {}, "review": replace(result.review, lengths=[])})
 
 
 def _fields(result: InterviewResult) -> dict[str, Any]:

@@ -11,7 +11,7 @@ from collections import Counter
 from importlib import resources
 from string import Template
 
-from .build import KNOWN_ISSUES_SHOWN, BuildReport
+from .build import KNOWN_ISSUES_SHOWN, REPORT, BuildReport
 
 __all__ = ["render_card"]
 
@@ -40,6 +40,7 @@ def render_card(report: BuildReport) -> str:
         configs="\n".join(f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()),
         columns=_columns(),
         counts=_counts(report),
+        review=_review(report),
         unpaired=_unpaired(report, "unpaired", "turns"),
         unpaired_sentences=_unpaired(report, "unpaired_sentences", "sentences"),
         sentence_quality=_sentence_quality(),
@@ -110,6 +111,55 @@ def _counts(report: BuildReport) -> str:
         for lang, speakers in sorted(result.turns_by_speaker.items()):
             detail = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
             rows.append(f"| `{result.id}` | {lang} | {sum(speakers.values())} | {detail} |")
+    return "\n".join(rows)
+
+
+CHARTS_SHOWN = 12
+"""Interviews whose length chart the card shows; the rest are linked from the report's index."""
+
+
+def _review(report: BuildReport) -> str:
+    from .report import INDEX, chart_name
+    from .reportpage import page_name
+
+    lines = [
+        f"Every interview can be read with its translations side by side in [`{REPORT}/{INDEX}`]({REPORT}/{INDEX}): "
+        "self-contained HTML pages (no network, no scripts from elsewhere) that ship with the dataset; "
+        "download the folder and open it in a browser. Speakers, flags, inferred speakers, excluded "
+        "paragraphs and the aligner's scores are marked, and hovering a sentence lights up its partner.",
+        "",
+        "Each dot of a chart is one turn pair: German against Chinese length in characters (log scales), "
+        "coloured by the aligner's score, ringed in black when flagged. Translations keep a steady length ratio "
+        "(the dashed line), so a dot far from it is a pair worth reading.",
+        "",
+    ]
+    for result in report.interviews[:CHARTS_SHOWN]:
+        if not result.review.pairs:
+            continue
+        chart, page = f"{REPORT}/{chart_name(result.id)}", f"{REPORT}/{page_name(result.id)}"
+        lines += [
+            f"![{result.id}: characters per turn pair, de against zh]({chart})",
+            "",
+            f"[`{result.id}`]({page})",
+            "",
+        ]
+    if len(report.interviews) > CHARTS_SHOWN:
+        lines += [f"… and {len(report.interviews) - CHARTS_SHOWN} more interviews in the report.", ""]
+    lines += ["What was flagged, in rows per config (flags are explained under Columns):", "", _flag_table(report)]
+    return "\n".join(lines)
+
+
+def _flag_table(report: BuildReport) -> str:
+    totals: dict[str, Counter[str]] = {}
+    for result in report.interviews:
+        for config, counts in result.flag_counts.items():
+            totals.setdefault(config, Counter()).update(counts)
+    configs = [name for name in _CONFIG_ROWS if name in totals]
+    if not configs:
+        return "No row is flagged."
+    flags = sorted({flag for found in totals.values() for flag in found})
+    rows = ["| flag | " + " | ".join(f"`{name}`" for name in configs) + " |", "|---|" + "---:|" * len(configs)]
+    rows += [f"| `{flag}` | " + " | ".join(str(totals[name][flag]) for name in configs) + " |" for flag in flags]
     return "\n".join(rows)
 
 

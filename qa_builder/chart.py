@@ -33,7 +33,7 @@ def length_chart(summary: ReviewSummary, link: str = "") -> str:
 
     >>> from qa_builder.review import ReviewSummary
     >>> svg = length_chart(ReviewSummary("x", "X", "", ["de", "zh"], {}, lengths=[(120, 40, 0.9, False)]))
-    >>> svg.count("<circle"), "pair 0: de 120, zh 40 characters" in svg
+    >>> svg.count("data-pair="), "pair 0: de 120, zh 40 characters, score 0.90" in svg
     (1, True)
     """
     points = [(max(de, 1), max(zh, 1), score, flagged) for de, zh, score, flagged in summary.lengths]

@@ -51,8 +51,15 @@ def drop_one_turn(raw: Path) -> None:
 
 
 def card_paths(dist: Path) -> set[str]:
+    """The data files the card's `configs:` lists."""
     card = (dist / "README.md").read_text(encoding="utf-8")
     return set(re.findall(r"^ +path: (\S+)$", card, flags=re.MULTILINE))
+
+
+def card_links(dist: Path) -> set[str]:
+    """The files the card's text links or shows (the review pages and charts)."""
+    card = (dist / "README.md").read_text(encoding="utf-8")
+    return {target for target in re.findall(r"\]\(([^)\s]+)\)", card) if "://" not in target}
 
 
 def with_fixed_file_names(dist: Path) -> None:
@@ -102,7 +109,7 @@ def test_a_rebuild_leaves_exactly_the_files_its_card_names(raw_copy: Path, tmp_p
     edit_one_turn(raw_copy)
     build(raw_copy, dist, jobs=1)
     files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
-    assert files == card_paths(dist) | {"README.md"}
+    assert files == card_paths(dist) | card_links(dist) | {"README.md"}
     assert len(card_paths(dist)) == 6
     changed = first - card_paths(dist)
     assert {path.split("/")[0] for path in changed} >= {"turns", "parallel_turns", "parallel_sentences"}
@@ -112,4 +119,4 @@ def test_a_rebuild_leaves_exactly_the_files_its_card_names(raw_copy: Path, tmp_p
 def test_the_committed_dist_holds_exactly_the_files_its_card_names() -> None:
     dist = Path(__file__).resolve().parent.parent / "dist"
     files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
-    assert files == card_paths(dist) | {"README.md"}
+    assert files == card_paths(dist) | card_links(dist) | {"README.md"}
