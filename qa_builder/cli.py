@@ -64,6 +64,22 @@ def build(
 
 
 @app.command()
+def report(
+    raw: RawOption = Path("raw"),
+    out: Annotated[Path, typer.Option("--out", help="Folder for the review site (replaced whole).")] = Path("report"),
+) -> None:
+    """Write a static review site: each interview's translations side by side, flags and scores marked."""
+    from .report import INDEX, write_report
+
+    with _reported():
+        summaries = write_report(raw, out)
+    _warn([warning for summary in summaries for warning in summary.warnings])
+    pairs = sum(summary.pairs for summary in summaries)
+    flagged = sum(summary.flagged for summary in summaries)
+    typer.echo(f"wrote {out / INDEX}: {len(summaries)} interview(s), {pairs} turn pairs, {flagged} flagged")
+
+
+@app.command()
 def parse(
     file: Annotated[Path, typer.Argument(help="A transcript file.")],
     lang: Annotated[str, typer.Option("--lang", help="Its language code, as in meta.toml.")],

@@ -39,6 +39,7 @@ def render_interview(review: Review, chart: str) -> str:
         f"<h1>{escape(summary.title)}</h1>",
         f'<p><code>{escape(summary.interview_id)}</code> · <a href="{escape(summary.url)}">original</a></p>',
         _counts(summary),
+        _warnings(summary.warnings),
         f'<div class="overview"><figure class="chart">{chart}</figure>{_legend()}</div>',
         '<label class="filter"><input type="checkbox" id="only-issues"> show only flagged, low-scored and unpaired'
         " turns</label>",
@@ -113,6 +114,13 @@ def _counts(summary: ReviewSummary) -> str:
     ]
     chips = "".join(f"<li{' class=warn' if warn else ''}>{text}</li>" for text, warn in items)
     return f'<ul class="counts">{chips}</ul>'
+
+
+def _warnings(warnings: Sequence[str]) -> str:
+    if not warnings:
+        return ""
+    items = "".join(f"<li><code>{escape(warning)}</code></li>" for warning in warnings)
+    return f'<details class="warnings"><summary>{len(warnings)} parser warning(s)</summary><ul>{items}</ul></details>'
 
 
 def _legend() -> str:

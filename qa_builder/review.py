@@ -96,6 +96,7 @@ class ReviewSummary:
     unpaired: dict[str, int] = field(default_factory=dict)
     sentence_pairs: int = 0
     flags: dict[str, int] = field(default_factory=dict)
+    warnings: list[str] = field(default_factory=list)
     lengths: list[tuple[int, int, float, bool]] = field(default_factory=list)
     """Per turn pair: characters of ``PAIR``'s two sides, score, flagged — what the chart draws."""
 
@@ -275,6 +276,7 @@ def _summary(
         unpaired=alignment.unpaired if alignment else {},
         sentence_pairs=len(alignment.sentences) if alignment else 0,
         flags=dict(sorted(flags.items())),
+        warnings=[str(warning) for t in interview.transcripts.values() for warning in t.warnings],
         lengths=[_lengths(record) for record in alignment.turns] if alignment else [],
     )
 
