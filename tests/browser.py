@@ -12,6 +12,7 @@ a NUL byte), so no websocket client, driver binary or download is needed.
 from __future__ import annotations
 
 import base64
+import fcntl
 import json
 import os
 import shutil
@@ -37,13 +38,22 @@ def find_chromium() -> str | None:
     return next((found for name in CANDIDATES if (found := shutil.which(name))), None)
 
 
+def _above_four(fd: int) -> int:
+    moved = fcntl.fcntl(fd, fcntl.F_DUPFD, 10)
+    os.close(fd)
+    return moved
+
+
 class BrowserError(RuntimeError):
     pass
 
 
 class Browser:
-    def __init__(self, process: subprocess.Popen[bytes], commands: int, replies: int, profile: str) -> None:
+    def __init__(
+        self, process: subprocess.Popen[bytes], commands: int, replies: int, profile: str, size: tuple[int, int]
+    ) -> None:
         self.process, self.commands, self.replies, self.profile = process, commands, replies, profile
+        self.size = size
         self.buffer = b""
         self.last_id = 0
 
@@ -54,20 +64,21 @@ class Browser:
             raise BrowserError("no chromium on PATH")
         to_browser, commands = os.pipe()
         replies, from_browser = os.pipe()
+        # Above 4, so that putting one end on fd 3 or 4 cannot overwrite the other.
+        to_browser, from_browser = (_above_four(fd) for fd in (to_browser, from_browser))
         profile = tempfile.mkdtemp(prefix="qa-builder-chromium-")
-        # The shell puts our pipe ends on the fds Chromium expects (3 and 4), then becomes Chromium.
-        closes = "".join(f" {fd}<&-" for fd in (to_browser, from_browser) if fd not in (3, 4))
-        script = f'exec "$0" "$@" 3<&{to_browser} 4>&{from_browser}{closes}'
+        # bash (dash takes one-digit fds only) puts our pipe ends on fds 3 and 4, then becomes Chromium.
+        script = f'exec "$0" "$@" 3<&{to_browser} 4>&{from_browser} {to_browser}<&- {from_browser}>&-'
         arguments = [*FLAGS, f"--user-data-dir={profile}", f"--window-size={width},{height}", "about:blank"]
         process = subprocess.Popen(
-            ["sh", "-c", script, executable, *arguments],
+            ["bash", "-c", script, executable, *arguments],
             pass_fds=(to_browser, from_browser),
             stdout=subprocess.DEVNULL,
             stderr=subprocess.DEVNULL,
         )
         os.close(to_browser)
         os.close(from_browser)
-        return cls(process, commands, replies, profile)
+        return cls(process, commands, replies, profile, (width, height))
 
     def __enter__(self) -> Browser:
         return self
@@ -119,6 +130,11 @@ class Browser:
         target = self.send("Target.createTarget", {"url": "about:blank"})["targetId"]
         session = self.send("Target.attachToTarget", {"targetId": target, "flatten": True})["sessionId"]
         page = Page(self, session)
+        width, height = self.size
+        page.send(
+            "Emulation.setDeviceMetricsOverride",
+            {"width": width, "height": height, "deviceScaleFactor": 1, "mobile": False},
+        )
         page.send("Page.navigate", {"url": path.resolve().as_uri()})
         deadline = time.monotonic() + timeout
         while page.evaluate("document.readyState") != "complete":
@@ -137,7 +153,8 @@ class Page:
 
     def evaluate(self, expression: str) -> Any:
         """The value of a JavaScript expression in the page (JSON-serialisable values only)."""
-        result = self.send("Runtime.evaluate", {"expression": expression, "returnByValue": True})
+        params = {"expression": expression, "returnByValue": True, "awaitPromise": True}
+        result = self.send("Runtime.evaluate", params)
         if "exceptionDetails" in result:
             raise BrowserError(f"{expression}: {result['exceptionDetails']['text']}")
         return result["result"].get("value")
@@ -145,8 +162,9 @@ class Page:
     def hover(self, selector: str) -> None:
         """Move the mouse onto the centre of the first element matching ``selector``."""
         box = self.evaluate(
-            f"(() => {{ const e = document.querySelector({json.dumps(selector)}); e.scrollIntoView({{block: 'center'}});"
-            " const r = e.getClientRects()[0]; return [r.x + r.width / 2, r.y + r.height / 2]; })()"
+            f"(() => {{ const e = document.querySelector({json.dumps(selector)});"
+            " e.scrollIntoView({block: 'center'}); const r = e.getClientRects()[0];"
+            " return [r.x + r.width / 2, r.y + r.height / 2]; })()"
         )
         self.send("Input.dispatchMouseEvent", {"type": "mouseMoved", "x": box[0], "y": box[1]})
 
@@ -157,3 +175,21 @@ class Page:
             size = self.send("Page.getLayoutMetrics")["cssContentSize"]
             params["clip"] = {"x": 0, "y": 0, "width": size["width"], "height": size["height"], "scale": 1}
         return base64.b64decode(self.send("Page.captureScreenshot", params)["data"])
+
+    def ink(self, png: bytes) -> tuple[int, int, float, int]:
+        """Width, height, share of non-white pixels and number of colours of a PNG, decoded by the browser itself."""
+        source = json.dumps(f"data:image/png;base64,{base64.b64encode(png).decode()}")
+        stats: list[Any] = self.evaluate(
+            "new Promise(done => { const image = new Image(); image.onload = () => {"
+            " const canvas = document.createElement('canvas');"
+            " canvas.width = image.width; canvas.height = image.height;"
+            " const context = canvas.getContext('2d'); context.drawImage(image, 0, 0);"
+            " const pixels = context.getImageData(0, 0, image.width, image.height).data;"
+            " let inked = 0; const colours = new Set();"
+            " for (let i = 0; i < pixels.length; i += 4) {"
+            "   if (pixels[i] < 200 || pixels[i + 1] < 200 || pixels[i + 2] < 200) inked++;"
+            "   colours.add((pixels[i] << 16) | (pixels[i + 1] << 8) | pixels[i + 2]); }"
+            " done([image.width, image.height, inked / (pixels.length / 4), colours.size]); };"
+            f" image.src = {source}; }})"
+        )
+        return stats[0], stats[1], stats[2], stats[3]

@@ -227,6 +227,7 @@ def test_committed_schema_is_current() -> None:
         ["align", "raw/verge-altman-murati-2023", "--sentences"],
         ["show", "raw/verge-altman-murati-2023"],
         ["evaluate", "tests/gold/verge-altman-murati-2023.sentences.json"],
+        ["report", "--out", "/tmp/qa-builder-import-check-report"],
     ],
 )
 def test_only_build_imports_datasets_or_pyarrow(args: list[str]) -> None:
