@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 from .conventions import SentenceRules
 from .interview import Interview, Transcript
@@ -194,8 +194,8 @@ def _with_sentences(
     views: dict[str, list[TurnView]] = {}
     for lang in PAIR:
         other = PAIR[1 - PAIR.index(lang)]
-        bead_of = {
-            i: Piece("", f"p{row.pair_index}-s{local}", row.score, not getattr(row.sentence_indices, other))
+        bead_of: dict[int, tuple[str | None, float | None, bool]] = {
+            i: (f"p{row.pair_index}-s{local}", row.score, not getattr(row.sentence_indices, other))
             for local, row in enumerate(beads)
             for i in getattr(row.sentence_indices, lang)
         }
@@ -205,7 +205,7 @@ def _with_sentences(
             paragraphs = []
             for paragraph in turn.text.split("\n"):
                 found = split_sentences(paragraph, rules[lang])
-                marked = [replace(bead_of.get(number + k, Piece("")), text=s) for k, s in enumerate(found)]
+                marked = [Piece(s, *bead_of.get(number + k, (None, None, False))) for k, s in enumerate(found)]
                 paragraphs.append(_pieces(paragraph, marked))
                 number += len(found)
             side.append(_view(turn, paragraphs))
