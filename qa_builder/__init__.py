@@ -7,6 +7,9 @@ The stages, each a function from data to data::
     sentences.py splits turn pairs into sentences, which align.py pairs too)
     → export.py + card.py (→ Parquet + dataset card), driven by build.py.
 
+The review site: review.py (→ rows in document order) → chart.py (SVG) and
+reportpage.py (HTML), written by report.py into report/ or dist/report/.
+
 The public names below are imported on first use, so importing the package
 (and so ``qa-builder --help``) stays instant.
 """
@@ -47,6 +50,11 @@ _EXPORTS = {
     "align_interview": "parallel",
     "parallel_sentences": "parallel",
     "split_sentences": "sentences",
+    "write_report": "report",
+    "Review": "review",
+    "ReviewSummary": "review",
+    "review_interview": "review",
+    "length_chart": "chart",
 }
 
 __all__ = sorted(_EXPORTS)

@@ -12,6 +12,8 @@ from importlib import resources
 from string import Template
 
 from .build import KNOWN_ISSUES_SHOWN, REPORT, BuildReport
+from .report import INDEX, chart_name
+from .reportpage import page_name
 
 __all__ = ["render_card"]
 
@@ -119,9 +121,6 @@ CHARTS_SHOWN = 12
 
 
 def _review(report: BuildReport) -> str:
-    from .report import INDEX, chart_name
-    from .reportpage import page_name
-
     lines = [
         f"Every interview can be read with its translations side by side in [`{REPORT}/{INDEX}`]({REPORT}/{INDEX}): "
         "self-contained HTML pages (no network, no scripts from elsewhere) that ship with the dataset; "
