@@ -51,7 +51,6 @@ class InterviewResult:
     unpaired: dict[str, int]
     unpaired_sentences: dict[str, int]
     segments_by_kind: dict[str, int]
-    warnings: list[str]
     flag_counts: dict[str, dict[str, int]]
     """Per config, how many rows carry each flag."""
     review: ReviewSummary
@@ -81,7 +80,7 @@ class BuildReport:
 
     @property
     def warnings(self) -> list[str]:
-        return [w for result in self.interviews for w in result.warnings]
+        return [w for result in self.interviews for w in result.review.warnings]
 
     def add(self, result: InterviewResult) -> None:
         """Keep ``result``'s summary, its first flagged turn pairs up to :data:`KNOWN_ISSUES_SHOWN`, and no rows."""
@@ -135,7 +134,6 @@ def _result(interview: Interview) -> InterviewResult:
         unpaired=alignment.unpaired if alignment else {},
         unpaired_sentences=alignment.unpaired_sentences if alignment else {},
         segments_by_kind=dict(sorted(kinds.items())),
-        warnings=[str(w) for t in transcripts for w in t.warnings],
         flag_counts=_flag_counts(rows),
         review=review,
         files={f"{REPORT}/{name}": text for name, text in files.items()},
