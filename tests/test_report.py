@@ -8,15 +8,19 @@ from collections import Counter
 from pathlib import Path
 
 import pytest
+from hypothesis import given
+from hypothesis import strategies as st
 from typer.testing import CliRunner
 
 from qa_builder.chart import SCORE_BANDS, length_chart
 from qa_builder.cli import app
+from qa_builder.conventions import builtin_conventions
 from qa_builder.errors import OutputError
 from qa_builder.interview import Interview, load_interview
 from qa_builder.parallel import align_interview
 from qa_builder.reportpage import render_interview
-from qa_builder.review import PairRow, Review, ReviewSummary, SegmentRow, review_interview
+from qa_builder.review import PairRow, Piece, Review, ReviewSummary, SegmentRow, _pieces, review_interview
+from qa_builder.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW_ID = "verge-altman-murati-2023"
@@ -197,3 +201,14 @@ def test_report_command_on_a_missing_raw_folder(tmp_path: Path) -> None:
         == f"error: {tmp_path / 'nope'}: the raw folder does not exist or is not a folder — pass --raw DIR\n"
     )
     assert not (tmp_path / "site").exists()
+
+
+_CHARACTERS = st.sampled_from(list("ab Zß。！？!?….,“”„\"'() \t12好了<&>") + ["z. B.", "  ", "……"])
+
+
+@given(st.lists(_CHARACTERS, max_size=40).map("".join), st.sampled_from(["de", "zh", "en"]))
+def test_a_paragraph_cut_into_sentence_pieces_keeps_every_character(paragraph: str, lang: str) -> None:
+    sentences = split_sentences(paragraph, builtin_conventions(lang).sentences)
+    pieces = _pieces(paragraph, [Piece(sentence, f"s{k}") for k, sentence in enumerate(sentences)])
+    assert "".join(piece.text for piece in pieces) == paragraph
+    assert [piece.text for piece in pieces if piece.bead] == sentences
