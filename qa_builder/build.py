@@ -48,7 +48,6 @@ class InterviewResult:
     languages: list[str]
     rows: dict[str, list[dict[str, Any]]]
     turns_by_speaker: dict[str, dict[str, int]]
-    unpaired: dict[str, int]
     unpaired_sentences: dict[str, int]
     segments_by_kind: dict[str, int]
     flag_counts: dict[str, dict[str, int]]
@@ -131,7 +130,6 @@ def _result(interview: Interview) -> InterviewResult:
         languages=sorted(interview.transcripts),
         rows=rows,
         turns_by_speaker=by_speaker,
-        unpaired=alignment.unpaired if alignment else {},
         unpaired_sentences=alignment.unpaired_sentences if alignment else {},
         segments_by_kind=dict(sorted(kinds.items())),
         flag_counts=_flag_counts(rows),

@@ -43,8 +43,8 @@ def render_card(report: BuildReport) -> str:
         columns=_columns(),
         counts=_counts(report),
         review=_review(report),
-        unpaired=_unpaired(report, "unpaired", "turns"),
-        unpaired_sentences=_unpaired(report, "unpaired_sentences", "sentences"),
+        unpaired=_unpaired([result.review.unpaired for result in report.interviews], "turns"),
+        unpaired_sentences=_unpaired([result.unpaired_sentences for result in report.interviews], "sentences"),
         sentence_quality=_sentence_quality(),
         segments=_segments(report),
         known_issues=_known_issues(report),
@@ -162,10 +162,10 @@ def _flag_table(report: BuildReport) -> str:
     return "\n".join(rows)
 
 
-def _unpaired(report: BuildReport, field: str, what: str) -> str:
+def _unpaired(per_interview: list[dict[str, int]], what: str) -> str:
     totals: Counter[str] = Counter()
-    for result in report.interviews:
-        totals.update(getattr(result, field))
+    for counts in per_interview:
+        totals.update(counts)
     if not totals:
         return "none."
     parts = [f"{count} {lang} {what if count != 1 else what[:-1]}" for lang, count in sorted(totals.items())]
