@@ -36,9 +36,17 @@ def load_alignment(paths: Sequence[Path]) -> AlignmentView:
         transcripts = list(interview.transcripts.values())
         rules = {lang: interview.meta.conventions(lang).sentences for lang in interview.transcripts}
     elif len(paths) == 2:
+        if paths[0].stem.casefold() == paths[1].stem.casefold():
+            raise LayoutError(
+                f"both files are language {paths[0].stem!r}",
+                path=paths[1],
+                hint="give two translations of one interview, e.g. de.txt zh.txt",
+            )
         transcripts = sorted((parse_file(p, p.stem) for p in paths), key=lambda t: t.lang)
         metas = {p.stem: load_meta(p.parent / META_FILE, str(p.parent / META_FILE)) for p in paths}
         rules = {lang: meta.conventions(lang).sentences for lang, meta in metas.items()}
+    elif len(paths) == 1 and not paths[0].exists():
+        raise LayoutError("no such folder", path=paths[0], hint="give an interview folder, or two transcript files")
     else:
         raise LayoutError(
             "give one interview folder or two transcript files",

@@ -9,10 +9,8 @@ The dataset is written next to ``--out`` and swapped in only once complete.
 
 from __future__ import annotations
 
-import filecmp
 import gc
 import os
-import tempfile
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -21,10 +19,10 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .errors import StaleError
 from .interview import Interview, discover, load_interview
-from .outdir import replaced
+from .outdir import DATASET, check_output, write_output
 from .parallel import align_interview
+from .parse import ParseWarning
 from .report import interview_files, write_files, write_index
 from .review import ReviewSummary
 
@@ -78,7 +76,7 @@ class BuildReport:
     flagged_total: int = 0
 
     @property
-    def warnings(self) -> list[str]:
+    def warnings(self) -> list[ParseWarning]:
         return [w for result in self.interviews for w in result.review.warnings]
 
     def add(self, result: InterviewResult) -> None:
@@ -152,14 +150,13 @@ def build(raw: Path, out: Path, *, jobs: int | None = None) -> BuildReport:
 
     A failed build leaves an existing ``out`` untouched.
     """
-    with replaced(out) as staging:
-        report = _write(raw, staging, jobs)
+    report = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs), protect=[raw])
     report.out = out
     return report
 
 
 def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
-    from .card import render_card
+    from .card import check_card, render_card
     from .export import CONFIGS, ParquetSink
 
     folders = discover(raw)
@@ -178,7 +175,9 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildReport:
     report.counts = {config: file.rows for config, file in written.items()}
     report.files = {config: file.path for config, file in written.items()}
     write_index(out / REPORT, [result.review for result in report.interviews])
-    (out / "README.md").write_text(render_card(report), encoding="utf-8")
+    card = out / "README.md"
+    card.write_text(render_card(report), encoding="utf-8")
+    check_card(card)
     return report
 
 
@@ -241,39 +240,23 @@ def _ordered_map(function: Callable[[T], R], items: Iterable[T], jobs: int) -> I
         return
     with ProcessPoolExecutor(max_workers=jobs, initializer=_worker_started) as pool:
         pending: deque[Future[R]] = deque()
-        for item in items:
-            pending.append(pool.submit(function, item))
-            if len(pending) >= jobs * 4:
+        try:
+            for item in items:
+                pending.append(pool.submit(function, item))
+                if len(pending) >= jobs * 4:
+                    yield pending.popleft().result()
+            while pending:
                 yield pending.popleft().result()
-        while pending:
-            yield pending.popleft().result()
+        except BaseException:
+            pool.shutdown(wait=True, cancel_futures=True)  # an error stops the build: run nothing more
+            raise
 
 
 def check(raw: Path, out: Path, *, jobs: int | None = None) -> None:
     """Raise :class:`StaleError` unless ``out`` is byte for byte what a build would make."""
-    with tempfile.TemporaryDirectory(prefix="qa-builder-check-") as scratch:
-        fresh = Path(scratch) / out.name
-        build(raw, fresh, jobs=jobs)
-        differences = _differences(fresh, out)
-    if differences:
-        shown = ", ".join(differences[:5]) + (" …" if len(differences) > 5 else "")
-        raise StaleError(
-            f"{out} is not what a build would make ({shown})",
-            path=out,
-            hint=f"run `qa-builder build --out {out}` and commit the result",
-        )
-
-
-def _differences(expected: Path, actual: Path) -> list[str]:
-    if not actual.is_dir():
-        return ["missing"]
-    names = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
-    found = {p.relative_to(actual).as_posix() for p in actual.rglob("*") if p.is_file()}
-    problems = [f"{name} missing" for name in sorted(names - found)]
-    problems += [f"{name} unexpected" for name in sorted(found - names)]
-    problems += [
-        f"{name} differs"
-        for name in sorted(names & found)
-        if not filecmp.cmp(expected / name, actual / name, shallow=False)
-    ]
-    return problems
+    check_output(
+        out,
+        DATASET,
+        lambda fresh: _write(raw, fresh, jobs),
+        fix=f"run `qa-builder build --raw {raw} --out {out}` and commit the result",
+    )

@@ -8,22 +8,18 @@ from __future__ import annotations
 
 import json
 from collections import Counter
+from functools import cache
 from importlib import resources
+from pathlib import Path
 from string import Template
 
 from .build import KNOWN_ISSUES_SHOWN, REPORT, BuildReport
+from .errors import OutputError
 from .report import INDEX, chart_name
 from .reportpage import page_name
 
-__all__ = ["render_card"]
+__all__ = ["check_card", "render_card", "size_category"]
 
-_SIZES = (
-    (1_000, "n<1K"),
-    (10_000, "1K<n<10K"),
-    (100_000, "10K<n<100K"),
-    (1_000_000, "100K<n<1M"),
-    (float("inf"), "n>1M"),
-)
 _CONFIG_ROWS = {
     "turns": "one speaker turn of one transcript",
     "qa": "a question and its answer, in one language",
@@ -53,23 +49,70 @@ def render_card(report: BuildReport) -> str:
 
 
 def _yaml(report: BuildReport) -> str:
+    """The card's metadata, written by huggingface_hub's :class:`DatasetCardData` so it is always valid YAML."""
+    from huggingface_hub import DatasetCardData
+
     languages = sorted({lang for result in report.interviews for lang in result.languages})
-    licenses = sorted({result.license for result in report.interviews}) or ["other"]
-    largest = max(report.counts.values(), default=0)
-    size = next(name for bound, name in _SIZES if largest < bound)
-    lines = ["pretty_name: Translated interview transcripts (turns, Q&A, zh–de pairs)", "language:"]
-    lines += [f"- {lang}" for lang in languages]
-    lines += [f"license: {licenses[0] if len(licenses) == 1 else 'other'}"]
-    if "other" in licenses or len(licenses) > 1:
-        lines += ["license_name: third-party-translations", "license_link: README.md"]
-    lines += ["task_categories:", "- question-answering", "- translation", "- text-generation"]
-    lines += ["tags:", "- interviews", "- dialogue", "- parallel-corpus"]
-    lines += ["size_categories:", f"- {size}", "configs:"]
-    for index, name in enumerate(_CONFIG_ROWS):
-        lines += [f"- config_name: {name}", "  data_files:", "  - split: train", f"    path: {report.files[name]}"]
-        if index == 0:
-            lines.append("  default: true")
-    return "\n".join(lines)
+    licenses = sorted({result.license for result in report.interviews})
+    single = licenses[0] if len(licenses) == 1 else "other"
+    other = single == "other"
+    configs = [
+        {"config_name": name, "data_files": [{"split": "train", "path": report.files[name]}]}
+        | ({"default": True} if index == 0 else {})
+        for index, name in enumerate(_CONFIG_ROWS)
+    ]
+    data = DatasetCardData(
+        pretty_name="Translated interview transcripts (turns, Q&A, zh–de pairs)",
+        language=languages,
+        license=single,
+        task_categories=["question-answering", "translation", "text-generation"],
+        tags=["interviews", "dialogue", "parallel-corpus"],
+        size_categories=[size_category(max(report.counts.values(), default=0))],
+        configs=configs,
+        license_name="third-party-translations" if other else None,
+        license_link="README.md" if other else None,
+    )
+    return data.to_yaml().rstrip("\n")
+
+
+def size_category(rows: int) -> str:
+    """The Hub's size category for a dataset whose largest config has ``rows`` rows (names from ``datasets``).
+
+    >>> size_category(64), size_category(12_000), size_category(10**13)
+    ('n<1K', '10K<n<100K', 'n>1T')
+    """
+    names = _size_categories()
+    bounded = [name for name in names if name not in ("unknown", "n>1T")]
+    for exponent, name in enumerate(bounded, start=3):
+        if rows < 10**exponent:
+            return name
+    return "n>1T"
+
+
+@cache
+def _size_categories() -> list[str]:
+    """The Hub's size categories, smallest first, as ``datasets`` ships them (``utils/resources/``)."""
+    categories: list[str] = json.loads(
+        resources.files("datasets.utils.resources").joinpath("size_categories.json").read_text("utf-8")
+    )
+    return categories
+
+
+def check_card(path: Path) -> None:
+    """Re-read a written card as the Hub does; raise :class:`OutputError` if its metadata does not parse."""
+    from huggingface_hub import DatasetCard
+
+    try:
+        card = DatasetCard.load(path)
+        configs = card.data.to_dict().get("configs")
+    except Exception as error:  # noqa: BLE001 - whatever the parser raises, the card is unusable
+        raise OutputError(
+            f"the dataset card does not parse: {error}",
+            path=path,
+            hint="this is a bug in qa-builder; please report it with the raw folder's meta.toml files",
+        ) from None
+    if not configs:
+        raise OutputError("the dataset card declares no configs", path=path, hint="this is a bug in qa-builder")
 
 
 def _sentence_quality() -> str:
@@ -192,8 +235,13 @@ def _known_issues(report: BuildReport) -> str:
             lines.append(f"\n… and {report.flagged_total - len(flagged)} more (filter `flags` to see them).")
     lines.append("")
     warnings = report.warnings
-    lines.append(f"The parser reported {len(warnings)} warning(s) on the raw files" + (":" if warnings else "."))
-    lines += [f"- `{w}`" for w in warnings[:KNOWN_ISSUES_SHOWN]]
+    reviewed = sum(result.review.reviewed for result in report.interviews)
+    lines.append(
+        f"The parser inferred {reviewed} speaker(s) or reading(s) that the maintainers checked by hand "
+        "(`reviewed` in `meta.toml`; the records keep their flags), and reported "
+        f"{len(warnings)} warning(s) nobody has reviewed" + (":" if warnings else ".")
+    )
+    lines += [f"- `{w.recorded()}`" for w in warnings[:KNOWN_ISSUES_SHOWN]]
     return "\n".join(lines)
 
 

@@ -6,8 +6,10 @@ on stderr and exit code 1. Nothing heavy is imported until a command needs it.
 from __future__ import annotations
 
 import json
+import signal
 import sys
-from collections.abc import Iterator
+import threading
+from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -29,16 +31,32 @@ RawOption = Annotated[Path, typer.Option("--raw", help="Folder with one sub-fold
 
 @contextmanager
 def _reported() -> Iterator[None]:
+    """Run a command's work: its own errors become lines on stderr and exit 1; SIGTERM unwinds like Ctrl-C."""
+    main = threading.current_thread() is threading.main_thread()
+    previous = signal.signal(signal.SIGTERM, _terminated) if main else None
     try:
         yield
     except QABuilderError as error:
-        typer.echo(f"error: {error}", err=True)
+        _error(error)
         raise typer.Exit(1) from None
+    finally:
+        if main:
+            signal.signal(signal.SIGTERM, previous)
 
 
-def _warn(lines: list[str]) -> None:
+def _terminated(signum: int, frame: object) -> None:
+    """Leave through ``finally`` blocks, so a terminated build removes its staging folder."""
+    raise SystemExit(128 + signum)
+
+
+def _error(error: QABuilderError) -> None:
+    for line in error.lines():
+        typer.echo(f"error: {line}", err=True)
+
+
+def _warn(lines: Iterable[object]) -> None:
     for line in lines:
-        typer.echo(line, err=True)
+        typer.echo(str(line), err=True)
 
 
 @app.command()
@@ -90,33 +108,37 @@ def parse(
 
     with _reported():
         transcript = parse_file(file, lang, meta)
-    _warn([str(w) for w in transcript.warnings])
+    _warn(transcript.warnings)
     for turn in transcript.turns:
         sys.stdout.write(turn.model_dump_json() + "\n")
 
 
 @app.command()
-def validate(raw: RawOption = Path("raw")) -> None:
+def validate(
+    raw: RawOption = Path("raw"),
+    strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (exit 1).")] = False,
+) -> None:
     """Lint the raw folder: where every line went, warnings, and errors as file:line."""
-    from .interview import discover, load_interview
+    from .interview import check_raw
 
     with _reported():
-        folders = discover(raw)
-    problems = 0
-    for folder in folders:
-        try:
-            interview = load_interview(folder)
-        except QABuilderError as error:
-            problems += 1
-            typer.echo(f"error: {error}", err=True)
+        checked = check_raw(raw)
+    for item in checked:
+        if isinstance(item, QABuilderError):
+            _error(item)
             continue
-        for transcript in interview.transcripts.values():
+        for transcript in item.transcripts.values():
             typer.echo(str(transcript.accounting))
-            _warn([str(w) for w in transcript.warnings])
-    if problems:
-        typer.echo(f"{problems} interview(s) with errors", err=True)
+            _warn(transcript.warnings)
+    failed = sum(isinstance(item, QABuilderError) for item in checked)
+    warned = sum(
+        len(t.warnings) for item in checked if not isinstance(item, QABuilderError) for t in item.transcripts.values()
+    )
+    if failed or (strict and warned):
+        why = f"{failed} interview(s) with errors" if failed else f"{warned} warning(s), and --strict fails on warnings"
+        typer.echo(why, err=True)
         raise typer.Exit(1)
-    typer.echo(f"{len(folders)} interview(s) OK")
+    typer.echo(f"{len(checked)} interview(s) OK" + (f", {warned} warning(s)" if warned else ""))
 
 
 @app.command()
@@ -161,13 +183,19 @@ def evaluate(
 ) -> None:
     """Score the sentence alignment of the gold's interview: strict and lax precision, recall, F1."""
     from .evaluate import evaluate_gold
+    from .outdir import check_file_target
 
     with _reported():
+        if write is not None:
+            check_file_target(write)
         report = evaluate_gold(gold, raw)
     for kind, figures in report.scores.as_dict().items():
         typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
     if write is not None:
-        write.write_text(report.to_json(), encoding="utf-8")
+        from .outdir import write_file
+
+        with _reported():
+            write_file(write, report.to_json())
         typer.echo(f"wrote {write}")
 
 

@@ -22,11 +22,14 @@ form ``path:line: what is wrong — what to do``. The fields (``path``, ``line``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
     from pydantic import ValidationError
+
+    from .metakeys import Problem
 
 __all__ = [
     "BinaryFileError",
@@ -69,7 +72,6 @@ class QABuilderError(Exception):
         line: int | None = None,
         col: int | None = None,
         hint: str | None = None,
-        source_line: str | None = None,
     ) -> None:
         super().__init__(message)
         self.message = message
@@ -77,7 +79,6 @@ class QABuilderError(Exception):
         self.line = line
         self.col = col
         self.hint = hint
-        self.source_line = source_line
 
     def __reduce__(self) -> tuple[object, ...]:
         # Keep the fields when an error crosses a process boundary (build --jobs).
@@ -89,15 +90,12 @@ class QABuilderError(Exception):
         return ":".join(str(p) for p in parts)
 
     def __str__(self) -> str:
-        text = f"{self.location}: {self.message}" if self.location else self.message
-        return f"{text} — {self.hint}" if self.hint else text
+        return "\n".join(self.lines())
 
-    def excerpt(self) -> str:
-        """The offending line with a caret under the column, when known."""
-        if self.source_line is None:
-            return ""
-        caret = " " * max((self.col or 1) - 1, 0) + "^"
-        return f"    {self.source_line}\n    {caret}"
+    def lines(self) -> list[str]:
+        """The error as lines of ``path:line: what is wrong — what to do``: one, or one per problem found."""
+        text = f"{self.location}: {self.message}" if self.location else self.message
+        return [f"{text} — {self.hint}" if self.hint else text]
 
 
 def _rebuild(cls: type[QABuilderError], message: str, fields: dict[str, object]) -> QABuilderError:
@@ -124,7 +122,20 @@ class DecodeError(InputError):
 
 
 class MetadataError(QABuilderError):
-    pass
+    """meta.toml cannot be used; ``problems`` holds every problem found in one run, each with its line."""
+
+    problems: tuple[QABuilderError, ...] = ()
+
+    @classmethod
+    def of(cls, path: str, problems: Sequence[Problem]) -> MetadataError:
+        """One error for the problems of the meta.toml at ``path``, each printed on its own line."""
+        errors = tuple(QABuilderError(p.message, path=path, line=p.line, hint=p.hint) for p in problems)
+        error = cls(f"{len(errors)} problem(s) in meta.toml", path=path)
+        error.problems = errors
+        return error
+
+    def lines(self) -> list[str]:
+        return [line for problem in self.problems for line in problem.lines()] or super().lines()
 
 
 class LayoutError(QABuilderError):

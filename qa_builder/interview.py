@@ -15,17 +15,25 @@ from pathlib import Path
 
 import regex
 
-from .errors import DuplicateInterviewError, LayoutError, MetadataError, MissingTranscriptError, ParseError
+from .errors import (
+    DuplicateInterviewError,
+    LayoutError,
+    MetadataError,
+    MissingTranscriptError,
+    ParseError,
+    QABuilderError,
+)
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
 from .models import Exchange, Segment, Turn
 from .parse import ParseWarning, label_pattern, parse_paragraphs
-from .read import Line, paragraphs, read_lines
+from .read import Line, paragraphs, read_bytes, read_lines
 
 __all__ = [
     "Accounting",
     "Interview",
     "Transcript",
+    "check_raw",
     "discover",
     "load_interview",
     "parse_file",
@@ -33,6 +41,8 @@ __all__ = [
 ]
 
 _INTERVIEW_ID = regex.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
+TRANSCRIPT_SUFFIXES = (".txt",)
+"""What a transcript file is called: ``<lang>.txt``."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -52,10 +62,16 @@ class Accounting:
 class Transcript:
     lang: str
     path: str
+    """The file as messages show it (as the user gave it)."""
+    record_path: str
+    """The file as records point at it (``raw/<interview-id>/<file>``)."""
     turns: list[Turn]
     segments: list[Segment]
     exchanges: list[Exchange]
     warnings: list[ParseWarning]
+    """Warnings to print: suspicious but legal readings nobody has reviewed."""
+    reviewed: list[ParseWarning]
+    """Warnings a maintainer reviewed in meta.toml; their records keep their flags."""
     accounting: Accounting
 
 
@@ -67,23 +83,38 @@ class Interview:
 
 
 def discover(raw: Path) -> list[Path]:
-    """The interview folders under ``raw``, sorted; hidden folders are skipped."""
+    """The interview folders under ``raw``, sorted; hidden folders are skipped. Paths are ``raw / name``, as typed."""
     if not raw.is_dir():
-        raise LayoutError("the raw folder does not exist or is not a folder", path=raw, hint="pass --raw DIR")
-    folders = sorted(p for p in raw.iterdir() if p.is_dir() and not p.name.startswith((".", "_")))
+        problem = "is a file, not a folder" if raw.exists() else "the raw folder does not exist"
+        raise LayoutError(problem, path=raw, hint="pass --raw the folder that holds one folder per interview")
+    entries = sorted(raw.iterdir())
+    stray = [p for p in entries if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+    if stray:
+        raise LayoutError(
+            "a transcript directly in the raw folder",
+            path=stray[0],
+            hint=f"move it into an interview folder: {raw / 'INTERVIEW-ID' / stray[0].name}, beside its meta.toml",
+        )
+    folders = [p for p in entries if p.is_dir() and not p.name.startswith((".", "_"))]
+    if not folders:
+        raise LayoutError(
+            "no interview folders in the raw folder",
+            path=raw,
+            hint=f"add {raw / 'INTERVIEW-ID'}/ with a meta.toml and one <lang>.txt per language",
+        )
     seen: dict[str, Path] = {}
     for folder in folders:
         if not _INTERVIEW_ID.match(folder.name):
             raise LayoutError(
                 f"{folder.name!r} is not a usable interview id",
-                path=f"{raw.name}/{folder.name}",
+                path=folder,
                 hint="rename the folder with letters, digits, '.', '_' and '-' only",
             )
         key = folder.name.casefold()
         if key in seen:
             raise DuplicateInterviewError(
                 f"duplicate interview id: {seen[key].name!r} and {folder.name!r} differ only in case",
-                path=f"{raw.name}/{folder.name}",
+                path=folder,
                 hint="rename or merge one of the two folders",
             )
         seen[key] = folder
@@ -93,35 +124,80 @@ def discover(raw: Path) -> list[Path]:
 def load_interview(folder: Path) -> Interview:
     """Read, check and parse one interview folder.
 
-    The displayed paths (in records and messages) are relative to the raw
-    folder's parent, e.g. ``raw/verge-altman-murati-2023/zh.txt``.
+    Messages show paths as ``folder`` was given; records point at
+    ``raw/<interview-id>/<file>``, the same wherever the raw folder is.
     """
-    display = f"{folder.parent.name}/{folder.name}"
-    meta = load_meta(folder / META_FILE, f"{display}/{META_FILE}")
-    _check_languages(folder, display, meta)
+    meta = load_meta(folder / META_FILE, str(folder / META_FILE))
+    files = transcript_files(folder, meta)
     transcripts = {
         lang: parse_transcript(
-            folder / f"{lang}.txt", lang, meta, interview_id=folder.name, shown=f"{display}/{lang}.txt"
+            files[lang], lang, meta, interview_id=folder.name, shown=str(files[lang]), record=record_path(files[lang])
         )
         for lang in sorted(meta.languages)
     }
     return Interview(folder.name, meta, transcripts)
 
 
-def _check_languages(folder: Path, display: str, meta: InterviewMeta) -> None:
-    files = {p.stem: p for p in folder.glob("*.txt")}
-    for stem in sorted(set(files) - set(meta.languages)):
-        raise MissingTranscriptError(
-            f"transcript {stem}.txt has no metadata",
-            path=f"{display}/{stem}.txt",
-            hint=f"add [languages.{stem}] with its source and labels to {display}/meta.toml",
-        )
-    for lang in sorted(set(meta.languages) - set(files)):
-        raise MissingTranscriptError(
-            f"meta.toml declares language {lang!r} but there is no {lang}.txt",
-            path=f"{display}/meta.toml",
-            hint=f"add {display}/{lang}.txt or remove [languages.{lang}]",
-        )
+def check_raw(raw: Path) -> list[Interview | QABuilderError]:
+    """Every interview of ``raw`` loaded, or the error that stops it: what ``qa-builder validate`` reports."""
+    checked: list[Interview | QABuilderError] = []
+    for folder in discover(raw):
+        try:
+            checked.append(load_interview(folder))
+        except QABuilderError as error:
+            checked.append(error)
+    return checked
+
+
+def record_path(file: Path) -> str:
+    """Where a record says its text is: ``raw/<interview-id>/<file name>``.
+
+    >>> record_path(Path("/data/my-raws/verge/de.txt"))
+    'raw/verge/de.txt'
+    """
+    return f"raw/{file.parent.name}/{file.name}"
+
+
+def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
+    """Each declared language's transcript file; a missing, doubled, undeclared or non-file transcript is an error."""
+    found: dict[str, list[Path]] = {}
+    for path in sorted(folder.iterdir()):
+        if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+            found.setdefault(path.stem.casefold(), []).append(path)
+    declared = {lang.casefold(): lang for lang in meta.languages}
+    for key, paths in sorted(found.items()):
+        if len(paths) > 1:
+            raise LayoutError(
+                f"two transcripts of language {key!r}: {', '.join(p.name for p in paths)}",
+                path=paths[0],
+                hint="keep one transcript per language in an interview folder",
+            )
+        if paths[0].is_dir():
+            raise LayoutError(
+                "is a folder, not a transcript",
+                path=paths[0],
+                hint="a transcript is a text file; rename or move the folder",
+            )
+        if key not in declared:
+            raise MissingTranscriptError(
+                f"transcript {paths[0].name} has no metadata",
+                path=paths[0],
+                hint=f"add [languages.{paths[0].stem}] with its source and labels to {folder / META_FILE}",
+            )
+        if declared[key] != paths[0].stem:
+            raise LayoutError(
+                f"the file is named {paths[0].stem!r} but meta.toml declares [languages.{declared[key]}]",
+                path=paths[0],
+                hint=f"rename it {declared[key]}{paths[0].suffix}",
+            )
+    for lang in sorted(meta.languages):
+        if lang.casefold() not in found:
+            raise MissingTranscriptError(
+                f"meta.toml declares language {lang!r} but there is no {lang}.txt",
+                path=folder / META_FILE,
+                hint=f"add {folder / lang}.txt or remove [languages.{lang}]",
+            )
+    return {lang: found[lang.casefold()][0] for lang in meta.languages}
 
 
 def parse_file(path: Path, lang: str, meta_path: Path | None = None) -> Transcript:
@@ -129,6 +205,7 @@ def parse_file(path: Path, lang: str, meta_path: Path | None = None) -> Transcri
 
     Paths in records and messages are shown as given.
     """
+    read_bytes(path, str(path))  # a missing file or a folder is the first thing to say
     meta_path = meta_path or path.parent / META_FILE
     meta = load_meta(meta_path, str(meta_path))
     if lang not in meta.languages:
@@ -137,20 +214,27 @@ def parse_file(path: Path, lang: str, meta_path: Path | None = None) -> Transcri
             path=meta_path,
             hint=f"declare the language's source and labels there, or pick one of: {', '.join(meta.languages)}",
         )
-    if not path.is_file():
-        raise LayoutError("no such file", path=path, hint="check the path")
-    return parse_transcript(path, lang, meta, interview_id=path.resolve().parent.name, shown=str(path))
+    return parse_transcript(
+        path, lang, meta, interview_id=path.resolve().parent.name, shown=str(path), record=str(path)
+    )
 
 
-def parse_transcript(path: Path, lang: str, meta: InterviewMeta, *, interview_id: str, shown: str) -> Transcript:
-    """Parse one transcript file with its interview's metadata; ``shown`` is its path in records."""
+def parse_transcript(
+    path: Path, lang: str, meta: InterviewMeta, *, interview_id: str, shown: str, record: str
+) -> Transcript:
+    """Parse one transcript file with its interview's metadata.
+
+    ``shown`` is the file's path in messages, ``record`` in records.
+    """
     language = meta.languages[lang]
     lines = read_lines(path, shown, encoding=language.encoding, lang=lang)
     paras = paragraphs(lines, label_pattern(list(language.labels)))
-    parsed = parse_paragraphs(paras, meta=meta, lang=lang, interview_id=interview_id, path=shown)
+    parsed = parse_paragraphs(paras, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
     exchanges = find_exchanges(parsed.turns, parsed.segments)
     accounting = account(lines, parsed.turns, parsed.segments, shown)
-    return Transcript(lang, shown, parsed.turns, parsed.segments, exchanges, parsed.warnings, accounting)
+    return Transcript(
+        lang, shown, record, parsed.turns, parsed.segments, exchanges, parsed.warnings, parsed.reviewed, accounting
+    )
 
 
 def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Segment], path: str) -> Accounting:

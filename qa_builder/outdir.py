@@ -1,54 +1,300 @@
-"""Replace an output folder all at once: write beside it, swap it in when complete.
+"""Output folders are the tool's own: refuse any other, replace ours all at once.
 
-A reader never sees half an output, a failed run leaves the previous output
-as it was, and no file of an earlier run survives in the new one.
+``build``, ``report`` and ``schema`` write a whole folder. Before anything is
+written, :func:`check_target` refuses a target that is not theirs to replace:
+a file, the filesystem root, the home or working folder (or one holding it), a
+repository's root, the raw folder or anything inside or above it, and any
+folder with files this command did not write. A folder is this command's when
+it is empty, carries the marker file (:data:`MARKER`, naming the kind of
+output) that every output gets, or holds only what the command writes (an
+output from before the marker existed).
+
+The new output is written into a staging folder beside the target and swapped
+in when complete, with one atomic exchange where the system has one (Linux's
+``renameat2``): a reader never sees half an output, a failed or killed run
+leaves the previous output whole, and no file of an earlier run survives.
+Staging folders of a run that was killed are removed by the next run.
 """
 
 from __future__ import annotations
 
+import ctypes
+import errno
+import os
+import secrets
 import shutil
+import sys
 import tempfile
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator, Sequence
 from contextlib import contextmanager
+from dataclasses import dataclass
 from pathlib import Path
+from typing import TypeVar
 
-from .errors import OutputError
+import regex
 
-__all__ = ["replaced"]
+from .errors import OutputError, StaleError
+
+__all__ = [
+    "DATASET",
+    "MARKER",
+    "SCHEMA",
+    "SITE",
+    "OutputKind",
+    "check_file_target",
+    "check_output",
+    "check_target",
+    "differences",
+    "replaced",
+    "write_file",
+    "write_output",
+]
+
+MARKER = ".qa-builder"
+"""The file that marks a folder as a qa-builder output; it holds the kind of output."""
+
+_STAGING = ".qa-builder-tmp"
+T = TypeVar("T")
+
+
+@dataclass(frozen=True, slots=True)
+class OutputKind:
+    """One kind of output folder: what it is, the command that writes it, and how to recognise an unmarked one."""
+
+    name: str
+    command: str
+    suffixes: tuple[str, ...]
+    """The only file suffixes an output of this kind holds (how an output from before the marker is recognised)."""
+    required: str
+    """A file every output of this kind has at its top."""
+
+    def looks_like(self, folder: Path) -> bool:
+        """Whether ``folder`` holds only files this kind of output has (an unmarked earlier output)."""
+        if not (folder / self.required).is_file():
+            return False
+        return all(path.is_dir() or path.suffix in self.suffixes for path in folder.rglob("*"))
+
+
+DATASET = OutputKind("dataset", "qa-builder build", (".parquet", ".md", ".html", ".svg", ".json"), "README.md")
+SITE = OutputKind("site", "qa-builder report", (".html", ".svg"), "index.html")
+SCHEMA = OutputKind("schema", "qa-builder schema", (".json",), "turns.schema.json")
+
+
+def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> None:
+    """Raise :class:`OutputError` unless ``out`` may be replaced by an output of ``kind``.
+
+    ``protect`` are folders the output must neither be, be inside, nor hold (the raw folder).
+
+    >>> try:
+    ...     check_target(Path("/"), SITE)
+    ... except OutputError as error:
+    ...     print(error.message)
+    the output folder is the filesystem root
+    """
+    hint = f"pass --out a new folder, e.g. --out {kind.name}"
+    if out.exists() and not out.is_dir():
+        raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")
+    target = out.resolve()
+    reason = _forbidden(target, protect)
+    if reason is not None:
+        raise OutputError(f"the output folder is {reason}", path=out, hint=hint)
+    try:
+        if not target.is_dir() or _owned(target, kind):
+            return
+        names = sorted(path.name for path in target.iterdir())
+        marker = target / MARKER
+        other = marker.read_text(encoding="utf-8", errors="replace").strip() if marker.is_file() else None
+    except OSError as error:
+        raise OutputError(f"cannot read the output folder: {error.strerror}", path=out, hint=hint) from None
+    if other is not None:
+        raise OutputError(
+            f"the output folder holds a qa-builder {other} output, not a {kind.name}",
+            path=out,
+            hint=f"{hint}; `{kind.command}` replaces only its own output",
+        )
+    shown = ", ".join(names[:3]) + (", …" if len(names) > 3 else "")
+    raise OutputError(
+        f"the output folder holds files qa-builder did not write ({shown})",
+        path=out,
+        hint=f"{hint}; `{kind.command}` replaces its --out folder whole, so it only writes into a folder it owns",
+    )
+
+
+def _forbidden(target: Path, protect: Sequence[Path]) -> str | None:
+    """Why ``target`` (resolved) must never be replaced, or None."""
+    if target.parent == target:
+        return "the filesystem root"
+    home = Path.home().resolve()
+    if home.is_relative_to(target):
+        return "the home folder" if home == target else "a folder that holds the home folder"
+    cwd = Path.cwd().resolve()
+    if cwd.is_relative_to(target):
+        return "the working folder" if cwd == target else "a folder that holds the working folder"
+    for folder in protect:
+        kept = folder.resolve()
+        if target == kept:
+            return f"the raw folder ({folder})"
+        if target.is_relative_to(kept):
+            return f"inside the raw folder ({folder})"
+        if kept.is_relative_to(target):
+            return f"a folder that holds the raw folder ({folder})"
+    if (target / ".git").exists():
+        return "a repository's root"
+    for parent in target.parents:
+        marker = parent / MARKER
+        if marker.is_file():
+            return f"inside a qa-builder {marker.read_text(encoding='utf-8', errors='replace').strip()} output ({parent})"
+    return None
+
+
+def _owned(folder: Path, kind: OutputKind) -> bool:
+    if not any(folder.iterdir()):
+        return True
+    marker = folder / MARKER
+    if marker.is_file():
+        return marker.read_text(encoding="utf-8", errors="replace").strip() == kind.name
+    return kind.looks_like(folder)
 
 
 @contextmanager
-def replaced(out: Path) -> Iterator[Path]:
+def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> Iterator[Path]:
     """A fresh staging folder beside ``out``; on leaving without error it becomes ``out``.
 
-    >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as scratch:
-    ...     with replaced(Path(scratch) / "site") as staging:
+    ...     with replaced(Path(scratch) / "site", SITE) as staging:
     ...         _ = (staging / "index.html").write_text("hi")
-    ...     sorted(p.name for p in Path(scratch).rglob("*"))
-    ['index.html', 'site']
+    ...     sorted(p.name for p in (Path(scratch) / "site").iterdir())
+    ['.qa-builder', 'index.html']
     """
-    if out.exists() and not out.is_dir():
-        raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")
+    check_target(out, kind, protect=protect)
+    target = out.resolve()
     try:
-        out.parent.mkdir(parents=True, exist_ok=True)
-        staging = Path(tempfile.mkdtemp(prefix=f".{out.name}-", dir=out.parent))
+        target.parent.mkdir(parents=True, exist_ok=True)
+        _remove_abandoned(target)
+        staging = Path(tempfile.mkdtemp(prefix=f".{target.name}{_STAGING}-{os.getpid()}-", dir=target.parent))
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
     try:
+        try:
+            (staging / MARKER).write_text(f"{kind.name}\n", encoding="utf-8")
+        except OSError as error:
+            raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
         yield staging
-        staging.chmod(0o755)
-        _swap(staging, out)
-    except BaseException:
+        try:
+            staging.chmod(0o755)
+            _swap(staging, target)
+        except OSError as error:
+            raise OutputError(f"cannot replace it: {error.strerror}", path=out, hint="pick another --out") from None
+    finally:
         shutil.rmtree(staging, ignore_errors=True)
-        raise
 
 
-def _swap(staging: Path, out: Path) -> None:
-    if not out.exists():
-        staging.rename(out)
+def _swap(staging: Path, target: Path) -> None:
+    """Put ``staging`` at ``target``; whatever was at ``target`` ends up at ``staging`` (removed by the caller)."""
+    if not target.exists():
+        staging.rename(target)
         return
-    retired = Path(tempfile.mkdtemp(prefix=f".{out.name}-old-", dir=out.parent))
-    out.rename(retired / out.name)
-    staging.rename(out)
-    shutil.rmtree(retired)
+    if _exchange(staging, target):
+        return
+    retired = staging.with_name(f"{staging.name}-{secrets.token_hex(4)}")
+    target.rename(retired)
+    staging.rename(target)
+    retired.rename(staging)
+
+
+def _exchange(a: Path, b: Path) -> bool:
+    """Swap two paths atomically (Linux ``renameat2(RENAME_EXCHANGE)``); False where the system cannot."""
+    if not sys.platform.startswith("linux"):
+        return False
+    libc = ctypes.CDLL(None, use_errno=True)
+    renameat2 = getattr(libc, "renameat2", None)
+    if renameat2 is None:
+        return False
+    at_fdcwd, rename_exchange = -100, 2
+    if renameat2(at_fdcwd, os.fsencode(a), at_fdcwd, os.fsencode(b), rename_exchange) == 0:
+        return True
+    code = ctypes.get_errno()
+    if code in (errno.ENOSYS, errno.EINVAL, errno.ENOTSUP):
+        return False
+    raise OSError(code, os.strerror(code), str(b))
+
+
+def _remove_abandoned(target: Path) -> None:
+    """Remove staging folders beside ``target`` left by runs that were killed (their process is gone)."""
+    pattern = regex.compile(rf"^\.{regex.escape(target.name)}{_STAGING}-(\d+)-")
+    for path in target.parent.iterdir():
+        found = pattern.match(path.name)
+        if found is not None and path.is_dir() and not _alive(int(found.group(1))):
+            shutil.rmtree(path, ignore_errors=True)
+
+
+def _alive(pid: int) -> bool:
+    if pid == os.getpid():
+        return False
+    try:
+        os.kill(pid, 0)
+    except ProcessLookupError:
+        return False
+    except PermissionError:
+        return True
+    return True
+
+
+def differences(expected: Path, actual: Path) -> list[str]:
+    """What differs between two output folders, file by file (empty when they are byte for byte the same)."""
+    import filecmp
+
+    if not actual.is_dir():
+        return ["missing"]
+    names = {p.relative_to(expected).as_posix() for p in expected.rglob("*") if p.is_file()}
+    found = {p.relative_to(actual).as_posix() for p in actual.rglob("*") if p.is_file()}
+    problems = [f"{name} missing" for name in sorted(names - found)]
+    problems += [f"{name} unexpected" for name in sorted(found - names)]
+    problems += [
+        f"{name} differs"
+        for name in sorted(names & found)
+        if not filecmp.cmp(expected / name, actual / name, shallow=False)
+    ]
+    return problems
+
+
+def write_file(path: Path, text: str) -> None:
+    """Write a file the user named (``evaluate --write``): atomically, never over a folder or into a missing one."""
+    check_file_target(path)
+    staging = path.with_name(f".{path.name}{_STAGING}-{os.getpid()}")
+    try:
+        staging.write_text(text, encoding="utf-8")
+        staging.replace(path)
+    except OSError as error:
+        staging.unlink(missing_ok=True)
+        raise OutputError(f"cannot write it: {error.strerror}", path=path, hint="write somewhere else") from None
+
+
+def check_file_target(path: Path) -> None:
+    """Raise :class:`OutputError` unless ``path`` can be written as a file: not a folder, in a folder that exists."""
+    if path.is_dir():
+        raise OutputError("is a folder", path=path, hint="give the path of a file to write, e.g. scores.json")
+    if not path.parent.is_dir():
+        raise OutputError(
+            f"the folder {path.parent} does not exist", path=path, hint="create it first, or write somewhere else"
+        )
+
+
+def write_output(out: Path, kind: OutputKind, write: Callable[[Path], T], *, protect: Sequence[Path] = ()) -> T:
+    """Write an output of ``kind`` with ``write(folder)`` and swap it in for ``out``; ``write``'s result."""
+    with replaced(out, kind, protect=protect) as staging:
+        return write(staging)
+
+
+def check_output(out: Path, kind: OutputKind, write: Callable[[Path], T], *, fix: str) -> T:
+    """Raise :class:`StaleError` unless ``out`` is byte for byte what ``write`` makes; ``fix`` says how to refresh."""
+    with tempfile.TemporaryDirectory(prefix="qa-builder-check-") as scratch:
+        fresh = Path(scratch) / (out.resolve().name or "out")
+        fresh.mkdir()
+        (fresh / MARKER).write_text(f"{kind.name}\n", encoding="utf-8")
+        result = write(fresh)
+        found = differences(fresh, out)
+    if found:
+        shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")
+        raise StaleError(f"{out} is not what `{kind.command}` would make ({shown})", path=out, hint=fix)
+    return result

@@ -46,17 +46,28 @@ _QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
 _ENDS_WITH_COLON = regex.compile(rf"{_COLON}$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"]+|[”」』\"\s]+$")
 _STAGE_DIRECTION_MAX_CHARS = 200
+
 _CONVENTION_KINDS = ("editor_note", "link", "boilerplate", "footer_start", "stage_direction", "heading")
 
 
 @dataclass(frozen=True, slots=True)
 class ParseWarning:
+    """Something legal but suspicious at a line, such as an inferred speaker; ``reviewed`` is the maintainer's note."""
+
     path: str
+    """The file as messages show it."""
+    record: str
+    """The file as records point at it; what the dataset card and review site show."""
     line: int
     message: str
+    reviewed: str | None = None
 
     def __str__(self) -> str:
         return f"{self.path}:{self.line}: warning: {self.message}"
+
+    def recorded(self) -> str:
+        """The warning as a line naming the file as records do, the same wherever the raw folder is."""
+        return f"{self.record}:{self.line}: warning: {self.message}"
 
 
 @dataclass(frozen=True, slots=True)
@@ -64,6 +75,9 @@ class ParsedTranscript:
     turns: list[Turn]
     segments: list[Segment]
     warnings: list[ParseWarning]
+    """Warnings nobody has reviewed yet (printed)."""
+    reviewed: list[ParseWarning]
+    """Warnings a maintainer has reviewed in meta.toml (not printed; their records keep their flags)."""
 
 
 def label_pattern(labels: Sequence[str]) -> regex.Pattern[str]:
@@ -87,6 +101,7 @@ class _Context:
     interview_id: str
     lang: str
     path: str
+    record: str
     meta: InterviewMeta
     language: LanguageMeta
     conventions: Conventions
@@ -95,7 +110,32 @@ class _Context:
     warnings: list[ParseWarning] = field(default_factory=list)
 
     def warn(self, paragraph: Paragraph, message: str) -> None:
-        self.warnings.append(ParseWarning(self.path, paragraph.line_start, message))
+        """Warn about an inference at ``paragraph``, unless meta.toml records it as reviewed."""
+        line = paragraph.line_start
+        hint = (
+            f'check the transcript; if the reading is right, add `{line} = "why"` under '
+            f"[languages.{self.lang}.reviewed] in meta.toml"
+        )
+        self.warnings.append(
+            ParseWarning(self.path, self.record, line, f"{message} — {hint}", self.language.reviewed.get(line))
+        )
+
+    def result(self, turns: list[Turn], segments: list[Segment]) -> ParsedTranscript:
+        """The parse, with warnings split into reviewed and not; a review of a line with no warning is one."""
+        warned = {warning.line for warning in self.warnings}
+        stale = [
+            ParseWarning(
+                self.path,
+                self.record,
+                line,
+                f"meta.toml marks line {line} reviewed, but it has no warning — "
+                f"remove {line} from [languages.{self.lang}.reviewed]",
+            )
+            for line in sorted(set(self.language.reviewed) - warned)
+        ]
+        fresh = [warning for warning in self.warnings if warning.reviewed is None]
+        reviewed = [warning for warning in self.warnings if warning.reviewed is not None]
+        return ParsedTranscript(turns, segments, sorted(fresh + stale, key=lambda w: w.line), reviewed)
 
 
 @dataclass(slots=True)
@@ -116,13 +156,18 @@ def parse_paragraphs(
     lang: str,
     interview_id: str,
     path: str,
+    record: str | None = None,
 ) -> ParsedTranscript:
-    """Split a transcript's paragraphs into turns and excluded segments."""
+    """Split a transcript's paragraphs into turns and excluded segments.
+
+    ``path`` is the file as messages show it, ``record`` as records point at it (``path`` if not given).
+    """
     language = meta.languages[lang]
     context = _Context(
         interview_id=interview_id,
         lang=lang,
         path=path,
+        record=record or path,
         meta=meta,
         language=language,
         conventions=meta.conventions(lang),
@@ -190,7 +235,6 @@ def _check_unknown_labels(
             col=1,
             hint=f"add it to [languages.{context.lang}.labels] in meta.toml, e.g. {label} = "
             f'{{ speaker = "…", reason = "…" }}',
-            source_line=paragraphs[i].text[:80],
         )
 
 
@@ -248,7 +292,7 @@ class _Builder:
         if self.pending_label is not None:
             label, paragraph = self.pending_label
             self._segment_error(paragraph, label)
-        return ParsedTranscript(self.turns, self.segments, self.context.warnings)
+        return self.context.result(self.turns, self.segments)
 
     def _narrates(self, paragraph: Paragraph) -> bool:
         """A short unlabelled line ending in a colon that names an interviewee: 'Then Altman called back:'."""
@@ -297,8 +341,7 @@ class _Builder:
             answerer = self.context.meta.answerer
             self.context.warn(
                 paragraph,
-                f"unlabelled paragraph right after a question, read as {answerer}'s answer "
-                "(flagged speaker_inferred) — check the transcript if the question goes on",
+                f"unlabelled paragraph right after a question, read as {answerer}'s answer (flagged speaker_inferred)",
             )
             self._close()
             self._open(None, paragraph, paragraph.text, speaker=answerer)
@@ -311,6 +354,8 @@ class _Builder:
         return role == "interviewer" and _QUESTION_END.search(turn.paragraphs[-1]) is not None
 
     def _speaker_after_break(self, paragraph: Paragraph) -> str:
+        """Who speaks an unlabelled paragraph after a break: after a stage direction, the interviewee it names
+        (or the default interviewee); after anything else, whoever spoke last."""
         kind, text = self.interrupted_by or ("", "")
         if kind == "stage_direction":
             named = {
@@ -318,9 +363,19 @@ class _Builder:
                 for name in self.context.meta.interviewees
                 if any(part in self.context.names.findall(text) for part in _name_parts(name, self.context))
             }
-            return named.pop() if len(named) == 1 else self.context.meta.answerer
-        speaker = self.last_speaker or self.context.meta.answerer
-        self.context.warn(paragraph, f"unlabelled paragraph after a {kind or 'break'}; read as a new turn by {speaker}")
+            if len(named) == 1:
+                speaker = named.pop()
+                reading = f"read as {speaker}'s turn (the stage direction names them)"
+            else:
+                speaker = self.context.meta.answerer
+                reading = f"read as {speaker}'s turn (the default interviewee)"
+        else:
+            speaker = self.last_speaker or self.context.meta.answerer
+            reading = f"read as a new turn by {speaker}"
+        self.context.warn(
+            paragraph,
+            f"unlabelled paragraph after a {(kind or 'break').replace('_', ' ')}, {reading} (flagged speaker_inferred)",
+        )
         return speaker
 
     def _segment(self, paragraph: Paragraph, kind: str) -> None:
@@ -351,7 +406,7 @@ class _Builder:
                 index=index,
                 kind=_segment_kind(kind),
                 text=paragraph.text,
-                source=_source(self.context.path, paragraph.line_start, paragraph.line_end),
+                source=_source(self.context.record, paragraph.line_start, paragraph.line_end),
             )
         )
 
@@ -382,7 +437,7 @@ class _Builder:
                 text="\n".join(turn.paragraphs),
                 section=turn.section,
                 flags=sorted(turn.flags),
-                source=_source(self.context.path, turn.line_start, turn.line_end),
+                source=_source(self.context.record, turn.line_start, turn.line_end),
             )
         )
         self.last_speaker = speaker.name

@@ -15,9 +15,9 @@ from pathlib import Path
 
 import regex
 
-from .errors import BinaryFileError, DecodeError, EmptyFileError
+from .errors import BinaryFileError, DecodeError, EmptyFileError, InputError
 
-__all__ = ["Line", "Paragraph", "decode", "paragraphs", "read_lines", "split_lines"]
+__all__ = ["Line", "Paragraph", "decode", "paragraphs", "read_bytes", "read_lines", "split_lines"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -185,13 +185,24 @@ def _raise_control(raw: str, number: int, index: int, path: str, *, binary: bool
         line=number,
         col=index + 1,
         hint="delete it from the file (it is not printable text)",
-        source_line=raw,
     )
+
+
+def read_bytes(path: Path, shown: str) -> bytes:
+    """A file's bytes; a path that is missing, a folder or unreadable is an :class:`InputError` naming ``shown``."""
+    try:
+        return path.read_bytes()
+    except IsADirectoryError:
+        raise InputError("is a folder, not a file", path=shown, hint="give the path of a file") from None
+    except FileNotFoundError:
+        raise InputError("no such file", path=shown, hint="check the path") from None
+    except OSError as error:
+        raise InputError(f"cannot read the file: {error.strerror}", path=shown, hint="check its permissions") from None
 
 
 def read_lines(path: Path, display_path: str, *, encoding: str | None = None, lang: str = "") -> list[Line]:
     """Read, decode and number a raw transcript's lines."""
-    return split_lines(decode(path.read_bytes(), display_path, encoding=encoding, lang=lang), display_path)
+    return split_lines(decode(read_bytes(path, display_path), display_path, encoding=encoding, lang=lang), display_path)
 
 
 def paragraphs(lines: Sequence[Line], starts_paragraph: regex.Pattern[str]) -> list[Paragraph]:

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from .chart import length_chart
 from .interview import Interview, discover, load_interview
-from .outdir import replaced
+from .outdir import SITE, write_output
 from .parallel import Alignment, align_interview
 from .reportpage import page_name, render_index, render_interview
 from .review import ReviewSummary, review_interview
@@ -56,12 +56,15 @@ def write_report(raw: Path, out: Path) -> list[ReviewSummary]:
     ...     [summary.pairs for summary in write_report(Path("raw"), Path(scratch) / "report")]
     [32]
     """
+    return write_output(out, SITE, lambda staging: _write(raw, staging), protect=[raw])
+
+
+def _write(raw: Path, out: Path) -> list[ReviewSummary]:
     summaries = []
-    with replaced(out) as staging:
-        for folder in discover(raw):
-            interview = load_interview(folder)
-            summary, files = interview_files(interview, align_interview(interview))
-            write_files(staging, files)
-            summaries.append(summary)
-        write_index(staging, summaries)
+    for folder in discover(raw):
+        interview = load_interview(folder)
+        summary, files = interview_files(interview, align_interview(interview))
+        write_files(out, files)
+        summaries.append(summary)
+    write_index(out, summaries)
     return summaries

@@ -14,6 +14,7 @@ from importlib import resources
 from string import Template
 
 from .models import Segment
+from .parse import ParseWarning
 from .review import LOW_SCORE, PairRow, Piece, Review, ReviewSummary, SegmentRow, TurnView, source_ref
 
 __all__ = ["page_name", "render_index", "render_interview"]
@@ -116,10 +117,10 @@ def _counts(summary: ReviewSummary) -> str:
     return f'<ul class="counts">{chips}</ul>'
 
 
-def _warnings(warnings: Sequence[str]) -> str:
+def _warnings(warnings: Sequence[ParseWarning]) -> str:
     if not warnings:
         return ""
-    items = "".join(f"<li><code>{escape(warning)}</code></li>" for warning in warnings)
+    items = "".join(f"<li><code>{escape(warning.recorded())}</code></li>" for warning in warnings)
     return f'<details class="warnings"><summary>{len(warnings)} parser warning(s)</summary><ul>{items}</ul></details>'
 
 

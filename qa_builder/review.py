@@ -19,6 +19,7 @@ from .conventions import SentenceRules
 from .interview import Interview, Transcript
 from .models import ParallelSentence, ParallelTurn, Segment, Source, Turn
 from .parallel import PAIR, Alignment
+from .parse import ParseWarning
 from .sentences import split_sentences
 
 __all__ = [
@@ -96,7 +97,9 @@ class ReviewSummary:
     unpaired: dict[str, int] = field(default_factory=dict)
     sentence_pairs: int = 0
     flags: dict[str, int] = field(default_factory=dict)
-    warnings: list[str] = field(default_factory=list)
+    warnings: list[ParseWarning] = field(default_factory=list)
+    reviewed: int = 0
+    """Inferences a maintainer has reviewed in meta.toml."""
     lengths: list[tuple[int, int, float, bool]] = field(default_factory=list)
     """Per turn pair: characters of ``PAIR``'s two sides, score, flagged — what the chart draws."""
 
@@ -276,7 +279,8 @@ def _summary(
         unpaired=alignment.unpaired if alignment else {},
         sentence_pairs=len(alignment.sentences) if alignment else 0,
         flags=dict(sorted(flags.items())),
-        warnings=[str(warning) for t in interview.transcripts.values() for warning in t.warnings],
+        warnings=[warning for t in interview.transcripts.values() for warning in t.warnings],
+        reviewed=sum(len(t.reviewed) for t in interview.transcripts.values()),
         lengths=[_lengths(record) for record in alignment.turns] if alignment else [],
     )
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .errors import OutputError, StaleError
 from .models import RECORD_MODELS
+from .outdir import SCHEMA, check_output, write_output
 
 __all__ = ["check_schemas", "render_schemas", "write_schemas"]
 
@@ -24,28 +24,18 @@ def render_schemas() -> dict[str, str]:
     }
 
 
-def write_schemas(out: Path) -> list[Path]:
-    if out.exists() and not out.is_dir():
-        raise OutputError("the schema output path is a file", path=out, hint="pass --out a folder path")
-    out.mkdir(parents=True, exist_ok=True)
-    written = []
-    for name, text in render_schemas().items():
-        (out / name).write_text(text, encoding="utf-8")
-        written.append(out / name)
-    return written
+def write_schemas(out: Path) -> list[str]:
+    """Write every schema file into ``out`` (replaced whole); their names."""
+    return write_output(out, SCHEMA, _write)
 
 
 def check_schemas(out: Path) -> None:
-    expected = render_schemas()
-    stale = [name for name, text in expected.items() if not _same(out / name, text)]
-    extra = sorted(p.name for p in out.glob("*.json") if p.name not in expected) if out.is_dir() else []
-    if stale or extra:
-        raise StaleError(
-            f"{out} is stale ({', '.join(stale + extra)})",
-            path=out,
-            hint="run `qa-builder schema` and commit the result",
-        )
+    """Raise :class:`~qa_builder.errors.StaleError` unless ``out`` holds exactly the schema files."""
+    check_output(out, SCHEMA, _write, fix=f"run `qa-builder schema --out {out}` and commit the result")
 
 
-def _same(path: Path, text: str) -> bool:
-    return path.is_file() and path.read_text(encoding="utf-8") == text
+def _write(folder: Path) -> list[str]:
+    files = render_schemas()
+    for name, text in files.items():
+        (folder / name).write_text(text, encoding="utf-8")
+    return list(files)

@@ -54,28 +54,28 @@ BAD_INPUTS = [
     (
         "empty file",
         lambda raw: break_raw(raw, "de", b""),
-        "error: raw/verge-altman-murati-2023/de.txt: the file is empty — "
+        "error: {raw}/verge-altman-murati-2023/de.txt: the file is empty — "
         "put the transcript text in it or remove the file",
     ),
     (
         "binary file",
         lambda raw: break_raw(raw, "de", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
-        "error: raw/verge-altman-murati-2023/de.txt:3: the file looks binary (it contains NUL bytes), not like a text "
-        'transcript — give a plain-text transcript; if it is UTF-16 without a BOM, declare `encoding = "utf-16-le"` '
-        "for its language in meta.toml",
+        "error: {raw}/verge-altman-murati-2023/de.txt:3: the file looks binary (it contains NUL bytes), not like a "
+        "text transcript — give a plain-text transcript; if it is UTF-16 without a BOM, "
+        'declare `encoding = "utf-16-le"` for its language in meta.toml',
     ),
     (
         "GB18030 without a declared encoding",
         lambda raw: break_raw(
             raw, "zh", (ROOT / "raw/verge-altman-murati-2023/zh.txt").read_text("utf-8").encode("gb18030")
         ),
-        'error: raw/verge-altman-murati-2023/zh.txt:1:1: not valid UTF-8 (byte 0xA1) — declare `encoding = "gb18030"` '
-        "under [languages.zh] in meta.toml, or convert the file to UTF-8",
+        "error: {raw}/verge-altman-murati-2023/zh.txt:1:1: not valid UTF-8 (byte 0xA1) — "
+        'declare `encoding = "gb18030"` under [languages.zh] in meta.toml, or convert the file to UTF-8',
     ),
     (
         "a news article, not a transcript",
         lambda raw: break_raw(raw, "zh", (FIXTURES / "not-a-transcript-003_a3a4129361f8745e.txt").read_bytes()),
-        "error: raw/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
+        "error: {raw}/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
         "declares (Mira Murati, Q, Sam) — check that this file is an interview transcript and that its labels are "
         "listed under [languages.zh.labels]",
     ),
@@ -86,33 +86,33 @@ BAD_INPUTS = [
             "de",
             (ROOT / "raw/verge-altman-murati-2023/de.txt").read_bytes().replace(b"Murati: Nein", b"Muratti: Nein"),
         ),
-        "error: raw/verge-altman-murati-2023/de.txt:77:1: unknown speaker label 'Muratti' (a typo of 'Murati'?) — "
+        "error: {raw}/verge-altman-murati-2023/de.txt:77:1: unknown speaker label 'Muratti' (a typo of 'Murati'?) — "
         "add it "
         'to [languages.de.labels] in meta.toml, e.g. Muratti = { speaker = "…", reason = "…" }',
     ),
     (
         "a language with no transcript",
         lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").unlink(),
-        "error: raw/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt — add "
-        "raw/verge-altman-murati-2023/de.txt or remove [languages.de]",
+        "error: {raw}/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt — "
+        "add {raw}/verge-altman-murati-2023/de.txt or remove [languages.de]",
     ),
     (
         "a transcript with no metadata",
         lambda raw: (raw / "verge-altman-murati-2023" / "fr.txt").write_text("Q: Salut?\n", encoding="utf-8"),
-        "error: raw/verge-altman-murati-2023/fr.txt: transcript fr.txt has no metadata — add [languages.fr] with its "
-        "source and labels to raw/verge-altman-murati-2023/meta.toml",
+        "error: {raw}/verge-altman-murati-2023/fr.txt: transcript fr.txt has no metadata — add [languages.fr] with its "
+        "source and labels to {raw}/verge-altman-murati-2023/meta.toml",
     ),
     (
         "duplicate interview ids",
         lambda raw: shutil.copytree(raw / "verge-altman-murati-2023", raw / "Verge-Altman-Murati-2023"),
-        "error: raw/verge-altman-murati-2023: duplicate interview id: 'Verge-Altman-Murati-2023' and "
+        "error: {raw}/verge-altman-murati-2023: duplicate interview id: 'Verge-Altman-Murati-2023' and "
         "'verge-altman-murati-2023' differ only in case — rename or merge one of the two folders",
     ),
     (
         "an interview folder without meta.toml",
         lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
-        "error: raw/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see "
-        "raw/verge-altman-murati-2023/meta.toml for the fields)",
+        "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see the "
+        "README's table of meta.toml keys)",
     ),
 ]
 
@@ -122,7 +122,7 @@ def test_bad_input_gets_one_clear_line(case: str, breaker, message: str, raw_cop
     breaker(raw_copy)
     code, out, err = run("build", "--raw", str(raw_copy), "--out", str(tmp_path / "dist"), "--jobs", "1")
     assert code == 1, case
-    assert err == message + "\n"
+    assert err == message.replace("{raw}", str(raw_copy)) + "\n"
     assert not (tmp_path / "dist").exists()
 
 
@@ -134,18 +134,14 @@ def test_output_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_validate_prints_the_accounting() -> None:
-    code, out, err = run("validate", "--raw", str(ROOT / "raw"))
-    assert code == 0
-    assert out.splitlines() == [
-        "raw/verge-altman-murati-2023/de.txt: 51 non-blank lines = 3 boilerplate, 11 preamble, "
+    code, out, err = run("validate", "--raw", str(ROOT / "raw"), "--strict")
+    assert code == 0 and err == ""  # the shipped interviews' inferences are all reviewed in meta.toml
+    assert out.splitlines()[:2] == [
+        f"{ROOT}/raw/verge-altman-murati-2023/de.txt: 51 non-blank lines = 3 boilerplate, 11 preamble, "
         "1 stage_direction, 36 turn",
-        "raw/verge-altman-murati-2023/zh.txt: 51 non-blank lines = 5 boilerplate, 1 editor_note, 3 heading, "
+        f"{ROOT}/raw/verge-altman-murati-2023/zh.txt: 51 non-blank lines = 5 boilerplate, 1 editor_note, 3 heading, "
         "1 link, 4 preamble, 1 stage_direction, 36 turn",
-        "1 interview(s) OK",
     ]
-    assert err.startswith(
-        "raw/verge-altman-murati-2023/de.txt:87: warning: unlabelled paragraph right after a question"
-    )
 
 
 def test_validate_exits_1_on_problems(raw_copy: Path) -> None:
@@ -205,9 +201,9 @@ def test_schema_check_fails_when_stale(tmp_path: Path) -> None:
     (tmp_path / "turns.schema.json").write_text("{}")
     code, _, err = run("schema", "--check", "--out", str(tmp_path))
     assert code == 1
-    assert (
-        err == f"error: {tmp_path}: {tmp_path} is stale (turns.schema.json) — "
-        "run `qa-builder schema` and commit the result\n"
+    assert err == (
+        f"error: {tmp_path}: {tmp_path} is not what `qa-builder schema` would make (turns.schema.json differs) — "
+        f"run `qa-builder schema --out {tmp_path}` and commit the result\n"
     )
 
 

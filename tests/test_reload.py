@@ -16,6 +16,7 @@ import sys
 from pathlib import Path
 
 from qa_builder.build import build
+from qa_builder.outdir import MARKER
 
 _LOAD = """
 import json, sys
@@ -109,7 +110,7 @@ def test_a_rebuild_leaves_exactly_the_files_its_card_names(raw_copy: Path, tmp_p
     edit_one_turn(raw_copy)
     build(raw_copy, dist, jobs=1)
     files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
-    assert files == card_paths(dist) | card_links(dist) | {"README.md"}
+    assert files == card_paths(dist) | card_links(dist) | {"README.md", MARKER}
     assert len(card_paths(dist)) == 6
     changed = first - card_paths(dist)
     assert {path.split("/")[0] for path in changed} >= {"turns", "parallel_turns", "parallel_sentences"}
@@ -119,4 +120,4 @@ def test_a_rebuild_leaves_exactly_the_files_its_card_names(raw_copy: Path, tmp_p
 def test_the_committed_dist_holds_exactly_the_files_its_card_names() -> None:
     dist = Path(__file__).resolve().parent.parent / "dist"
     files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
-    assert files == card_paths(dist) | card_links(dist) | {"README.md"}
+    assert files == card_paths(dist) | card_links(dist) | {"README.md", MARKER}

@@ -137,3 +137,54 @@ def test_soft_wrapped_paragraphs_are_joined() -> None:
         ("Q", "Ok?"),
         ("Bob", "Ok."),
     ]
+
+
+REVIEWED = InterviewMeta.model_validate(
+    {
+        **META.model_dump(exclude={"languages"}),
+        "languages": {
+            "en": {
+                "source": "s",
+                "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer", "Cleo": "Cleo Second"},
+                "reviewed": {"3": "checked against the recording"},
+            }
+        },
+    }
+)
+
+
+def test_every_inferred_speaker_is_warned_about_and_keeps_its_flag() -> None:
+    result = parse("Q: Why?\n\nBecause.\n\nQ: Bye.\n\n(He calls back.)\n\nOne more thing.")
+    assert [(t.speaker, t.flags) for t in result.turns if t.speaker_label is None] == [
+        ("Bob Answerer", ["speaker_inferred"]),
+        ("Bob Answerer", ["speaker_inferred"]),
+    ]
+    assert [w.line for w in result.warnings] == [3, 9]
+    assert (
+        "after a stage direction, read as Bob Answerer's turn (the default interviewee)" in result.warnings[1].message
+    )
+    assert result.warnings[0].message.endswith(
+        'if the reading is right, add `3 = "why"` under [languages.en.reviewed] in meta.toml'
+    )
+
+
+def test_a_reviewed_inference_is_not_warned_about_but_keeps_its_flag() -> None:
+    text = "Q: Why?\n\nBecause.\n\nQ: And?\n\nBob: Yes."
+    lines = split_lines(text, "x.txt")
+    result = parse_paragraphs(
+        paragraphs(lines, label_pattern(["Q", "Bob"])), meta=REVIEWED, lang="en", interview_id="i", path="x.txt"
+    )
+    assert result.warnings == []
+    assert [(w.line, w.reviewed) for w in result.reviewed] == [(3, "checked against the recording")]
+    assert result.turns[1].flags == ["speaker_inferred"]
+
+
+def test_a_review_of_a_line_without_a_warning_is_itself_a_warning() -> None:
+    lines = split_lines("Q: Why?\n\nBob: Because.", "x.txt")
+    result = parse_paragraphs(
+        paragraphs(lines, label_pattern(["Q", "Bob"])), meta=REVIEWED, lang="en", interview_id="i", path="x.txt"
+    )
+    assert [str(w) for w in result.warnings] == [
+        "x.txt:3: warning: meta.toml marks line 3 reviewed, but it has no warning — remove 3 from "
+        "[languages.en.reviewed]"
+    ]

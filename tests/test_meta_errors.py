@@ -1,0 +1,144 @@
+"""meta.toml mistakes: every problem in one run, each a line naming the key, the bad value and what is allowed."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa_builder.cli import app
+
+INTERVIEW = "verge-altman-murati-2023"
+runner = CliRunner()
+
+
+def validate(raw: Path) -> tuple[int, list[str]]:
+    result = runner.invoke(app, ["validate", "--raw", str(raw)])
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stderr.splitlines()
+
+
+def edit_meta(raw: Path, *replacements: tuple[str, str]) -> Path:
+    meta = raw / INTERVIEW / "meta.toml"
+    text = meta.read_text(encoding="utf-8")
+    for old, new in replacements:
+        assert text.count(old) == 1, old
+        text = text.replace(old, new)
+    meta.write_text(text, encoding="utf-8")
+    return meta
+
+
+def line_of(meta: Path, start: str) -> int:
+    return next(n for n, line in enumerate(meta.read_text("utf-8").splitlines(), 1) if line.startswith(start))
+
+
+def test_a_misspelt_key_is_named_with_what_was_meant(raw_copy: Path) -> None:
+    meta = edit_meta(raw_copy, ('title = "Interview:', 'titel = "Interview:'))
+    code, lines = validate(raw_copy)
+    assert code == 1
+    assert lines[0] == (
+        f"error: {meta}:{line_of(meta, 'titel')}: unknown key 'titel' (did you mean 'title'?) — known keys here: "
+        "title, publisher, url, published, interviewer, interviewees, license, license_note, default_interviewee, "
+        "languages"
+    )
+    assert not any("Field required" in line for line in lines)
+
+
+def test_every_problem_is_reported_in_one_run(raw_copy: Path) -> None:
+    meta = edit_meta(
+        raw_copy,
+        ('license = "other"', 'license = "CC BY-SA 4.0: see note"'),
+        ('default_interviewee = "Sam Altman"', 'default_interviewee = "Sam Altmann"'),
+        ('Murati = "Mira Murati"\n"Mira', 'Murati = "Mira Muratti"\n"Mira'),
+        ("[languages.de.conventions]", "[languages.de.convention]"),
+        ("published = 2023-11-29", 'published = "29.11.2023"'),
+    )
+    code, lines = validate(raw_copy)
+    assert code == 1
+    at = f"error: {meta}:"
+    assert lines == [
+        f"{at}{line_of(meta, 'published')}: published = '29.11.2023': Input should be a valid date or datetime, "
+        "invalid character in year — Publication date, a TOML date without quotes: 2023-11-29.",
+        f"{at}{line_of(meta, 'license =')}: license 'CC BY-SA 4.0: see note' is not a licence id the Hub accepts — "
+        "use the Hub id 'cc-by-sa-4.0'; or 'other', with the terms in license_note "
+        "(all ids: https://huggingface.co/docs/hub/repositories-licenses)",
+        f"{at}{line_of(meta, 'default_interviewee')}: default_interviewee 'Sam Altmann' is not one of the "
+        "interviewees — use one of: Sam Altman, Mira Murati",
+        f"{at}{line_of(meta, 'Murati =')}: label 'Murati' names 'Mira Muratti', who is not a declared speaker — use "
+        "one of: Alex Heath, Sam Altman, Mira Murati (or add them to interviewees)",
+        f"{at}{line_of(meta, '[languages.de.convention]')}: unknown key 'convention' (did you mean 'conventions'?) — "
+        "known keys here: source, title, encoding, labels, conventions, reviewed",
+        "1 interview(s) with errors",
+    ]
+
+
+def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None:
+    meta = edit_meta(raw_copy, ('Q = "Alex Heath"', '记者 = "Alex Heath"'))
+    code, lines = validate(raw_copy)
+    assert code == 1
+    assert lines[0] == (
+        f"error: {meta}:{line_of(meta, '记者')}:1: not valid TOML: Invalid statement — a key with characters other "
+        'than A–Z, 0–9, _ and - must be quoted: "记者" = …'
+    )
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "expected"),
+    [
+        ('url = "https', 'link = "https', "unknown key 'link' — known keys here: title,"),
+        (
+            'interviewer = "Alex Heath"\n',
+            "",
+            "missing key 'interviewer' — add `interviewer = …` (Who asks the questions.)",
+        ),
+        (
+            'Altmann = { speaker = "Sam Altman", reason',
+            'Altmann = { speakr = "Sam Altman", reason',
+            "unknown key 'speakr' (did you mean 'speaker'?)",
+        ),
+        ('license = "other"', 'license = "MIT"', "use the Hub id 'mit'"),
+        (
+            'license = "other"',
+            'license = "other"\nlicense = "mit"',
+            "not valid TOML: Cannot overwrite a value — a key or table is written twice; keep one",
+        ),
+        (
+            'source = "German',
+            'encoding = 5\nsource = "German',
+            "languages.de.encoding = 5: Input should be a valid string",
+        ),
+    ],
+)
+def test_other_mistakes(raw_copy: Path, old: str, new: str, expected: str) -> None:
+    edit_meta(raw_copy, (old, new))
+    code, lines = validate(raw_copy)
+    assert code == 1
+    assert lines[-1] == "1 interview(s) with errors"
+    assert any(expected in line for line in lines), lines
+    assert all(line.startswith(f"error: {raw_copy}/{INTERVIEW}/meta.toml") for line in lines[:-1])
+
+
+def test_other_needs_a_note_and_unknown_is_the_default(raw_copy: Path) -> None:
+    edit_meta(raw_copy, ('license_note = """The texts', 'notes = """The texts'))
+    assert "license 'other' needs a license_note — say what the terms are" in validate(raw_copy)[1][0]
+    edit_meta(raw_copy, ('license = "other"\n', ""), ('notes = """The texts', 'license_note = """The texts'))
+    assert validate(raw_copy)[0] == 0
+
+
+def test_the_readme_lists_every_meta_toml_key() -> None:
+    from qa_builder.meta import InterviewMeta
+    from qa_builder.metakeys import key_table
+
+    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
+    shown = readme.split("<!-- meta-keys:start -->\n", 1)[1].split("<!-- meta-keys:end -->", 1)[0]
+    assert shown == key_table(InterviewMeta) + "\n", "paste this table into the README:\n" + key_table(InterviewMeta)
+
+
+def test_a_meta_toml_that_is_not_utf8_or_has_a_bom(raw_copy: Path) -> None:
+    meta = raw_copy / INTERVIEW / "meta.toml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_bytes(b"\xef\xbb\xbf" + text.encode("utf-8"))
+    assert validate(raw_copy)[0] == 0  # a BOM is fine
+    meta.write_bytes(text.encode("gb18030"))
+    assert validate(raw_copy)[1][0] == f"error: {meta}: meta.toml is not UTF-8 (byte 0x81) — save it as UTF-8"

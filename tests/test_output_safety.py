@@ -1,0 +1,224 @@
+"""Output folders are the tool's own: every other --out is refused with one line and nothing on disk changes."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+from qa_builder.cli import app
+from qa_builder.outdir import MARKER
+
+ROOT = Path(__file__).resolve().parent.parent
+runner = CliRunner()
+
+
+def run(*args: str) -> tuple[int, str, str]:
+    result = runner.invoke(app, list(args))
+    assert "Traceback" not in result.output + result.stderr
+    return result.exit_code, result.stdout, result.stderr
+
+
+def snapshot(folder: Path) -> dict[str, bytes]:
+    """Every file under ``folder`` (hidden ones too) with its bytes: what must not change."""
+    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def entries(folder: Path) -> list[str]:
+    return sorted(p.name for p in folder.iterdir())
+
+
+@pytest.fixture
+def workspace(raw_copy: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    """A working folder holding a raw/ copy, as a maintainer's project would."""
+    monkeypatch.chdir(raw_copy.parent)
+    return raw_copy.parent
+
+
+HINT = "pass --out a new folder, e.g. --out dataset"
+
+
+@pytest.mark.parametrize(
+    ("out", "message"),
+    [
+        ("raw", "the output folder is the raw folder (raw)"),
+        ("raw/verge-altman-murati-2023", "the output folder is inside the raw folder (raw)"),
+        (".", "the output folder is the working folder"),
+        ("..", "the output folder is a folder that holds the working folder"),
+        ("/", "the output folder is the filesystem root"),
+    ],
+)
+def test_build_refuses_folders_it_does_not_own(workspace: Path, out: str, message: str) -> None:
+    before = snapshot(workspace)
+    code, stdout, stderr = run("build", "--raw", "raw", "--out", out, "--jobs", "1")
+    assert (code, stdout) == (1, "")
+    assert stderr == f"error: {out}: {message} — {HINT}\n"
+    assert snapshot(workspace) == before
+    assert not [p for p in Path("/").iterdir() if ".qa-builder-tmp" in p.name]
+
+
+def test_a_folder_holding_the_raw_folder_is_refused(tmp_path: Path, raw_copy: Path) -> None:
+    code, _, stderr = run("build", "--raw", str(raw_copy), "--out", str(tmp_path), "--jobs", "1")
+    assert code == 1
+    assert (
+        stderr == f"error: {tmp_path}: the output folder is a folder that holds the raw folder ({raw_copy}) — {HINT}\n"
+    )
+
+
+def test_the_home_folder_is_refused(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    home = tmp_path / "home"
+    (home / "notes").mkdir(parents=True)
+    monkeypatch.setenv("HOME", str(home))
+    code, _, stderr = run("report", "--out", str(home))
+    assert (
+        code == 1
+        and stderr
+        == f"error: {home}: the output folder is the home folder — pass --out a new folder, e.g. --out site\n"
+    )
+    assert entries(home) == ["notes"]
+
+
+def test_a_repository_root_is_refused(tmp_path: Path) -> None:
+    repo = tmp_path / "project"
+    (repo / ".git").mkdir(parents=True)
+    code, _, stderr = run("schema", "--out", str(repo))
+    assert code == 1 and "the output folder is a repository's root" in stderr
+    assert entries(repo) == [".git"]
+
+
+@pytest.mark.parametrize("command", [["report"], ["schema"], ["build", "--jobs", "1"]])
+def test_a_folder_with_the_user_s_files_is_refused_and_kept(command: list[str], tmp_path: Path) -> None:
+    mywork = tmp_path / "mywork"
+    mywork.mkdir()
+    (mywork / "thesis.tex").write_text("\\chapter{Results}", encoding="utf-8")
+    (mywork / "figures").mkdir()
+    code, stdout, stderr = run(*command, "--out", str(mywork))
+    assert code == 1 and stdout == ""
+    assert stderr.startswith(
+        f"error: {mywork}: the output folder holds files qa-builder did not write (figures, thesis.tex) — "
+    )
+    assert snapshot(mywork) == {"thesis.tex": b"\\chapter{Results}"} and entries(tmp_path) == ["mywork"]
+
+
+def test_one_command_does_not_replace_another_s_output(tmp_path: Path) -> None:
+    site = tmp_path / "site"
+    assert run("report", "--out", str(site))[0] == 0
+    before = snapshot(site)
+    code, _, stderr = run("schema", "--out", str(site))
+    assert code == 1
+    assert stderr == (
+        f"error: {site}: the output folder holds a qa-builder site output, not a schema — pass --out a new folder, "
+        "e.g. --out schema; `qa-builder schema` replaces only its own output\n"
+    )
+    assert snapshot(site) == before
+
+
+def test_its_own_output_an_empty_folder_and_an_unmarked_earlier_output_are_replaced(tmp_path: Path) -> None:
+    out = tmp_path / "schema"
+    out.mkdir()
+    assert run("schema", "--out", str(out))[0] == 0  # empty
+    assert (out / MARKER).read_text(encoding="utf-8") == "schema\n"
+    assert run("schema", "--out", str(out))[0] == 0  # its own
+    (out / MARKER).unlink()
+    (out / "stale.schema.json").write_text("{}", encoding="utf-8")
+    assert run("schema", "--out", str(out))[0] == 0  # written before the marker existed: only schema files
+    assert "stale.schema.json" not in entries(out) and MARKER in entries(out)
+    assert entries(tmp_path) == ["schema"]  # no staging or retired folder left beside it
+
+
+def test_a_killed_build_leaves_the_previous_output_whole_and_the_next_run_cleans_up(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    shutil.copytree(ROOT / "dist", out)
+    before = snapshot(out)
+    # A build that dies by SIGKILL half-way through writing its staging folder.
+    script = (
+        "import os, signal, sys\n"
+        "from pathlib import Path\n"
+        "import qa_builder.build as build\n"
+        "def dying(raw, staging, jobs):\n"
+        "    (staging / 'turns').mkdir()\n"
+        "    (staging / 'turns' / 'train.parquet.partial').write_bytes(b'half')\n"
+        "    os.kill(os.getpid(), signal.SIGKILL)\n"
+        "build._write = dying\n"
+        f"build.build(Path({str(ROOT / 'raw')!r}), Path({str(out)!r}), jobs=1)\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=tmp_path, check=False)
+    assert done.returncode == -9
+    assert snapshot(out) == before
+    leftovers = [name for name in entries(tmp_path) if name != "dist"]
+    assert len(leftovers) == 1 and leftovers[0].startswith(".dist.qa-builder-tmp-")
+    assert run("build", "--raw", str(ROOT / "raw"), "--out", str(out), "--jobs", "1")[0] == 0
+    assert entries(tmp_path) == ["dist"]
+
+
+def test_a_terminated_build_removes_its_staging_folder(tmp_path: Path) -> None:
+    out = tmp_path / "dist"
+    script = (
+        "import os, signal, sys\n"
+        "import qa_builder.build as build\n"
+        "from qa_builder.cli import app\n"
+        "def terminated(raw, staging, jobs):\n"
+        "    (staging / 'partial').write_text('x')\n"
+        "    os.kill(os.getpid(), signal.SIGTERM)\n"
+        "build._write = terminated\n"
+        f"sys.argv = ['qa-builder', 'build', '--raw', {str(ROOT / 'raw')!r}, '--out', {str(out)!r}]\n"
+        "app()\n"
+    )
+    done = subprocess.run([sys.executable, "-c", script], capture_output=True, cwd=tmp_path, check=False, text=True)
+    assert done.returncode == 128 + 15 and "Traceback" not in done.stderr
+    assert entries(tmp_path) == []
+
+
+@pytest.mark.parametrize(
+    ("target", "message"),
+    [
+        (
+            "missing/scores.json",
+            "{tmp}/missing/scores.json: the folder {tmp}/missing does not exist — create it first, "
+            "or write somewhere else",
+        ),
+        (".", "{tmp}: is a folder — give the path of a file to write, e.g. scores.json"),
+    ],
+)
+def test_evaluate_write_target_errors(tmp_path: Path, target: str, message: str) -> None:
+    gold = ROOT / "tests/gold/verge-altman-murati-2023.sentences.json"
+    code, stdout, stderr = run("evaluate", str(gold), "--raw", str(ROOT / "raw"), "--write", f"{tmp_path}/{target}")
+    assert (code, stdout) == (1, "")
+    assert stderr == "error: " + message.replace("{tmp}", str(tmp_path)) + "\n"
+    assert entries(tmp_path) == []
+
+
+def test_the_default_report_folder_is_ignored_by_git() -> None:
+    ignored = subprocess.run(
+        ["git", "check-ignore", "-q", "report/index.html"], cwd=ROOT, capture_output=True, check=False
+    )
+    assert ignored.returncode == 0 or not (ROOT / ".git").exists()
+
+
+def test_no_temporary_files_are_left_in_the_working_folder(workspace: Path) -> None:
+    before = entries(workspace)
+    assert run("build", "--raw", "raw", "--out", "dataset", "--jobs", "1")[0] == 0
+    assert entries(workspace) == sorted([*before, "dataset"])
+    assert os.listdir(workspace / "dataset").count(MARKER) == 1
+
+
+def test_a_folder_inside_another_output_is_refused(tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    shutil.copytree(ROOT / "dist", dist)
+    before = snapshot(dist)
+    code, _, stderr = run("report", "--out", str(dist / "report"))
+    assert code == 1 and f"the output folder is inside a qa-builder dataset output ({dist})" in stderr
+    assert snapshot(dist) == before
+
+
+def test_a_symbolic_link_to_the_raw_folder_is_the_raw_folder(workspace: Path) -> None:
+    (workspace / "out").symlink_to(workspace / "raw")
+    before = snapshot(workspace / "raw")
+    code, _, stderr = run("build", "--raw", "raw", "--out", "out", "--jobs", "1")
+    assert code == 1 and stderr == f"error: out: the output folder is the raw folder (raw) — {HINT}\n"
+    assert snapshot(workspace / "raw") == before
