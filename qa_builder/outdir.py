@@ -143,7 +143,8 @@ def _forbidden(target: Path, protect: Sequence[Path]) -> str | None:
     for parent in target.parents:
         marker = parent / MARKER
         if marker.is_file():
-            return f"inside a qa-builder {marker.read_text(encoding='utf-8', errors='replace').strip()} output ({parent})"
+            kind = marker.read_text(encoding="utf-8", errors="replace").strip()
+            return f"inside a qa-builder {kind} output ({parent})"
     return None
 
 
