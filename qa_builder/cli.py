@@ -67,8 +67,8 @@ def build(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is not what a build would make.")] = False,
 ) -> None:
     """Build the dataset (Parquet + card) from the raw transcripts."""
-    from .build import build as run_build
-    from .build import check as run_check
+    from .dataset.build import build as run_build
+    from .dataset.build import check as run_check
 
     with _reported():
         if check:
@@ -87,7 +87,7 @@ def report(
     out: Annotated[Path, typer.Option("--out", help="Folder for the review site (replaced whole).")] = Path("report"),
 ) -> None:
     """Write a static review site: each interview's translations side by side, flags and scores marked."""
-    from .report import INDEX, write_report
+    from .site.write import INDEX, write_report
 
     with _reported():
         summaries = write_report(raw, out)
@@ -104,7 +104,7 @@ def parse(
     meta: Annotated[Path | None, typer.Option("--meta", help="meta.toml to use [default: beside FILE].")] = None,
 ) -> None:
     """Print a transcript's turns as JSON lines."""
-    from .interview import parse_file
+    from .transcripts.interview import parse_file
 
     with _reported():
         transcript = parse_file(file, lang, meta)
@@ -119,7 +119,7 @@ def validate(
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (exit 1).")] = False,
 ) -> None:
     """Lint the raw folder: where every line went, warnings, and errors as file:line."""
-    from .interview import check_raw
+    from .transcripts.interview import check_raw
 
     with _reported():
         checked = check_raw(raw)
@@ -147,7 +147,7 @@ def schema(
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is stale.")] = False,
 ) -> None:
     """Write (or check) the JSON Schema of every record model."""
-    from .schema import check_schemas, write_schemas
+    from .dataset.schema import check_schemas, write_schemas
 
     with _reported():
         if check:
@@ -161,7 +161,7 @@ def schema(
 @app.command()
 def stats(raw: RawOption = Path("raw")) -> None:
     """Turn counts per interview, language and speaker."""
-    from .interview import discover, load_interview
+    from .transcripts.interview import discover, load_interview
 
     with _reported():
         interviews = [load_interview(folder) for folder in discover(raw)]
@@ -182,7 +182,7 @@ def evaluate(
     write: Annotated[Path | None, typer.Option("--write", help="Also write the figures as JSON here.")] = None,
 ) -> None:
     """Score the sentence alignment of the gold's interview: strict and lax precision, recall, F1."""
-    from .evaluate import evaluate_gold
+    from .alignment.evaluation import evaluate_gold
     from .outdir import check_file_target
 
     with _reported():
@@ -208,7 +208,7 @@ def align(
     sentences: SentencesOption = False,
 ) -> None:
     """Print the turn (or sentence) alignment of one interview as JSON lines."""
-    from .alignview import alignment_rows, load_alignment, sentence_rows
+    from .alignment.view import alignment_rows, load_alignment, sentence_rows
 
     with _reported():
         view = load_alignment(paths)
@@ -223,7 +223,7 @@ def show(
     sentences: SentencesOption = False,
 ) -> None:
     """Show the turn (or sentence) alignment side by side, low scores and flags highlighted."""
-    from .alignview import load_alignment, render_sentences, render_table
+    from .alignment.view import load_alignment, render_sentences, render_table
 
     with _reported():
         view = load_alignment(paths)

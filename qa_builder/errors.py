@@ -29,7 +29,7 @@ from typing import TYPE_CHECKING
 if TYPE_CHECKING:
     from pydantic import ValidationError
 
-    from .metakeys import Problem
+    from .transcripts.metakeys import Problem
 
 __all__ = [
     "BinaryFileError",

@@ -7,7 +7,7 @@ from pathlib import Path
 
 import pytest
 
-from qa_builder.interview import Interview, load_interview
+from qa_builder.transcripts.interview import Interview, load_interview
 
 # The build is offline: never let `datasets` reach for the Hub in tests.
 os.environ.setdefault("HF_DATASETS_OFFLINE", "1")

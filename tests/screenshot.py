@@ -17,7 +17,7 @@ from pathlib import Path
 
 from browser import Browser, find_chromium
 
-from qa_builder.report import write_report
+from qa_builder.site.write import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"

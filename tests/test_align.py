@@ -10,8 +10,8 @@ from collections.abc import Sequence
 
 import pytest
 
-from qa_builder.align import AlignItem, align, bead_pairs
-from qa_builder.interview import Interview
+from qa_builder.alignment.model import AlignItem, align, bead_pairs
+from qa_builder.transcripts.interview import Interview
 
 Side = list[tuple[AlignItem, set[int]]]  # each item with the original turn indices it holds
 

@@ -103,7 +103,7 @@ def test_messages_show_paths_as_typed(raw_copy: Path, monkeypatch: pytest.Monkey
 
 
 def test_records_point_at_the_same_path_wherever_the_raw_folder_is(raw_copy: Path) -> None:
-    from qa_builder.interview import load_interview
+    from qa_builder.transcripts.interview import load_interview
 
     turn = load_interview(raw_copy / INTERVIEW).transcripts["de"].turns[0]
     assert turn.source.path == f"raw/{INTERVIEW}/de.txt"

@@ -16,7 +16,7 @@ from pathlib import Path
 import pytest
 from browser import Browser, Page, find_chromium
 
-from qa_builder.report import write_report
+from qa_builder.site.write import write_report
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW_ID = "verge-altman-murati-2023"

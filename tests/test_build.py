@@ -8,7 +8,7 @@ from pathlib import Path
 import pytest
 from datasets import load_dataset
 
-from qa_builder.build import build, check
+from qa_builder.dataset.build import build, check
 from qa_builder.errors import OutputError, QABuilderError, StaleError
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -113,7 +113,7 @@ def test_the_report_keeps_a_bounded_number_of_flagged_rows(tmp_path: Path) -> No
     """Memory must not grow with the corpus: flagged pairs beyond what the card lists are only counted."""
     from dataclasses import replace
 
-    from qa_builder.build import KNOWN_ISSUES_SHOWN, BuildReport, process_interview
+    from qa_builder.dataset.build import KNOWN_ISSUES_SHOWN, BuildReport, process_interview
 
     result = process_interview(ROOT / "raw" / "verge-altman-murati-2023")
     flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]

@@ -10,8 +10,8 @@ import pytest
 from datasets import load_dataset
 from huggingface_hub import DatasetCard
 
-from qa_builder.build import build
-from qa_builder.card import size_category
+from qa_builder.dataset.build import build
+from qa_builder.dataset.card import size_category
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW = "verge-altman-murati-2023"

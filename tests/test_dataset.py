@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 from datasets import load_dataset
 
-from qa_builder.build import process_interview
+from qa_builder.dataset.build import process_interview
 from qa_builder.models import RECORD_MODELS
 
 DIST = Path(__file__).resolve().parent.parent / "dist"

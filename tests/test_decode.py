@@ -6,9 +6,9 @@ from pathlib import Path
 
 import pytest
 
-from qa_builder.build import process_interview
+from qa_builder.dataset.build import process_interview
 from qa_builder.errors import DecodeError
-from qa_builder.read import decode, split_lines
+from qa_builder.transcripts.read import decode, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
 ZH = (ROOT / "raw/verge-altman-murati-2023/zh.txt").read_text(encoding="utf-8")

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from qa_builder.interview import Interview
+from qa_builder.transcripts.interview import Interview
 
 # (index, speaker label as printed, speaker, first line, last line) for every turn.
 ZH_TURNS = [

@@ -127,8 +127,8 @@ def test_other_needs_a_note_and_unknown_is_the_default(raw_copy: Path) -> None:
 
 
 def test_the_readme_lists_every_meta_toml_key() -> None:
-    from qa_builder.meta import InterviewMeta
-    from qa_builder.metakeys import key_table
+    from qa_builder.transcripts.meta import InterviewMeta
+    from qa_builder.transcripts.metakeys import key_table
 
     readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
     shown = readme.split("<!-- meta-keys:start -->\n", 1)[1].split("<!-- meta-keys:end -->", 1)[0]

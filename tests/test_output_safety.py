@@ -139,7 +139,7 @@ def test_a_killed_build_leaves_the_previous_output_whole_and_the_next_run_cleans
     script = (
         "import os, signal, sys\n"
         "from pathlib import Path\n"
-        "import qa_builder.build as build\n"
+        "import qa_builder.dataset.build as build\n"
         "def dying(raw, staging, jobs):\n"
         "    (staging / 'turns').mkdir()\n"
         "    (staging / 'turns' / 'train.parquet.partial').write_bytes(b'half')\n"
@@ -160,7 +160,7 @@ def test_a_terminated_build_removes_its_staging_folder(tmp_path: Path) -> None:
     out = tmp_path / "dist"
     script = (
         "import os, signal, sys\n"
-        "import qa_builder.build as build\n"
+        "import qa_builder.dataset.build as build\n"
         "from qa_builder.cli import app\n"
         "def terminated(raw, staging, jobs):\n"
         "    (staging / 'partial').write_text('x')\n"

@@ -7,14 +7,14 @@ from __future__ import annotations
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from qa_builder.align import SENTENCE_COSTS, TURN_COSTS, AlignItem, Bead, Costs, align, align_many
+from qa_builder.alignment.model import SENTENCE_COSTS, TURN_COSTS, AlignItem, Bead, Costs, align, align_many
 from qa_builder.errors import QABuilderError
-from qa_builder.exchanges import find_exchanges
-from qa_builder.interview import account
-from qa_builder.meta import InterviewMeta
 from qa_builder.models import Exchange, Turn, check_contiguous
-from qa_builder.parse import label_pattern, parse_paragraphs
-from qa_builder.read import decode, paragraphs, split_lines
+from qa_builder.transcripts.exchanges import find_exchanges
+from qa_builder.transcripts.interview import account
+from qa_builder.transcripts.meta import InterviewMeta
+from qa_builder.transcripts.parse import label_pattern, parse_paragraphs
+from qa_builder.transcripts.read import decode, paragraphs, split_lines
 
 META = InterviewMeta.model_validate(
     {

@@ -15,7 +15,7 @@ import subprocess
 import sys
 from pathlib import Path
 
-from qa_builder.build import build
+from qa_builder.dataset.build import build
 from qa_builder.outdir import MARKER
 
 _LOAD = """

@@ -12,15 +12,15 @@ from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
 
-from qa_builder.chart import SCORE_BANDS, length_chart
+from qa_builder.alignment.parallel import align_interview
 from qa_builder.cli import app
-from qa_builder.conventions import builtin_conventions
 from qa_builder.errors import OutputError
-from qa_builder.interview import Interview, load_interview
-from qa_builder.parallel import align_interview
-from qa_builder.reportpage import render_interview
-from qa_builder.review import PairRow, Piece, Review, ReviewSummary, SegmentRow, _pieces, review_interview
-from qa_builder.sentences import split_sentences
+from qa_builder.site.chart import SCORE_BANDS, length_chart
+from qa_builder.site.pages import render_interview
+from qa_builder.site.rows import PairRow, Piece, Review, ReviewSummary, SegmentRow, _pieces, review_interview
+from qa_builder.transcripts.conventions import builtin_conventions
+from qa_builder.transcripts.interview import Interview, load_interview
+from qa_builder.transcripts.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 INTERVIEW_ID = "verge-altman-murati-2023"
@@ -156,7 +156,7 @@ def test_text_is_escaped(interview: Interview) -> None:
 
 
 def test_write_report_writes_the_index_a_page_and_a_chart_per_interview(tmp_path: Path) -> None:
-    from qa_builder.report import write_report
+    from qa_builder.site.write import write_report
 
     out = tmp_path / "report"
     summaries = write_report(ROOT / "raw", out)
@@ -173,7 +173,7 @@ def test_write_report_writes_the_index_a_page_and_a_chart_per_interview(tmp_path
 
 
 def test_the_dataset_ships_the_same_report(tmp_path: Path) -> None:
-    from qa_builder.report import write_report
+    from qa_builder.site.write import write_report
 
     write_report(ROOT / "raw", tmp_path / "report")
     for name in ("index.html", f"{INTERVIEW_ID}.html", f"{INTERVIEW_ID}.svg"):
@@ -181,7 +181,7 @@ def test_the_dataset_ships_the_same_report(tmp_path: Path) -> None:
 
 
 def test_write_report_refuses_a_file_as_output(tmp_path: Path) -> None:
-    from qa_builder.report import write_report
+    from qa_builder.site.write import write_report
 
     (tmp_path / "report").write_text("x")
     with pytest.raises(OutputError, match="the output path is a file"):

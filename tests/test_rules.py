@@ -5,9 +5,9 @@ from __future__ import annotations
 import pytest
 
 from qa_builder.errors import NoTurnsError, UnknownLabelError
-from qa_builder.meta import InterviewMeta
-from qa_builder.parse import ParsedTranscript, label_pattern, parse_paragraphs
-from qa_builder.read import paragraphs, split_lines
+from qa_builder.transcripts.meta import InterviewMeta
+from qa_builder.transcripts.parse import ParsedTranscript, label_pattern, parse_paragraphs
+from qa_builder.transcripts.read import paragraphs, split_lines
 
 META = InterviewMeta.model_validate(
     {

@@ -1,7 +1,7 @@
 """The sentence aligner against the hand-made gold alignment (tests/gold/README.md says how it was made).
 
 Run with -s to see the figures. The bars are the issue's: strict F1 ≥ 0.90 and
-lax F1 ≥ 0.97 (Bertalign's definitions, as in :mod:`qa_builder.evaluate`).
+lax F1 ≥ 0.97 (Bertalign's definitions, as in :mod:`qa_builder.alignment.evaluation`).
 """
 
 from __future__ import annotations
@@ -13,8 +13,7 @@ from pathlib import Path
 
 import pytest
 
-from qa_builder.align import SENTENCE_COSTS, AlignItem, align_many
-from qa_builder.evaluate import (
+from qa_builder.alignment.evaluation import (
     AlignmentScores,
     BeadIndices,
     GoldPair,
@@ -23,14 +22,15 @@ from qa_builder.evaluate import (
     score_alignments,
     score_sentences,
 )
-from qa_builder.interview import Interview
+from qa_builder.alignment.model import SENTENCE_COSTS, AlignItem, align_many
+from qa_builder.alignment.parallel import PAIR, align_interview
 from qa_builder.models import ParallelSentence
-from qa_builder.parallel import PAIR, align_interview
-from qa_builder.sentences import split_sentences
+from qa_builder.transcripts.interview import Interview
+from qa_builder.transcripts.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
 GOLD = ROOT / "tests" / "gold" / "verge-altman-murati-2023.sentences.json"
-QUALITY = ROOT / "qa_builder" / "templates" / "sentence_quality.json"
+QUALITY = ROOT / "qa_builder" / "dataset" / "templates" / "sentence_quality.json"
 
 
 @pytest.fixture(scope="module")
@@ -73,7 +73,7 @@ def test_the_card_s_figures_are_what_the_aligner_scores() -> None:
     report = evaluate_gold(GOLD, ROOT / "raw")
     assert QUALITY.read_text(encoding="utf-8") == report.to_json(), (
         "run `qa-builder evaluate tests/gold/verge-altman-murati-2023.sentences.json "
-        "--write qa_builder/templates/sentence_quality.json`, then `qa-builder build`"
+        "--write qa_builder/dataset/templates/sentence_quality.json`, then `qa-builder build`"
     )
 
 

@@ -7,8 +7,8 @@ import regex
 from hypothesis import given
 from hypothesis import strategies as st
 
-from qa_builder.conventions import SentenceRules, builtin_conventions
-from qa_builder.sentences import split_sentences
+from qa_builder.transcripts.conventions import SentenceRules, builtin_conventions
+from qa_builder.transcripts.sentences import split_sentences
 
 ZH = builtin_conventions("zh").sentences
 DE = builtin_conventions("de").sentences

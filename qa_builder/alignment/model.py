@@ -16,8 +16,8 @@ cost that combines what items tell in any language:
 The same engine aligns turns (:data:`TURN_COSTS`) and the sentences inside a
 turn pair (:data:`SENTENCE_COSTS`); :func:`align_many` aligns many pairs of
 sequences in one batch. This module holds the model (items, costs, the two
-passes); :mod:`qa_builder.stepcost` prices every bead at every cell with
-numpy, and :mod:`qa_builder.lattice` runs the recurrence. Each bead gets a
+passes); :mod:`qa_builder.alignment.stepcost` prices every bead at every cell with
+numpy, and :mod:`qa_builder.alignment.lattice` runs the recurrence. Each bead gets a
 score in [0, 1] (``exp(-cost / 3)``). Deterministic: ties break in a fixed
 bead order.
 """

@@ -13,9 +13,9 @@ from html import escape
 from importlib import resources
 from string import Template
 
-from .models import Segment
-from .parse import ParseWarning
-from .review import LOW_SCORE, PairRow, Piece, Review, ReviewSummary, SegmentRow, TurnView, source_ref
+from ..models import Segment
+from ..transcripts.parse import ParseWarning
+from .rows import LOW_SCORE, PairRow, Piece, Review, ReviewSummary, SegmentRow, TurnView, source_ref
 
 __all__ = ["page_name", "render_index", "render_interview"]
 
@@ -99,7 +99,7 @@ def _template(name: str) -> Template:
 
 @cache
 def _asset(name: str) -> str:
-    return resources.files(__package__).joinpath("templates", "report", name).read_text(encoding="utf-8")
+    return resources.files(__package__).joinpath("templates", name).read_text(encoding="utf-8")
 
 
 def _counts(summary: ReviewSummary) -> str:

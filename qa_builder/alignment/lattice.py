@@ -1,4 +1,4 @@
-"""The dynamic program under :mod:`qa_builder.align`, for many alignment problems at once.
+"""The dynamic program under :mod:`qa_builder.alignment.model`, for many alignment problems at once.
 
 Each problem (``m`` left items, ``n`` right items) has a band of cells ``(i, j)``
 around its diagonal. The cells of all problems are laid out in one flat array,

@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import BinaryFileError, DecodeError, EmptyFileError, InputError
+from ..errors import BinaryFileError, DecodeError, EmptyFileError, InputError
 
 __all__ = ["Line", "Paragraph", "decode", "paragraphs", "read_bytes", "read_lines", "split_lines"]
 

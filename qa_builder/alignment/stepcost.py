@@ -1,4 +1,4 @@
-"""What each bead costs at each cell of a :class:`~qa_builder.lattice.Lattice`, for :mod:`qa_builder.align`.
+"""What each bead costs at each cell of a :class:`~qa_builder.lattice.Lattice`, for :mod:`qa_builder.alignment.model`.
 
 The aligner runs twice (the second time with the spread of lengths re-estimated
 from the first), so each step's cost is kept in two parts: what no pass
@@ -19,7 +19,7 @@ import numpy as np
 from .lattice import Lattice
 
 if TYPE_CHECKING:
-    from .align import Costs, _Problem, _Side
+    from .model import Costs, _Problem, _Side
 
 __all__ = ["ShapeSteps", "shape_steps"]
 

@@ -14,7 +14,7 @@ from collections.abc import Sequence
 from html import escape
 from statistics import median
 
-from .review import LOW_SCORE, ReviewSummary
+from .rows import LOW_SCORE, ReviewSummary
 
 __all__ = ["SCORE_BANDS", "length_chart"]
 
@@ -31,7 +31,7 @@ SCORE_BANDS = (
 def length_chart(summary: ReviewSummary, link: str = "") -> str:
     """An SVG scatter of ``summary.lengths``; each dot links to ``{link}#p<pair>``.
 
-    >>> from qa_builder.review import ReviewSummary
+    >>> from qa_builder.site.rows import ReviewSummary
     >>> svg = length_chart(ReviewSummary("x", "X", "", ["de", "zh"], {}, lengths=[(120, 40, 0.9, False)]))
     >>> svg.count("data-pair="), "pair 0: de 120, zh 40 characters, score 0.90" in svg
     (1, True)

@@ -3,7 +3,7 @@
 One engine serves every language. What differs between transcripts — the
 labels as printed, who they stand for, the shapes of notes, headings and site
 boilerplate — comes from the interview's metadata and the language's
-conventions (:mod:`qa_builder.conventions`). Every paragraph ends up in exactly
+conventions (:mod:`qa_builder.transcripts.conventions`). Every paragraph ends up in exactly
 one turn or one segment, so nothing is dropped.
 
 The rules, in order, for each paragraph:
@@ -32,10 +32,10 @@ from functools import cache
 
 import regex
 
+from ..errors import NoTurnsError, UnknownLabelError
+from ..models import Segment, SegmentKind, Source, Turn
 from .conventions import Conventions
-from .errors import NoTurnsError, UnknownLabelError
 from .meta import InterviewMeta, LanguageMeta
-from .models import Segment, SegmentKind, Source, Turn
 from .read import Paragraph
 
 __all__ = ["ParseWarning", "ParsedTranscript", "label_pattern", "parse_paragraphs"]

@@ -13,11 +13,11 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from .align import SENTENCE_COSTS, AlignItem, Bead, Costs, align, align_many
-from .conventions import SentenceRules
-from .interview import Interview, Transcript
-from .models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
-from .sentences import split_sentences
+from ..models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
+from ..transcripts.conventions import SentenceRules
+from ..transcripts.interview import Interview, Transcript
+from ..transcripts.sentences import split_sentences
+from .model import SENTENCE_COSTS, AlignItem, Bead, Costs, align, align_many
 
 __all__ = ["PAIR", "Alignment", "SentenceAlignment", "align_interview", "parallel_sentences", "sentence_beads"]
 
@@ -112,7 +112,7 @@ def sentence_beads(
 ) -> list[SentenceAlignment]:
     """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch.
 
-    >>> from qa_builder.conventions import builtin_conventions
+    >>> from qa_builder.transcripts.conventions import builtin_conventions
     >>> rules = (builtin_conventions("de").sentences, builtin_conventions("zh").sentences)
     >>> aligned = sentence_beads([("Ja. Das ist gut.", "是的，这很好。")], rules)[0]
     >>> [bead.kind for bead in aligned.beads], aligned.left

@@ -20,7 +20,7 @@ from typing import Any, Union, get_args, get_origin
 import regex
 from pydantic import BaseModel, ValidationError
 
-from .errors import MetadataError
+from ..errors import MetadataError
 
 __all__ = ["Problem", "key_line", "key_table", "problems_of", "toml_error"]
 

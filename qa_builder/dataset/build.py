@@ -19,12 +19,12 @@ from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any, TypeVar
 
-from .interview import Interview, discover, load_interview
-from .outdir import DATASET, check_output, write_output
-from .parallel import align_interview
-from .parse import ParseWarning
-from .report import interview_files, write_files, write_index
-from .review import ReviewSummary
+from ..alignment.parallel import align_interview
+from ..outdir import DATASET, check_output, write_output
+from ..site.rows import ReviewSummary
+from ..site.write import interview_files, write_files, write_index
+from ..transcripts.interview import Interview, discover, load_interview
+from ..transcripts.parse import ParseWarning
 
 __all__ = ["BuildReport", "InterviewResult", "build", "check", "process_interview"]
 
@@ -56,7 +56,7 @@ class InterviewResult:
 
 
 REPORT = "report"
-"""The review site's folder inside the dataset folder (see :mod:`qa_builder.report`)."""
+"""The review site's folder inside the dataset folder (see :mod:`qa_builder.site.write`)."""
 
 KNOWN_ISSUES_SHOWN = 100
 """Flagged turn pairs (and warnings) the card lists; a build keeps no more flagged rows than
@@ -70,7 +70,7 @@ class BuildReport:
     out: Path
     counts: dict[str, int] = field(default_factory=dict)
     files: dict[str, str] = field(default_factory=dict)
-    """Each config's data file, relative to ``out`` (content-addressed, see :mod:`qa_builder.export`)."""
+    """Each config's data file, relative to ``out`` (content-addressed, see :mod:`qa_builder.dataset.export`)."""
     interviews: list[InterviewResult] = field(default_factory=list)
     flagged: list[dict[str, Any]] = field(default_factory=list)
     flagged_total: int = 0

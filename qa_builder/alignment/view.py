@@ -7,11 +7,11 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
-from .align import AlignItem, Bead, align
-from .conventions import SentenceRules
-from .errors import LayoutError
-from .interview import Transcript, load_interview, parse_file
-from .meta import META_FILE, load_meta
+from ..errors import LayoutError
+from ..transcripts.conventions import SentenceRules
+from ..transcripts.interview import Transcript, load_interview, parse_file
+from ..transcripts.meta import META_FILE, load_meta
+from .model import AlignItem, Bead, align
 
 if TYPE_CHECKING:
     from rich.table import Table

@@ -13,10 +13,10 @@ from importlib import resources
 from pathlib import Path
 from string import Template
 
+from ..errors import OutputError
+from ..site.pages import page_name
+from ..site.write import INDEX, chart_name
 from .build import KNOWN_ISSUES_SHOWN, REPORT, BuildReport
-from .errors import OutputError
-from .report import INDEX, chart_name
-from .reportpage import page_name
 
 __all__ = ["check_card", "render_card", "size_category"]
 

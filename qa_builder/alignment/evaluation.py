@@ -18,8 +18,8 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
-from .errors import InputError, LayoutError, ParseError, first_problem
-from .models import ParallelSentence
+from ..errors import InputError, LayoutError, ParseError, first_problem
+from ..models import ParallelSentence
 
 __all__ = [
     "AlignmentScores",
@@ -135,7 +135,7 @@ class GoldReport:
 
 def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
     """Align the gold's interview (``raw/<interview_id>``) and score its sentence pairs against the gold."""
-    from .interview import load_interview
+    from ..transcripts.interview import load_interview
     from .parallel import align_interview
 
     interview_id, gold = load_gold(gold_path)

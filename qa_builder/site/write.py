@@ -1,7 +1,7 @@
 """``qa-builder report``: a static review site of a raw folder, to read translations side by side.
 
-One page per interview (:mod:`qa_builder.reportpage`) with its length chart
-(:mod:`qa_builder.chart`) inline and beside it as an SVG file, and an index.
+One page per interview (:mod:`qa_builder.site.pages`) with its length chart
+(:mod:`qa_builder.site.chart`) inline and beside it as an SVG file, and an index.
 The build writes the same files into ``dist/report/``, so the dataset card can
 link the pages and show the charts.
 """
@@ -11,12 +11,12 @@ from __future__ import annotations
 from collections.abc import Sequence
 from pathlib import Path
 
+from ..alignment.parallel import Alignment, align_interview
+from ..outdir import SITE, write_output
+from ..transcripts.interview import Interview, discover, load_interview
 from .chart import length_chart
-from .interview import Interview, discover, load_interview
-from .outdir import SITE, write_output
-from .parallel import Alignment, align_interview
-from .reportpage import page_name, render_index, render_interview
-from .review import ReviewSummary, review_interview
+from .pages import page_name, render_index, render_interview
+from .rows import ReviewSummary, review_interview
 
 __all__ = ["INDEX", "chart_name", "interview_files", "write_files", "write_index", "write_report"]
 

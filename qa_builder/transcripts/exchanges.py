@@ -9,7 +9,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
-from .models import Exchange, Segment, Turn
+from ..models import Exchange, Segment, Turn
 
 __all__ = ["find_exchanges"]
 

@@ -1,7 +1,7 @@
 """What a reviewer reads of one aligned interview, as plain data in document order.
 
-The review page (:mod:`qa_builder.reportpage`) and its chart
-(:mod:`qa_builder.chart`) only lay this out. Rows follow the turn alignment:
+The review page (:mod:`qa_builder.site.pages`) and its chart
+(:mod:`qa_builder.site.chart`) only lay this out. Rows follow the turn alignment:
 one :class:`PairRow` per bead (a pair, or a turn the other translation lacks),
 with each side's excluded segments (:class:`SegmentRow`) placed before the
 first row whose turns come after them in that language's file. A turn's text
@@ -15,12 +15,12 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
-from .conventions import SentenceRules
-from .interview import Interview, Transcript
-from .models import ParallelSentence, ParallelTurn, Segment, Source, Turn
-from .parallel import PAIR, Alignment
-from .parse import ParseWarning
-from .sentences import split_sentences
+from ..alignment.parallel import PAIR, Alignment
+from ..models import ParallelSentence, ParallelTurn, Segment, Source, Turn
+from ..transcripts.conventions import SentenceRules
+from ..transcripts.interview import Interview, Transcript
+from ..transcripts.parse import ParseWarning
+from ..transcripts.sentences import split_sentences
 
 __all__ = [
     "LOW_SCORE",
@@ -114,8 +114,8 @@ def review_interview(interview: Interview, alignment: Alignment | None) -> Revie
     """The review of an interview: its ``PAIR`` side by side if aligned, else each transcript's turns alone.
 
     >>> from pathlib import Path
-    >>> from qa_builder.interview import load_interview
-    >>> from qa_builder.parallel import align_interview
+    >>> from qa_builder.transcripts.interview import load_interview
+    >>> from qa_builder.alignment.parallel import align_interview
     >>> interview = load_interview(Path("raw/verge-altman-murati-2023"))
     >>> summary = review_interview(interview, align_interview(interview)).summary
     >>> summary.pairs, summary.flagged, summary.inferred

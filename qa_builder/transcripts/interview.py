@@ -15,7 +15,7 @@ from pathlib import Path
 
 import regex
 
-from .errors import (
+from ..errors import (
     DuplicateInterviewError,
     LayoutError,
     MetadataError,
@@ -23,9 +23,9 @@ from .errors import (
     ParseError,
     QABuilderError,
 )
+from ..models import Exchange, Segment, Turn
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
-from .models import Exchange, Segment, Turn
 from .parse import ParseWarning, label_pattern, parse_paragraphs
 from .read import Line, paragraphs, read_bytes, read_lines
 

@@ -5,8 +5,8 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
-from .models import RECORD_MODELS
-from .outdir import SCHEMA, check_output, write_output
+from ..models import RECORD_MODELS
+from ..outdir import SCHEMA, check_output, write_output
 
 __all__ = ["check_schemas", "render_schemas", "write_schemas"]
 

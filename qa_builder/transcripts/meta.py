@@ -8,7 +8,7 @@ has reviewed. Adding an interview or a language never needs a code change.
 Mistakes in it are the most common thing a maintainer gets wrong, so
 :func:`load_meta` reports every problem it finds in one run, each on its own
 line with the line of ``meta.toml``, the key, the bad value and what is allowed
-(see :mod:`qa_builder.metakeys`).
+(see :mod:`qa_builder.transcripts.metakeys`).
 """
 
 from __future__ import annotations
@@ -21,8 +21,8 @@ from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
+from ..errors import MetadataError
 from .conventions import Conventions, builtin_conventions
-from .errors import MetadataError
 from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
 from .read import read_bytes

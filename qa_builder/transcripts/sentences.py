@@ -25,7 +25,7 @@ _FIRST_WORD = regex.compile(r"[\p{L}\p{N}]+")
 def split_sentences(text: str, rules: SentenceRules) -> list[str]:
     """The sentences of ``text``, in order, each stripped of surrounding whitespace.
 
-    >>> from qa_builder.conventions import builtin_conventions
+    >>> from qa_builder.transcripts.conventions import builtin_conventions
     >>> split_sentences("Ja. Am 17. November, z. B. hier? „Gut.“ Dann …", builtin_conventions("de").sentences)
     ['Ja.', 'Am 17. November, z. B. hier?', '„Gut.“', 'Dann …']
     >>> split_sentences("没错。“好啊!”然后……", builtin_conventions("zh").sentences)
