@@ -27,6 +27,8 @@ __all__ = [
 ]
 
 Role = Literal["interviewer", "interviewee"]
+ROLE_FUNCTIONS: dict[str, Literal["asks", "answers", ""]] = {"interviewer": "asks", "interviewee": "answers"}
+"""What each role does in an exchange: asks, answers, or neither."""
 SegmentKind = Literal["preamble", "heading", "editor_note", "link", "stage_direction", "boilerplate"]
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
 Flags = list[Annotated[str, StringConstraints(pattern=r"^[a-z][a-z0-9_]*$")]]

@@ -7,10 +7,12 @@ reports precision and recall of the aligner's pairs (run with -s to see them).
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import replace
 
 import pytest
 
 from qa_builder.alignment.model import AlignItem, align, bead_pairs
+from qa_builder.alignment.parallel import turn_items
 from qa_builder.transcripts.interview import Interview
 
 Side = list[tuple[AlignItem, set[int]]]  # each item with the original turn indices it holds
@@ -18,7 +20,12 @@ Side = list[tuple[AlignItem, set[int]]]  # each item with the original turn indi
 
 def sides(interview: Interview) -> tuple[Side, Side]:
     de, zh = (
-        [(AlignItem(t.text, t.role, t.speaker), {t.index}) for t in interview.transcripts[lang].turns]
+        [
+            (item, {t.index})
+            for item, t in zip(
+                turn_items(interview.transcripts[lang].turns), interview.transcripts[lang].turns, strict=True
+            )
+        ]
         for lang in ("de", "zh")
     )
     return de, zh
@@ -30,7 +37,7 @@ def delete(side: Side, originals: set[int]) -> Side:
 
 def merge(side: Side, first: int) -> Side:
     (a, held_a), (b, held_b) = side[first], side[first + 1]
-    merged = AlignItem(a.text + "\n" + b.text, a.role, a.speaker)
+    merged = replace(a, text=a.text + "\n" + b.text)
     return [*side[:first], (merged, held_a | held_b), *side[first + 2 :]]
 
 
@@ -38,7 +45,7 @@ def split(side: Side, index: int) -> Side:
     item, held = side[index]
     paragraphs = item.text.split("\n")
     cut = len(paragraphs) // 2
-    parts = [AlignItem("\n".join(p), item.role, item.speaker) for p in (paragraphs[:cut], paragraphs[cut:])]
+    parts = [replace(item, text="\n".join(p)) for p in (paragraphs[:cut], paragraphs[cut:])]
     return [*side[:index], (parts[0], held), (parts[1], held), *side[index + 1 :]]
 
 

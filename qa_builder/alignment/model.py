@@ -25,27 +25,16 @@ bead order.
 from __future__ import annotations
 
 import math
-from collections import Counter
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass
 
-import regex
-
+from .items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs, Problem
 from .lattice import Lattice, backtrack, solve
 from .stepcost import ShapeSteps, shape_steps
 
 __all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "align_many", "bead_pairs"]
 
 _SCORE_SCALE = 3.0
-
-
-@dataclass(frozen=True, slots=True)
-class AlignItem:
-    """What the aligner needs of a turn (or a sentence)."""
-
-    text: str
-    role: str = ""
-    speaker: str = ""
 
 
 @dataclass(frozen=True, slots=True)
@@ -62,50 +51,6 @@ class Bead:
     @property
     def paired(self) -> bool:
         return bool(self.left and self.right)
-
-
-@dataclass(frozen=True, slots=True)
-class Costs:
-    """The beads an alignment may use and what each part of a bead costs.
-
-    ``exchange_skip`` prices a 2–0 or 0–2 bead, allowed only where the two
-    skipped items are a question and its answer (translations drop
-    exchanges, and one bead for it beats two loose skips). ``merge`` is paid
-    once per item beyond the first on each side (a 2–1 pays it once, a 2–2
-    twice).
-
-    ``similarity`` is an optional hook for a learnt scorer, never needed:
-    given the two sides of candidate beads (each side's texts joined with a
-    space), it returns their similarities in [0, 1] — say the cosine of
-    multilingual sentence embeddings, as Vecalign and Bertalign use — and
-    each bead pays ``similarity_weight × (1 − similarity)`` on top.
-    """
-
-    beads: tuple[tuple[int, int], ...]
-    tokens: regex.Pattern[str]
-    similarity: Callable[[Sequence[str], Sequence[str]], Sequence[float]] | None = None
-    similarity_weight: float = 2.0
-    skip: float = 3.0
-    exchange_skip: float = 3.6
-    merge: float = 1.5
-    role: float = 2.0
-    speaker: float = 1.0
-    anchor_weight: float = 2.0
-    short_variance: float = 2.0
-    spread: float = 0.6
-
-
-TURN_COSTS = Costs(
-    beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 0), (0, 2)),
-    tokens=regex.compile(r"\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？]"),
-)
-SENTENCE_COSTS = Costs(
-    beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)),
-    tokens=regex.compile(r"\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？!！]"),
-    skip=2.5,
-    merge=1.0,
-    anchor_weight=2.5,
-)
 
 
 def align(
@@ -137,7 +82,7 @@ def align_many(
     >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
     [['1-1']]
     """
-    problems = [_Problem.of(left, right, costs) for left, right in pairs]
+    problems = [Problem.of(left, right, costs) for left, right in pairs]
     left_total = sum(sum(problem.left.lengths) for problem in problems)
     right_total = sum(sum(problem.right.lengths) for problem in problems)
     model = _Model(ratio=max(right_total, 1) / max(left_total, 1), spread=costs.spread)
@@ -167,61 +112,7 @@ class _Model:
     spread: float
 
 
-@dataclass(frozen=True, slots=True)
-class _Side:
-    """What the costs need of one sequence, as plain lists."""
-
-    lengths: list[int]  # non-space characters of each item
-    anchors: list[dict[int, int]]  # each item's count of each shared token (by column)
-    roles: list[int]  # role codes
-    speakers: list[int]  # speaker codes
-    texts: list[str]  # the items' texts
-
-    @property
-    def size(self) -> int:
-        return len(self.roles)
-
-
-@dataclass(frozen=True, slots=True)
-class _Problem:
-    left: _Side
-    right: _Side
-    items: tuple[Sequence[AlignItem], Sequence[AlignItem]]
-    weights: list[float]  # idf of each shared token, by column
-    role_codes: dict[str, int]
-    costs: Costs
-
-    @property
-    def size(self) -> int:
-        return self.left.size + self.right.size
-
-    @classmethod
-    def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> _Problem:
-        counts = [[_tokens(item.text, costs.tokens) for item in side] for side in (left, right)]
-        shared = sorted(set().union(*counts[0], set()) & set().union(*counts[1], set()))
-        column = {token: k for k, token in enumerate(shared)}
-        df = Counter(token for side in counts for bag in side for token in bag if token in column)
-        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
-        role_codes: dict[str, int] = {}
-        speaker_codes: dict[str, int] = {}
-        sides = [
-            _Side(
-                lengths=[len(item.text) - item.text.count(" ") for item in side],
-                anchors=[{column[t]: c for t, c in bag.items() if t in column} for bag in bags],
-                roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
-                speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
-                texts=[item.text for item in side],
-            )
-            for side, bags in zip((left, right), counts, strict=True)
-        ]
-        return cls(sides[0], sides[1], (left, right), weights, role_codes, costs)
-
-
-def _tokens(text: str, pattern: regex.Pattern[str]) -> Counter[str]:
-    return Counter(pattern.findall(text.casefold().replace("？", "?").replace("！", "!")))
-
-
-def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], model: _Model) -> float:
+def _spread(runs: Sequence[tuple[Sequence[Bead], Problem]], model: _Model) -> float:
     """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads."""
     residuals = sorted(
         abs(math.log((problem.right.lengths[b.right[0]] + 1) / (model.ratio * (problem.left.lengths[b.left[0]] + 1))))
@@ -238,14 +129,14 @@ def _spread(runs: Sequence[tuple[Sequence[Bead], _Problem]], model: _Model) -> f
 class _Batch:
     """Problems aligned together: one lattice, and step costs computed once for both passes."""
 
-    problems: Sequence[_Problem]
+    problems: Sequence[Problem]
     widths: Sequence[int]
     ratio: float
     lattice: Lattice
     steps: list[ShapeSteps]
 
     @classmethod
-    def of(cls, problems: Sequence[_Problem], widths: Sequence[int], ratio: float) -> _Batch:
+    def of(cls, problems: Sequence[Problem], widths: Sequence[int], ratio: float) -> _Batch:
         lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
         return cls(problems, widths, ratio, lattice, shape_steps(problems, lattice, problems[0].costs, ratio))
 

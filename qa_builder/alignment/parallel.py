@@ -13,7 +13,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass
 
-from ..models import Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
+from ..models import ROLE_FUNCTIONS, Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
 from ..transcripts.conventions import SentenceRules
 from ..transcripts.interview import Interview, Transcript
 from ..transcripts.sentences import split_sentences
@@ -53,7 +53,7 @@ def align_interview(interview: Interview) -> Alignment | None:
     if not all(lang in interview.transcripts for lang in PAIR):
         return None
     left, right = (interview.transcripts[lang] for lang in PAIR)
-    beads = align(_items(left.turns), _items(right.turns))
+    beads = align(turn_items(left.turns), turn_items(right.turns))
     turns = _parallel_turns(interview.id, beads, left.turns, right.turns)
     qa = _parallel_qa(interview.id, beads, left, right)
     rules = (interview.meta.conventions(PAIR[0]).sentences, interview.meta.conventions(PAIR[1]).sentences)
@@ -129,8 +129,9 @@ def _joiner(rules: SentenceRules) -> str:
     return " " if rules.space_after else ""
 
 
-def _items(turns: Sequence[Turn]) -> list[AlignItem]:
-    return [AlignItem(turn.text, turn.role, turn.speaker) for turn in turns]
+def turnturn_items(turns: Sequence[Turn]) -> list[AlignItem]:
+    """What the aligner needs of each turn: its text, who says it, and whether it asks or answers."""
+    return [AlignItem(turn.text, turn.role, turn.speaker, ROLE_FUNCTIONS[turn.role]) for turn in turns]
 
 
 def _join(values: Sequence[str]) -> str:

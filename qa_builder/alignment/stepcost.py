@@ -12,18 +12,13 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 from dataclasses import dataclass
-from typing import TYPE_CHECKING
 
 import numpy as np
 
+from .items import Costs, Problem, Side
 from .lattice import Lattice
 
-if TYPE_CHECKING:
-    from .model import Costs, _Problem, _Side
-
 __all__ = ["ShapeSteps", "shape_steps"]
-
-_INTERVIEWER, _INTERVIEWEE = "interviewer", "interviewee"
 
 
 @dataclass(frozen=True, slots=True)
@@ -54,7 +49,7 @@ class _PairParts:
     anchors: np.ndarray  # anchor weight × (1 - weighted Jaccard of shared tokens)
 
 
-def shape_steps(problems: Sequence[_Problem], lattice: Lattice, costs: Costs, ratio: float) -> list[ShapeSteps]:
+def shape_steps(problems: Sequence[Problem], lattice: Lattice, costs: Costs, ratio: float) -> list[ShapeSteps]:
     """Every shape of ``costs.beads`` at every cell of ``lattice``, whose problems are ``problems``."""
     stack = _Stack.of(problems)
     return [_shape(stack, lattice, costs, ratio, di, dj) for di, dj in costs.beads]
@@ -77,10 +72,9 @@ def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratio: float, di: int,
         ok &= ends >= 2
         if len(side.roles) and ok.any():
             last = len(side.roles) - 1
-            first = side.roles[np.minimum(side.items[p] + np.maximum(ends - 2, 0), last)]
-            second = side.roles[np.minimum(side.items[p] + np.maximum(ends - 1, 0), last)]
-            exchange = (first == stack.interviewer[p]) & (second == stack.interviewee[p])
-            fixed[ok & exchange] = costs.exchange_skip
+            first = side.asks[np.minimum(side.items[p] + np.maximum(ends - 2, 0), last)]
+            second = side.answers[np.minimum(side.items[p] + np.maximum(ends - 1, 0), last)]
+            fixed[ok & first & second] = costs.exchange_skip
     previous[fixed == math.inf] = -1
     return ShapeSteps(previous, fixed, pairs)
 
@@ -150,11 +144,9 @@ class _Stack:
     left: _Arrays
     right: _Arrays
     weights: np.ndarray  # (P, V) each problem's anchor weights, zero-padded
-    interviewer: np.ndarray  # (P,) each problem's role code of "interviewer", or -1
-    interviewee: np.ndarray  # (P,)
 
     @classmethod
-    def of(cls, problems: Sequence[_Problem]) -> _Stack:
+    def of(cls, problems: Sequence[Problem]) -> _Stack:
         width = max(len(problem.weights) for problem in problems)
         weights = np.zeros((len(problems), width))
         for row, problem in enumerate(problems):
@@ -163,8 +155,6 @@ class _Stack:
             left=_Arrays.of([problem.left for problem in problems], width),
             right=_Arrays.of([problem.right for problem in problems], width),
             weights=weights,
-            interviewer=np.array([p.role_codes.get(_INTERVIEWER, -1) for p in problems]),
-            interviewee=np.array([p.role_codes.get(_INTERVIEWEE, -1) for p in problems]),
         )
 
 
@@ -177,11 +167,13 @@ class _Arrays:
     prefix: np.ndarray  # (P,) where each problem's prefix sums start
     roles: np.ndarray  # (sum(k),) role codes
     speakers: np.ndarray  # (sum(k),) speaker codes
+    asks: np.ndarray  # (sum(k),) whether each item asks
+    answers: np.ndarray  # (sum(k),) whether each item answers
     items: np.ndarray  # (P,) where each problem's items start
     texts: list[str]  # (sum(k),) item texts, for a similarity hook
 
     @classmethod
-    def of(cls, sides: Sequence[_Side], width: int) -> _Arrays:
+    def of(cls, sides: Sequence[Side], width: int) -> _Arrays:
         rows = [side.size + 1 for side in sides]
         prefix = _starts(rows)
         lengths = np.array([value for side in sides for value in (0, *side.lengths)], dtype=float)
@@ -203,6 +195,8 @@ class _Arrays:
             prefix=prefix,
             roles=np.array([code for side in sides for code in side.roles], dtype=np.int64),
             speakers=np.array([code for side in sides for code in side.speakers], dtype=np.int64),
+            asks=np.array([flag for side in sides for flag in side.asks], dtype=bool),
+            answers=np.array([flag for side in sides for flag in side.answers], dtype=bool),
             items=_starts([side.size for side in sides]),
             texts=[text for side in sides for text in side.texts],
         )

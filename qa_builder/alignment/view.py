@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LayoutError
+from ..models import ROLE_FUNCTIONS
 from ..transcripts.conventions import SentenceRules
 from ..transcripts.interview import Transcript, load_interview, parse_file
 from ..transcripts.meta import META_FILE, load_meta
@@ -59,7 +60,9 @@ def load_alignment(paths: Sequence[Path]) -> AlignmentView:
             hint="pass the two transcript files to align",
         )
     left, right = transcripts
-    items = [[AlignItem(t.text, t.role, t.speaker) for t in side.turns] for side in (left, right)]
+    items = [
+        [AlignItem(t.text, t.role, t.speaker, ROLE_FUNCTIONS[t.role]) for t in side.turns] for side in (left, right)
+    ]
     return AlignmentView(left, right, align(items[0], items[1]), (rules[left.lang], rules[right.lang]))
 
 

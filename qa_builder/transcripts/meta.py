@@ -17,11 +17,12 @@ import datetime as dt
 import tomllib
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Any
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
 
 from ..errors import MetadataError
+from ..models import Role
 from .conventions import Conventions, builtin_conventions
 from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
@@ -30,7 +31,6 @@ from .read import read_bytes
 __all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
 
 META_FILE = "meta.toml"
-Role = Literal["interviewer", "interviewee"]
 
 
 class _Strict(BaseModel):

@@ -1,0 +1,136 @@
+"""What the aligner is given: items, the costs of beads, and each problem as plain lists.
+
+An :class:`AlignItem` is what the aligner needs of a turn or a sentence: its
+text, who says it, and whether it asks or answers (a skipped question and its
+answer may go as one bead). :class:`Costs` are the beads an alignment may use
+and what each part of a bead costs. A :class:`Problem` is one pair of sequences
+as the cost engine (:mod:`qa_builder.alignment.stepcost`) reads them.
+"""
+
+from __future__ import annotations
+
+import math
+from collections import Counter
+from collections.abc import Callable, Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+__all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Costs", "Problem", "Side"]
+
+Function = Literal["asks", "answers", ""]
+
+
+@dataclass(frozen=True, slots=True)
+class AlignItem:
+    """What the aligner needs of a turn (or a sentence)."""
+
+    text: str
+    role: str = ""
+    speaker: str = ""
+    function: Function = ""
+    """Whether the item asks, answers, or neither (sentences, a chair's turn)."""
+
+
+@dataclass(frozen=True, slots=True)
+class Costs:
+    """The beads an alignment may use and what each part of a bead costs.
+
+    ``exchange_skip`` prices a 2–0 or 0–2 bead, allowed only where the two
+    skipped items are a question and its answer (translations drop
+    exchanges, and one bead for it beats two loose skips). ``merge`` is paid
+    once per item beyond the first on each side (a 2–1 pays it once, a 2–2
+    twice).
+
+    ``similarity`` is an optional hook for a learnt scorer, never needed:
+    given the two sides of candidate beads (each side's texts joined with a
+    space), it returns their similarities in [0, 1] — say the cosine of
+    multilingual sentence embeddings, as Vecalign and Bertalign use — and
+    each bead pays ``similarity_weight × (1 − similarity)`` on top.
+    """
+
+    beads: tuple[tuple[int, int], ...]
+    tokens: regex.Pattern[str]
+    similarity: Callable[[Sequence[str], Sequence[str]], Sequence[float]] | None = None
+    similarity_weight: float = 2.0
+    skip: float = 3.0
+    exchange_skip: float = 3.6
+    merge: float = 1.5
+    role: float = 2.0
+    speaker: float = 1.0
+    anchor_weight: float = 2.0
+    short_variance: float = 2.0
+    spread: float = 0.6
+
+
+TURN_COSTS = Costs(
+    beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 0), (0, 2)),
+    tokens=regex.compile(r"\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？]"),
+)
+SENTENCE_COSTS = Costs(
+    beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)),
+    tokens=regex.compile(r"\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？!！]"),
+    skip=2.5,
+    merge=1.0,
+    anchor_weight=2.5,
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Side:
+    """What the costs need of one sequence, as plain lists."""
+
+    lengths: list[int]  # non-space characters of each item
+    anchors: list[dict[int, int]]  # each item's count of each shared token (by column)
+    roles: list[int]  # role codes
+    speakers: list[int]  # speaker codes
+    asks: list[bool]
+    answers: list[bool]
+    texts: list[str]  # the items' texts
+
+    @property
+    def size(self) -> int:
+        return len(self.roles)
+
+
+@dataclass(frozen=True, slots=True)
+class Problem:
+    """One pair of sequences to align, with the anchor tokens they share weighted by rarity."""
+
+    left: Side
+    right: Side
+    items: tuple[Sequence[AlignItem], Sequence[AlignItem]]
+    weights: list[float]  # idf of each shared token, by column
+    costs: Costs
+
+    @property
+    def size(self) -> int:
+        return self.left.size + self.right.size
+
+    @classmethod
+    def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> Problem:
+        counts = [[_tokens(item.text, costs.tokens) for item in side] for side in (left, right)]
+        shared = sorted(set().union(*counts[0], set()) & set().union(*counts[1], set()))
+        column = {token: k for k, token in enumerate(shared)}
+        df = Counter(token for side in counts for bag in side for token in bag if token in column)
+        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
+        role_codes: dict[str, int] = {}
+        speaker_codes: dict[str, int] = {}
+        sides = [
+            Side(
+                lengths=[len(item.text) - item.text.count(" ") for item in side],
+                anchors=[{column[t]: c for t, c in bag.items() if t in column} for bag in bags],
+                roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
+                speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
+                asks=[item.function == "asks" for item in side],
+                answers=[item.function == "answers" for item in side],
+                texts=[item.text for item in side],
+            )
+            for side, bags in zip((left, right), counts, strict=True)
+        ]
+        return cls(sides[0], sides[1], (left, right), weights, costs)
+
+
+def _tokens(text: str, pattern: regex.Pattern[str]) -> Counter[str]:
+    return Counter(pattern.findall(text.casefold().replace("？", "?").replace("！", "!")))
