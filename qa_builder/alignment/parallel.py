@@ -129,7 +129,7 @@ def _joiner(rules: SentenceRules) -> str:
     return " " if rules.space_after else ""
 
 
-def turnturn_items(turns: Sequence[Turn]) -> list[AlignItem]:
+def turn_items(turns: Sequence[Turn]) -> list[AlignItem]:
     """What the aligner needs of each turn: its text, who says it, and whether it asks or answers."""
     return [AlignItem(turn.text, turn.role, turn.speaker, ROLE_FUNCTIONS[turn.role]) for turn in turns]
 
