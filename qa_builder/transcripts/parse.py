@@ -307,6 +307,8 @@ class _Builder:
     def _labelled(self, paragraph: Paragraph) -> None:
         match = self.context.labels.match(paragraph.text)
         assert match is not None
+        if self.pending_label is not None:  # a label, then another label: the first has no text
+            self._segment_error(self.pending_label[1], self.pending_label[0])
         self._close()
         if not match["text"].strip():
             self.pending_label = (match["label"], paragraph)
