@@ -19,9 +19,8 @@ __all__ = ["render"]
 def render(package: str, name: str, /, **values: Any) -> str:
     """Render ``templates/<name>`` of ``package`` with ``values``.
 
-    >>> render("qa_builder.site", "chart.svg", width=1, height=1, title="<t>", langs=("a", "b"),
-    ...        x=None, y=None, ticks=[], ratio=None, dots=[], legend=[], flagged_at=(0, 0)).count("&lt;t&gt;")
-    2
+    >>> "&lt;t&gt;" in render("qa_builder.site", "base.html", title="<t>", style="", script="")
+    True
     """
     return _environment(package).get_template(name).render(**values)
 

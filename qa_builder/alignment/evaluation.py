@@ -153,7 +153,8 @@ def evaluate_gold(gold_path: Path, raw: Path) -> GoldEvaluation:
             path=gold_path,
             hint="pass the raw folder that holds it with --raw",
         )
-    found = [a for a in align_interview(load_interview(folder)) if a.langs == langs]
+    alignments = align_interview(load_interview(folder))
+    found = [a for a in alignments if a.langs == langs or (not any(langs) and len(alignments) == 1)]
     if not found:
         raise ParseError(
             f"the interview has no {'-'.join(langs)} pair to align", path=gold_path, hint="check the gold's languages"

@@ -30,6 +30,8 @@ from .summary import KNOWN_ISSUES_SHOWN, SITE_FOLDER, BuildSummary
 
 __all__ = ["CHARTS_SHOWN", "check_card", "render_card", "size_category"]
 
+DEFAULT_CONFIG = "turns"
+"""What `load_dataset(path)` loads without a config name."""
 CHARTS_SHOWN = 12
 """Charts the card shows; the rest are linked from the site's index."""
 
@@ -82,8 +84,9 @@ def _yaml(summary: BuildSummary, languages: list[str]) -> str:
     single = licenses[0] if len(licenses) == 1 else "other"
     other = single == "other"
     configs = [
-        {"config_name": name, "data_files": [{"split": "train", "path": path}]} | ({"default": True} if k == 0 else {})
-        for k, (name, path) in enumerate(summary.files.items())
+        {"config_name": name, "data_files": [{"split": "train", "path": path}]}
+        | ({"default": True} if name == DEFAULT_CONFIG else {})
+        for name, path in summary.files.items()
     ]
     data = DatasetCardData(
         pretty_name="Translated interview transcripts (turns, Q&A, parallel pairs)",
