@@ -134,7 +134,7 @@ def interview_pages(interview: Interview, alignments: Sequence[PairAlignment], s
     >>> from qa_builder.transcripts.interview import load_interview
     >>> from qa_builder.alignment.parallel import align_interview
     >>> from qa_builder.summary import summarize
-    >>> interview = load_interview(Path("raw/verge-altman-murati-2023"))
+    >>> interview = load_interview(Path("tests/fixtures/interviews/verge-altman-murati-2023"))
     >>> alignments = align_interview(interview)
     >>> pages = interview_pages(interview, alignments, summarize(interview, alignments))
     >>> [(page.name, page.pair.turn_pairs if page.pair else 0) for page in pages]

@@ -61,7 +61,8 @@ def write_site(raw: Path, out: Path) -> list[InterviewSummary]:
 
     >>> import tempfile
     >>> with tempfile.TemporaryDirectory() as scratch:
-    ...     [pair.turn_pairs for summary in write_site(Path("raw"), Path(scratch) / "site") for pair in summary.pairs]
+    ...     found = write_site(Path("tests/fixtures/interviews"), Path(scratch) / "site")
+    >>> [pair.turn_pairs for summary in found for pair in summary.pairs]
     [32]
     """
     return write_output(out, SITE, lambda staging: _write(raw, staging), protect=[raw])
