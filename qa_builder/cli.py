@@ -75,26 +75,36 @@ def build(
             run_check(raw, out, jobs=jobs)
             typer.echo(f"{out} is current")
             return
-        report = run_build(raw, out, jobs=jobs)
-    _warn(report.warnings)
-    counts = ", ".join(f"{count} {config}" for config, count in report.counts.items())
-    typer.echo(f"built {out} from {len(report.interviews)} interview(s): {counts}")
+        summary = run_build(raw, out, jobs=jobs)
+    _warn(summary.warnings)
+    counts = ", ".join(f"{count} {config}" for config, count in summary.counts.items())
+    typer.echo(f"built {out} from {len(summary.interviews)} interview(s): {counts}")
+
+
+def _site(raw: Path, out: Path) -> None:
+    from .site.write import INDEX, write_site
+
+    with _reported():
+        summaries = write_site(raw, out)
+    _warn(w for summary in summaries for found in summary.warnings.values() for w in found)
+    pairs = sum(pair.turn_pairs for summary in summaries for pair in summary.pairs)
+    flagged = sum(pair.flagged for summary in summaries for pair in summary.pairs)
+    typer.echo(f"wrote {out / INDEX}: {len(summaries)} interview(s), {pairs} turn pairs, {flagged} flagged")
+
+
+SiteOut = Annotated[Path, typer.Option("--out", help="Folder for the site (replaced whole).")]
 
 
 @app.command()
-def report(
-    raw: RawOption = Path("raw"),
-    out: Annotated[Path, typer.Option("--out", help="Folder for the review site (replaced whole).")] = Path("report"),
-) -> None:
-    """Write a static review site: each interview's translations side by side, flags and scores marked."""
-    from .site.write import INDEX, write_report
+def site(raw: RawOption = Path("raw"), out: SiteOut = Path("site")) -> None:
+    """Write a static site to read each interview's translations side by side, issues and scores marked."""
+    _site(raw, out)
 
-    with _reported():
-        summaries = write_report(raw, out)
-    _warn([warning for summary in summaries for warning in summary.warnings])
-    pairs = sum(summary.pairs for summary in summaries)
-    flagged = sum(summary.flagged for summary in summaries)
-    typer.echo(f"wrote {out / INDEX}: {len(summaries)} interview(s), {pairs} turn pairs, {flagged} flagged")
+
+@app.command(hidden=True)
+def report(raw: RawOption = Path("raw"), out: SiteOut = Path("site")) -> None:
+    """The old name of `site`."""
+    _site(raw, out)
 
 
 @app.command()
@@ -160,19 +170,21 @@ def schema(
 
 @app.command()
 def stats(raw: RawOption = Path("raw")) -> None:
-    """Turn counts per interview, language and speaker."""
-    from .transcripts.interview import discover, load_interview
+    """Turn counts per interview, language and speaker, and how each language pair aligns."""
+    from .summary import summarize_raw
 
     with _reported():
-        interviews = [load_interview(folder) for folder in discover(raw)]
-    for interview in interviews:
-        for lang, transcript in interview.transcripts.items():
-            typer.echo(f"{interview.id}\t{lang}\t{len(transcript.turns)} turns\t{len(transcript.exchanges)} exchanges")
-            speakers: dict[str, int] = {}
-            for turn in transcript.turns:
-                speakers[turn.speaker] = speakers.get(turn.speaker, 0) + 1
-            for speaker, count in sorted(speakers.items()):
+        summaries = summarize_raw(raw)
+    for summary in summaries:
+        for lang in summary.languages:
+            typer.echo(f"{summary.id}\t{lang}\t{summary.turns[lang]} turns\t{summary.exchanges[lang]} exchanges")
+            for speaker, count in summary.speakers[lang].items():
                 typer.echo(f"\t\t{speaker}\t{count}")
+        for pair in summary.pairs:
+            alone = ", ".join(f"{lang} {n}" for lang, n in pair.unpaired["turn"].items())
+            typer.echo(
+                f"{summary.id}\t{pair.name}\t{pair.turn_pairs} turn pairs\t{pair.flagged} flagged\tunpaired {alone}"
+            )
 
 
 @app.command()
@@ -188,14 +200,14 @@ def evaluate(
     with _reported():
         if write is not None:
             check_file_target(write)
-        report = evaluate_gold(gold, raw)
-    for kind, figures in report.scores.as_dict().items():
+        evaluation = evaluate_gold(gold, raw)
+    for kind, figures in evaluation.scores.as_dict().items():
         typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
     if write is not None:
         from .outdir import write_file
 
         with _reported():
-            write_file(write, report.to_json())
+            write_file(write, evaluation.to_json())
         typer.echo(f"wrote {write}")
 
 
@@ -207,12 +219,12 @@ def align(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
     sentences: SentencesOption = False,
 ) -> None:
-    """Print the turn (or sentence) alignment of one interview as JSON lines."""
-    from .alignment.view import alignment_rows, load_alignment, sentence_rows
+    """Print the turn (or sentence) alignment of every language pair of one interview as JSON lines."""
+    from .alignment.view import alignment_rows, load_alignments, sentence_rows
 
     with _reported():
-        view = load_alignment(paths)
-    for row in sentence_rows(view) if sentences else alignment_rows(view):
+        pairs = load_alignments(paths)
+    for row in sentence_rows(pairs) if sentences else alignment_rows(pairs):
         sys.stdout.write(json.dumps(row, ensure_ascii=False) + "\n")
 
 
@@ -222,11 +234,13 @@ def show(
     width: Annotated[int, typer.Option(help="Characters of each text shown.")] = 60,
     sentences: SentencesOption = False,
 ) -> None:
-    """Show the turn (or sentence) alignment side by side, low scores and flags highlighted."""
-    from .alignment.view import load_alignment, render_sentences, render_table
+    """Show the turn (or sentence) alignment side by side, low scores and issues highlighted."""
+    from .alignment.view import load_alignments, render_sentences, render_table
 
     with _reported():
-        view = load_alignment(paths)
+        pairs = load_alignments(paths)
     from rich.console import Console
 
-    Console().print(render_sentences(view, width) if sentences else render_table(view, width))
+    console = Console()
+    for table in render_sentences(pairs, width) if sentences else render_table(pairs, width):
+        console.print(table)

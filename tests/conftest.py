@@ -4,8 +4,10 @@ import os
 import shutil
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from snapshots import load_snapshot
 
 from qa_builder.transcripts.interview import Interview, load_interview
 
@@ -14,21 +16,39 @@ os.environ.setdefault("HF_DATASETS_OFFLINE", "1")
 os.environ.setdefault("HF_HUB_OFFLINE", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
-RAW = ROOT / "raw"
-INTERVIEW = RAW / "verge-altman-murati-2023"
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
+INTERVIEWS = FIXTURES / "interviews"
+VERGE = "verge-altman-murati-2023"
+INTERVIEW = INTERVIEWS / VERGE
 
 
 @pytest.fixture(scope="session")
 def interview() -> Interview:
+    """The Verge interview (the seed transcripts), as the tests' own copy holds it."""
     return load_interview(INTERVIEW)
+
+
+@pytest.fixture(scope="session")
+def verge() -> dict[str, Any]:
+    """The Verge interview's reviewed snapshot (tests/snapshots/)."""
+    return load_snapshot(VERGE)
 
 
 @pytest.fixture
 def raw_copy(tmp_path: Path) -> Path:
-    """A writable copy of raw/ to break in a test."""
+    """A raw folder of the tests' own, holding a writable copy of the Verge interview to break in a test."""
     target = tmp_path / "raw"
-    shutil.copytree(RAW, target)
+    target.mkdir()
+    shutil.copytree(INTERVIEW, target / VERGE)
+    return target
+
+
+def raw_with(tmp_path: Path, *names: str) -> Path:
+    """A raw folder holding copies of the named fixture interviews."""
+    target = tmp_path / "raw"
+    target.mkdir(exist_ok=True)
+    for name in names:
+        shutil.copytree(INTERVIEWS / name, target / name)
     return target
 
 

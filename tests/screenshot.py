@@ -1,8 +1,8 @@
-"""Refresh the review page screenshots in docs/ (the README shows them).
+"""Refresh the review site screenshots in docs/ (the README shows them).
 
     .venv/bin/python tests/screenshot.py
 
-Renders the committed raw/ with `write_report` and shoots the page in headless
+Renders the Verge interview with `write_site` and shoots its page in headless
 Chromium, 1400×1000: the top (counts, chart, legend), and the rows around a
 flagged pair with a sentence hovered. Pixels depend on the fonts installed
 (fonts-noto-cjk for the Chinese), so CI does not compare them; the browser
@@ -15,23 +15,26 @@ import sys
 import tempfile
 from pathlib import Path
 
-from browser import Browser, find_chromium
+from chromium import find_chromium, launched, new_page
 
-from qa_builder.site.write import write_report
+from qa_builder.site.write import write_site
 
 ROOT = Path(__file__).resolve().parent.parent
 DOCS = ROOT / "docs"
-INTERVIEW_ID = "verge-altman-murati-2023"
+INTERVIEWS = ROOT / "tests" / "fixtures" / "interviews"
+PAGE = "verge-altman-murati-2023.de-zh.html"
 
 
 def main() -> int:
-    if find_chromium() is None:
+    executable = find_chromium()
+    if executable is None:
         print("no chromium on PATH: apt-get install chromium fonts-noto-cjk", file=sys.stderr)
         return 1
     DOCS.mkdir(exist_ok=True)
-    with tempfile.TemporaryDirectory() as scratch, Browser.launch(width=1400, height=1000) as browser:
-        write_report(ROOT / "raw", Path(scratch) / "report")
-        page = browser.open(Path(scratch) / "report" / f"{INTERVIEW_ID}.html")
+    with tempfile.TemporaryDirectory() as scratch, launched(executable) as browser:
+        write_site(INTERVIEWS, Path(scratch) / "site")
+        page = new_page(browser)
+        page.goto((Path(scratch) / "site" / PAGE).as_uri())
         (DOCS / "review-page.png").write_bytes(page.screenshot())
         page.hover('td[lang=zh] .s[data-s="p27-s4"]')  # scrolls it to the middle, with #30 below
         (DOCS / "review-flagged.png").write_bytes(page.screenshot())

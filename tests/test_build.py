@@ -3,9 +3,11 @@
 from __future__ import annotations
 
 import filecmp
+import shutil
 from pathlib import Path
 
 import pytest
+from conftest import INTERVIEWS, VERGE, raw_with
 from datasets import load_dataset
 
 from qa_builder.dataset.build import build, check
@@ -21,19 +23,20 @@ def same_tree(a: Path, b: Path) -> bool:
 
 
 def test_two_builds_are_byte_identical_whatever_the_jobs(tmp_path: Path) -> None:
-    build(ROOT / "raw", tmp_path / "one", jobs=1)
-    build(ROOT / "raw", tmp_path / "two", jobs=2)
+    raw = raw_with(tmp_path, VERGE)
+    shutil.copytree(raw / VERGE, raw / "verge-copy")
+    build(raw, tmp_path / "one", jobs=1)
+    build(raw, tmp_path / "two", jobs=2)
     assert same_tree(tmp_path / "one", tmp_path / "two")
-    assert same_tree(tmp_path / "one", ROOT / "dist")
 
 
 def test_check_fails_on_a_stale_dataset(tmp_path: Path) -> None:
     out = tmp_path / "dist"
-    build(ROOT / "raw", out, jobs=1)
-    check(ROOT / "raw", out, jobs=1)
+    build(INTERVIEWS, out, jobs=1)
+    check(INTERVIEWS, out, jobs=1)
     (out / "README.md").write_text("edited", encoding="utf-8")
     with pytest.raises(StaleError, match="README.md differs"):
-        check(ROOT / "raw", out, jobs=1)
+        check(INTERVIEWS, out, jobs=1)
 
 
 def test_a_failed_build_leaves_the_previous_output_untouched(raw_copy: Path, tmp_path: Path) -> None:
@@ -51,7 +54,7 @@ def test_output_path_that_is_a_file(tmp_path: Path) -> None:
     target = tmp_path / "dist"
     target.write_text("x")
     with pytest.raises(OutputError, match="the output path is a file"):
-        build(ROOT / "raw", target)
+        build(INTERVIEWS, target)
 
 
 ENGLISH = """Talking to Dana: a test interview
@@ -93,8 +96,14 @@ def test_a_third_language_interview_needs_files_and_metadata_only(raw_copy: Path
     (folder / "en.txt").write_text(ENGLISH, encoding="utf-8")
     (folder / "meta.toml").write_text(ENGLISH_META, encoding="utf-8")
     out = tmp_path / "out"
-    report = build(raw_copy, out, jobs=1)
-    assert report.counts["turns"] == 64 + 5
+    summary = build(raw_copy, out, jobs=1)
+    assert summary.counts["turns"] == 64 + 5 and summary.counts["interviews"] == 3
+    assert [config for config in summary.counts if "." in config] == [
+        "parallel_turns.de-zh",
+        "parallel_qa.de-zh",
+        "parallel_sentences.de-zh",
+        "unpaired.de-zh",
+    ]  # an interview in one language adds no pair
     turns = load_dataset(str(out), "turns", split="train", cache_dir=str(tmp_path / "cache"))
     english = [row for row in turns if row["lang"] == "en"]
     assert [(r["speaker"], r["text"]) for r in english] == [
@@ -109,18 +118,15 @@ def test_a_third_language_interview_needs_files_and_metadata_only(raw_copy: Path
     assert "- en\n" in (out / "README.md").read_text(encoding="utf-8")
 
 
-def test_the_report_keeps_a_bounded_number_of_flagged_rows(tmp_path: Path) -> None:
+def test_the_summary_keeps_a_bounded_number_of_flagged_pairs(tmp_path: Path) -> None:
     """Memory must not grow with the corpus: flagged pairs beyond what the card lists are only counted."""
-    from dataclasses import replace
+    from qa_builder.dataset.build import process_interview
+    from qa_builder.dataset.summary import KNOWN_ISSUES_SHOWN, BuildSummary
 
-    from qa_builder.dataset.build import KNOWN_ISSUES_SHOWN, BuildReport, process_interview
-
-    result = process_interview(ROOT / "raw" / "verge-altman-murati-2023")
-    flagged = [row for row in result.rows["parallel_turns"] if row["flags"]]
-    many = replace(result, rows={**result.rows, "parallel_turns": flagged * (KNOWN_ISSUES_SHOWN // 2 + 1)})
-    report = BuildReport(tmp_path)
+    result = process_interview(INTERVIEWS / VERGE)
+    many = result.flagged * (KNOWN_ISSUES_SHOWN // 2 + 1)
+    summary = BuildSummary(tmp_path)
     for _ in range(3):
-        report.add(many)
-    assert len(report.flagged) == KNOWN_ISSUES_SHOWN
-    assert report.flagged_total == 3 * len(flagged) * (KNOWN_ISSUES_SHOWN // 2 + 1)
-    assert all(interview.rows == {} for interview in report.interviews)
+        summary.add(result.summary, many)
+    assert len(summary.flagged) == KNOWN_ISSUES_SHOWN
+    assert summary.flagged_total == 3 * len(many)

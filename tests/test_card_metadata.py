@@ -27,7 +27,8 @@ def test_the_committed_card_parses_with_values_the_hub_accepts() -> None:
     data = card.data.to_dict()
     assert set(data["size_categories"]) <= set(hub_list("size_categories.json"))
     assert data["license"] == "other" and data["license_name"] and data["license_link"]
-    assert [config["config_name"] for config in data["configs"]][:2] == ["turns", "qa"]
+    assert [config["config_name"] for config in data["configs"]][:4] == ["interviews", "turns", "qa", "segments"]
+    assert [config["config_name"] for config in data["configs"] if config.get("default")] == ["turns"]
 
 
 @pytest.mark.parametrize(

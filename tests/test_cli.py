@@ -8,15 +8,17 @@ import shutil
 import subprocess
 import sys
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import INTERVIEW, INTERVIEWS, VERGE
 from typer.testing import CliRunner
 
 from qa_builder.cli import app
 
 ROOT = Path(__file__).resolve().parent.parent
 FIXTURES = Path(__file__).resolve().parent / "fixtures"
-META = ROOT / "raw" / "verge-altman-murati-2023" / "meta.toml"
+META = INTERVIEW / "meta.toml"
 runner = CliRunner()
 
 
@@ -27,7 +29,7 @@ def run(*args: str) -> tuple[int, str, str]:
 
 
 def test_parse_prints_turns_as_json_lines() -> None:
-    code, out, err = run("parse", str(ROOT / "raw/verge-altman-murati-2023/zh.txt"), "--lang", "zh")
+    code, out, err = run("parse", str(INTERVIEW / "zh.txt"), "--lang", "zh")
     assert code == 0 and err == ""
     rows = [json.loads(line) for line in out.splitlines()]
     assert len(rows) == 32 and rows[9]["speaker"] == "Mira Murati"
@@ -66,9 +68,7 @@ BAD_INPUTS = [
     ),
     (
         "GB18030 without a declared encoding",
-        lambda raw: break_raw(
-            raw, "zh", (ROOT / "raw/verge-altman-murati-2023/zh.txt").read_text("utf-8").encode("gb18030")
-        ),
+        lambda raw: break_raw(raw, "zh", (INTERVIEW / "zh.txt").read_text("utf-8").encode("gb18030")),
         "error: {raw}/verge-altman-murati-2023/zh.txt:1:1: not valid UTF-8 (byte 0xA1) — "
         'declare `encoding = "gb18030"` under [languages.zh] in meta.toml, or convert the file to UTF-8',
     ),
@@ -84,7 +84,7 @@ BAD_INPUTS = [
         lambda raw: break_raw(
             raw,
             "de",
-            (ROOT / "raw/verge-altman-murati-2023/de.txt").read_bytes().replace(b"Murati: Nein", b"Muratti: Nein"),
+            (INTERVIEW / "de.txt").read_bytes().replace(b"Murati: Nein", b"Muratti: Nein"),
         ),
         "error: {raw}/verge-altman-murati-2023/de.txt:77:1: unknown speaker label 'Muratti' (a typo of 'Murati'?) — "
         "add it "
@@ -134,12 +134,11 @@ def test_output_path_that_is_a_file(tmp_path: Path) -> None:
 
 
 def test_validate_prints_the_accounting() -> None:
-    code, out, err = run("validate", "--raw", str(ROOT / "raw"), "--strict")
+    code, out, err = run("validate", "--raw", str(INTERVIEWS), "--strict")
     assert code == 0 and err == ""  # the shipped interviews' inferences are all reviewed in meta.toml
     assert out.splitlines()[:2] == [
-        f"{ROOT}/raw/verge-altman-murati-2023/de.txt: 51 non-blank lines = 3 boilerplate, 11 preamble, "
-        "1 stage_direction, 36 turn",
-        f"{ROOT}/raw/verge-altman-murati-2023/zh.txt: 51 non-blank lines = 5 boilerplate, 1 editor_note, 3 heading, "
+        f"{INTERVIEW}/de.txt: 51 non-blank lines = 3 boilerplate, 11 preamble, 1 stage_direction, 36 turn",
+        f"{INTERVIEW}/zh.txt: 51 non-blank lines = 5 boilerplate, 1 editor_note, 3 heading, "
         "1 link, 4 preamble, 1 stage_direction, 36 turn",
     ]
 
@@ -151,45 +150,48 @@ def test_validate_exits_1_on_problems(raw_copy: Path) -> None:
     assert err.splitlines()[-1] == "1 interview(s) with errors"
 
 
-def test_stats() -> None:
-    code, out, _ = run("stats", "--raw", str(ROOT / "raw"))
+def test_stats(verge: dict[str, Any]) -> None:
+    code, out, _ = run("stats", "--raw", str(INTERVIEWS))
     assert code == 0
-    assert "verge-altman-murati-2023\tzh\t32 turns\t15 exchanges" in out.splitlines()
+    zh = verge["transcripts"]["zh"]
+    assert f"{VERGE}\tzh\t{len(zh['turns'])} turns\t{len(zh['exchanges'])} exchanges" in out.splitlines()
+    flagged = len(verge["pairs"]["de-zh"]["flagged"])
+    assert f"{VERGE}\tde-zh\t32 turn pairs\t{flagged} flagged\tunpaired de 0, zh 0" in out.splitlines()
 
 
-def test_align_prints_beads_as_json_lines() -> None:
-    code, out, _ = run("align", str(ROOT / "raw/verge-altman-murati-2023"))
+def test_align_prints_beads_as_json_lines(verge: dict[str, Any]) -> None:
+    code, out, _ = run("align", str(INTERVIEW))
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(rows) == 32
-    assert rows[25]["flags"] == ["speaker_mismatch"] and rows[25]["de"]["speaker"] == ["Mira Murati"]
+    assert code == 0 and [[row["de"]["turns"], row["zh"]["turns"]] for row in rows] == verge["pairs"]["de-zh"]["beads"]
+    assert {row["pair"] for row in rows} == {"de-zh"}
+    flagged = verge["pairs"]["de-zh"]["flagged"]
+    assert [row["index"] for row in rows if row["issues"]] == flagged
+    assert rows[flagged[0]]["de"]["speakers"] != rows[flagged[0]]["zh"]["speakers"]
 
 
-def test_align_two_files() -> None:
-    folder = ROOT / "raw/verge-altman-murati-2023"
-    code, out, _ = run("align", str(folder / "zh.txt"), str(folder / "de.txt"))
-    assert code == 0 and len(out.splitlines()) == 32
+def test_align_two_files(verge: dict[str, Any]) -> None:
+    code, out, _ = run("align", str(INTERVIEW / "zh.txt"), str(INTERVIEW / "de.txt"))
+    assert code == 0 and len(out.splitlines()) == len(verge["pairs"]["de-zh"]["beads"])
 
 
-def test_show_renders_a_table() -> None:
-    result = runner.invoke(
-        app, ["show", str(ROOT / "raw/verge-altman-murati-2023"), "--width", "20"], env={"COLUMNS": "200"}
-    )
+def test_show_renders_a_table(verge: dict[str, Any]) -> None:
+    result = runner.invoke(app, ["show", str(INTERVIEW), "--width", "20"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
-    assert result.stdout.count("speaker_mismatch") == 2  # turn pairs 25 and 30
-    assert result.stdout.count("│ 1-1  │") == 32
+    assert result.stdout.count("speaker_mismatch") == len(verge["pairs"]["de-zh"]["flagged"])
+    assert result.stdout.count("│ 1-1  │") == len(verge["pairs"]["de-zh"]["beads"])
 
 
-def test_align_sentences_prints_the_dataset_s_sentence_beads() -> None:
-    code, out, _ = run("align", str(ROOT / "raw/verge-altman-murati-2023"), "--sentences")
+def test_align_sentences_prints_the_dataset_s_sentence_beads(verge: dict[str, Any]) -> None:
+    code, out, _ = run("align", str(INTERVIEW), "--sentences")
     rows = [json.loads(line) for line in out.splitlines()]
-    assert code == 0 and len(rows) == 73
+    pair = verge["pairs"]["de-zh"]
+    assert code == 0 and len(rows) == pair["sentence_pairs"] + pair["unpaired"]["sentence"]["de"]
     assert rows[0]["bead"] == "2-2" and rows[0]["de"]["sentences"] == [0, 1] and rows[0]["zh"]["sentences"] == [0, 1]
-    assert sorted({row["pair"] for row in rows}) == list(range(32))
+    assert sorted({row["turn_pair"] for row in rows}) == list(range(len(pair["beads"])))
 
 
 def test_show_sentences_renders_a_table() -> None:
-    folder = str(ROOT / "raw/verge-altman-murati-2023")
-    result = runner.invoke(app, ["show", folder, "--sentences", "--width", "20"], env={"COLUMNS": "200"})
+    result = runner.invoke(app, ["show", str(INTERVIEW), "--sentences", "--width", "20"], env={"COLUMNS": "200"})
     assert result.exit_code == 0
     assert result.stdout.splitlines()[0].strip().startswith("sentences:")
     assert result.stdout.count("│ 2-1  │") == 10
@@ -216,14 +218,14 @@ def test_committed_schema_is_current() -> None:
     [
         ["--help"],
         ["parse", "--help"],
-        ["parse", "raw/verge-altman-murati-2023/zh.txt", "--lang", "zh"],
-        ["validate"],
-        ["stats"],
-        ["align", "raw/verge-altman-murati-2023"],
-        ["align", "raw/verge-altman-murati-2023", "--sentences"],
-        ["show", "raw/verge-altman-murati-2023"],
-        ["evaluate", "tests/gold/verge-altman-murati-2023.sentences.json"],
-        ["report", "--out", "{tmp}/report"],
+        ["parse", "tests/fixtures/interviews/verge-altman-murati-2023/zh.txt", "--lang", "zh"],
+        ["align", "tests/fixtures/interviews/verge-altman-murati-2023"],
+        ["align", "tests/fixtures/interviews/verge-altman-murati-2023", "--sentences"],
+        ["show", "tests/fixtures/interviews/verge-altman-murati-2023"],
+        ["stats", "--raw", "tests/fixtures/interviews"],
+        ["validate", "--raw", "tests/fixtures/interviews"],
+        ["evaluate", "tests/gold/verge-altman-murati-2023.sentences.json", "--raw", "tests/fixtures/interviews"],
+        ["site", "--raw", "tests/fixtures/interviews", "--out", "{tmp}/site"],
     ],
 )
 def test_only_build_imports_datasets_or_pyarrow(args: list[str], tmp_path: Path) -> None:
@@ -238,7 +240,7 @@ def test_only_build_imports_datasets_or_pyarrow(args: list[str], tmp_path: Path)
 
 def test_evaluate_prints_strict_and_lax_figures() -> None:
     gold = ROOT / "tests/gold/verge-altman-murati-2023.sentences.json"
-    code, out, err = run("evaluate", str(gold), "--raw", str(ROOT / "raw"))
+    code, out, err = run("evaluate", str(gold), "--raw", str(INTERVIEWS))
     assert code == 0 and err == ""
     assert out == ("strict: precision 0.932, recall 0.944, f1 0.938\nlax: precision 0.986, recall 1.000, f1 0.993\n")
 
@@ -271,6 +273,6 @@ def test_evaluate_refuses_a_file_that_is_not_a_gold_alignment(tmp_path: Path) ->
 def test_evaluate_says_which_gold_does_not_fit(tmp_path: Path, gold: str, message: str) -> None:
     path = tmp_path / "gold.json"
     path.write_text(gold, encoding="utf-8")
-    code, out, err = run("evaluate", str(path), "--raw", str(ROOT / "raw"))
+    code, out, err = run("evaluate", str(path), "--raw", str(INTERVIEWS))
     assert code == 1 and out == ""
-    assert err == f"error: {path}: " + message.format(raw=ROOT / "raw") + "\n"
+    assert err == f"error: {path}: " + message.format(raw=INTERVIEWS) + "\n"

@@ -1,81 +1,93 @@
-"""dist/ as users load it: `datasets.load_dataset` per config, round-tripped through the models."""
+"""Datasets as users load them: every config of the committed dist/ with `datasets.load_dataset`, every
+row valid against its model, each interview as its reviewed snapshot says; and a build's rows round-trip."""
 
 from __future__ import annotations
 
 from pathlib import Path
+from typing import Any
 
 import pytest
+from conftest import INTERVIEW, VERGE
 from datasets import load_dataset
+from huggingface_hub import DatasetCard
+from snapshots import snapshot_path
 
-from qa_builder.dataset.build import process_interview
+from qa_builder.dataset.build import build, process_interview
+from qa_builder.dataset.features import split_config
 from qa_builder.models import RECORD_MODELS
 
 DIST = Path(__file__).resolve().parent.parent / "dist"
-INTERVIEW = "verge-altman-murati-2023"
 
 
-def load(config: str, cache: Path):  # type: ignore[no-untyped-def]
-    return load_dataset(str(DIST), config, split="train", cache_dir=str(cache))
+def card_configs(dist: Path) -> dict[str, str]:
+    data = DatasetCard.load(dist / "README.md").data.to_dict()
+    return {config["config_name"]: config["data_files"][0]["path"] for config in data["configs"]}
 
 
-def test_turns_config(tmp_path: Path) -> None:
-    turns = load("turns", tmp_path)
-    for lang in ("zh", "de"):
-        rows = [row for row in turns if row["lang"] == lang]
-        assert len(rows) == 32
-        assert [row["index"] for row in rows] == list(range(32))
-    first = turns[0]
-    assert first["source"] == {"path": "raw/verge-altman-murati-2023/de.txt", "line_start": 23, "line_end": 23}
-    assert first["speaker_label"] == "F" and first["role"] == "interviewer"
+def load(dist: Path, config: str, cache: Path) -> Any:
+    return load_dataset(str(dist), config, split="train", cache_dir=str(cache))
 
 
-def test_qa_config(tmp_path: Path) -> None:
-    qa = load("qa", tmp_path)
-    assert sorted(row["lang"] for row in qa) == ["de"] * 15 + ["zh"] * 15
+@pytest.fixture(scope="module")
+def committed(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    """Every config of the committed dist/, loaded the way users load it."""
+    cache = tmp_path_factory.mktemp("cache")
+    return {config: list(load(DIST, config, cache)) for config in card_configs(DIST)}
 
 
-def test_parallel_configs(tmp_path: Path) -> None:
-    turns = load("parallel_turns", tmp_path)
-    assert len(turns) == 32
-    assert all(row["turn_indices"] == {"de": [i], "zh": [i]} for i, row in enumerate(turns))
-    assert [i for i, row in enumerate(turns) if row["flags"]] == [25, 30]
-    assert all(row["flags"] in ([], ["speaker_mismatch"]) for row in turns)
-    assert turns.features["translation"].languages == ["de", "zh"]
-    qa = load("parallel_qa", tmp_path)
-    assert len(qa) == 15
-    assert [i for i, row in enumerate(qa) if "speaker_mismatch" in row["flags"]] == [12]
+def test_every_config_loads_and_every_row_is_valid(committed: dict[str, list[dict[str, Any]]]) -> None:
+    assert {"interviews", "turns", "qa", "segments"} <= set(committed)
+    for config, rows in committed.items():
+        model = RECORD_MODELS[split_config(config)[0]]
+        for row in rows:
+            model.model_validate(row)
+        card = (DIST / "README.md").read_text(encoding="utf-8")
+        assert f"| `{config}` | {len(rows)} |" in card
 
 
-def test_parallel_sentences_config(tmp_path: Path) -> None:
-    sentences = load("parallel_sentences", tmp_path)
-    assert len(sentences) == 73
-    assert sentences.features["translation"].languages == ["de", "zh"]
-    assert sorted({row["pair_index"] for row in sentences}) == list(range(32))
-    first = sentences[0]
-    assert first["id"] == "verge-altman-murati-2023/p000/s000" and first["bead"] == "2-2"
-    assert first["translation"]["zh"] == "Sam,我就单刀直入了。现在外界还是不明白你为什么会被解雇,能不能解释一下?"
-    assert {tuple(row["flags"]) for row in sentences if row["pair_index"] in (25, 30)} == {("speaker_mismatch",)}
-    alone = [row for row in sentences if not row["sentence_indices"]["zh"]]
-    assert [(row["bead"], row["translation"]["zh"]) for row in alone] == [("1-0", "")]
-    card = (DIST / "README.md").read_text(encoding="utf-8")
-    assert "1 de sentence, 0 zh sentences in all." in card
+def test_each_interview_in_dist_is_what_its_snapshot_says(committed: dict[str, list[dict[str, Any]]]) -> None:
+    """Counts per interview, language and pair, for every interview of dist/ that has a reviewed snapshot."""
+    import json
+
+    for interview_id in sorted({row["interview_id"] for row in committed["interviews"]}):
+        if not snapshot_path(interview_id).is_file():
+            continue
+        snapshot = json.loads(snapshot_path(interview_id).read_text(encoding="utf-8"))
+        for lang, found in snapshot["transcripts"].items():
+            turns = [row for row in committed["turns"] if row["interview_id"] == interview_id and row["lang"] == lang]
+            assert [row["turn_index"] for row in turns] == [turn[0] for turn in found["turns"]]
+            assert [row["speaker_label"] for row in turns] == [turn[1] for turn in found["turns"]]
+        for pair, expected in snapshot["pairs"].items():
+            rows = [row for row in committed[f"parallel_turns.{pair}"] if row["interview_id"] == interview_id]
+            assert [row["pair_index"] for row in rows if row["issues"]] == expected["flagged"]
+            sentences = committed[f"parallel_sentences.{pair}"]
+            assert sum(row["interview_id"] == interview_id for row in sentences) == expected["sentence_pairs"]
 
 
-@pytest.mark.parametrize("config", ["turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences"])
-def test_every_row_round_trips_through_its_model(config: str, tmp_path: Path) -> None:
+def test_parallel_configs_are_per_pair_with_a_translation_feature(tmp_path: Path) -> None:
+    for config in card_configs(DIST):
+        family, langs = split_config(config)
+        if family in ("parallel_turns", "parallel_sentences"):
+            assert load(DIST, config, tmp_path).features["translation"].languages == list(langs)
+
+
+@pytest.mark.parametrize("family", list(RECORD_MODELS))
+def test_every_row_round_trips_through_its_model(family: str, tmp_path: Path) -> None:
     """parse → export → load_dataset → models gives back the parser's records unchanged."""
-    model = RECORD_MODELS[config]
-    parsed = [model.model_validate(row) for row in process_interview(DIST.parent / "raw" / INTERVIEW).rows[config]]
-    loaded = [model.model_validate(row) for row in load(config, tmp_path)]
-    assert loaded == parsed and len(parsed) > 0
+    build(INTERVIEW.parent, tmp_path / "dist", jobs=1)
+    rows = process_interview(INTERVIEW).rows
+    for config in (name for name in rows if split_config(name)[0] == family):
+        model = RECORD_MODELS[family]
+        parsed = [model.model_validate(row) for row in rows[config]]
+        loaded = [model.model_validate(row) for row in load(tmp_path / "dist", config, tmp_path / "cache")]
+        assert loaded == parsed and len(parsed) > 0
 
 
-def test_card_declares_configs_and_counts() -> None:
-    card = (DIST / "README.md").read_text(encoding="utf-8")
-    header = card.split("---")[1]
-    for config in ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences"):
-        assert f"- config_name: {config}" in header
-    assert "default: true" in header and "- de\n- zh" in header
-    assert "| `turns` | 64 |" in card and "| `parallel_qa` | 15 |" in card
-    assert "2 aligned turn pairs are flagged" in card
-    assert "| `parallel_sentences` | 73 |" in card and "| strict | 0.932 | 0.944 | 0.938 |" in card
+def test_unpaired_sentences_are_rows_of_their_own_not_empty_translations(tmp_path: Path) -> None:
+    build(INTERVIEW.parent, tmp_path / "dist", jobs=1)
+    sentences = load(tmp_path / "dist", "parallel_sentences.de-zh", tmp_path / "cache")
+    assert all(row["translation"]["de"] and row["translation"]["zh"] for row in sentences)
+    unpaired = load(tmp_path / "dist", "unpaired.de-zh", tmp_path / "cache")
+    assert [(row["level"], row["lang"], row["interview_id"]) for row in unpaired] == [("sentence", "de", VERGE)]
+    interviews = load(tmp_path / "dist", "interviews", tmp_path / "cache")
+    assert [(row["lang"], row["turns"]) for row in interviews] == [("de", 32), ("zh", 32)]

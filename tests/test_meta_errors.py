@@ -39,8 +39,8 @@ def test_a_misspelt_key_is_named_with_what_was_meant(raw_copy: Path) -> None:
     assert code == 1
     assert lines[0] == (
         f"error: {meta}:{line_of(meta, 'titel')}: unknown key 'titel' (did you mean 'title'?) — known keys here: "
-        "title, publisher, url, published, interviewer, interviewees, license, license_note, default_interviewee, "
-        "languages"
+        "title, publisher, url, published, interviewer, interviewees, speakers, license, license_note, "
+        "default_interviewee, languages"
     )
     assert not any("Field required" in line for line in lines)
 
@@ -64,9 +64,9 @@ def test_every_problem_is_reported_in_one_run(raw_copy: Path) -> None:
         "use the Hub id 'cc-by-sa-4.0'; or 'other', with the terms in license_note "
         "(all ids: https://huggingface.co/docs/hub/repositories-licenses)",
         f"{at}{line_of(meta, 'default_interviewee')}: default_interviewee 'Sam Altmann' is not one of the "
-        "interviewees — use one of: Sam Altman, Mira Murati",
+        "speakers who answer — use one of: Sam Altman, Mira Murati",
         f"{at}{line_of(meta, 'Murati =')}: label 'Murati' names 'Mira Muratti', who is not a declared speaker — use "
-        "one of: Alex Heath, Sam Altman, Mira Murati (or add them to interviewees)",
+        "one of: Alex Heath, Sam Altman, Mira Murati (or declare them with interviewer, interviewees or [speakers])",
         f"{at}{line_of(meta, '[languages.de.convention]')}: unknown key 'convention' (did you mean 'conventions'?) — "
         "known keys here: source, title, encoding, labels, conventions, reviewed",
         "1 interview(s) with errors",
@@ -87,10 +87,23 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
     ("old", "new", "expected"),
     [
         ('url = "https', 'link = "https', "unknown key 'link' — known keys here: title,"),
+        ('url = "https', 'link = "https', "missing key 'url' — add `url = …` (Where the original is published.)"),
+        (
+            'title = "Interview',
+            'speakers = { "Alex Heath" = "host" }\ntitle = "Interview',
+            "'Alex Heath' is declared as interviewer under interviewer and as host under speakers — give each "
+            "speaker one role",
+        ),
+        (
+            'Q = "Alex Heath"',
+            'Q = { speaker = "Alex Heath", role = "host" }',
+            "give the label either a speaker or a role",
+        ),
+        ('Q = "Alex Heath"', 'Q = { role = "anchor" }', "Input should be 'interviewer', 'host'"),
         (
             'interviewer = "Alex Heath"\n',
             "",
-            "missing key 'interviewer' — add `interviewer = …` (Who asks the questions.)",
+            "label 'Q' names 'Alex Heath', who is not a declared speaker",
         ),
         (
             'Altmann = { speaker = "Sam Altman", reason',

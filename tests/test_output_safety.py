@@ -193,9 +193,9 @@ def test_evaluate_write_target_errors(tmp_path: Path, target: str, message: str)
     assert entries(tmp_path) == []
 
 
-def test_the_default_report_folder_is_ignored_by_git() -> None:
+def test_the_default_site_folder_is_ignored_by_git() -> None:
     ignored = subprocess.run(
-        ["git", "check-ignore", "-q", "report/index.html"], cwd=ROOT, capture_output=True, check=False
+        ["git", "check-ignore", "-q", "site/index.html"], cwd=ROOT, capture_output=True, check=False
     )
     assert ignored.returncode == 0 or not (ROOT / ".git").exists()
 

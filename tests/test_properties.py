@@ -9,7 +9,7 @@ from hypothesis import strategies as st
 
 from qa_builder.alignment.model import SENTENCE_COSTS, TURN_COSTS, AlignItem, Bead, Costs, align, align_many
 from qa_builder.errors import QABuilderError
-from qa_builder.models import Exchange, Turn, check_contiguous
+from qa_builder.models import Exchange, Segment, Turn
 from qa_builder.transcripts.exchanges import find_exchanges
 from qa_builder.transcripts.interview import account
 from qa_builder.transcripts.meta import InterviewMeta
@@ -35,6 +35,10 @@ pieces = st.sampled_from(
 text = st.lists(st.one_of(pieces, st.text(max_size=30)), max_size=40).map("".join)
 
 
+def check_contiguous(indices: list[int]) -> None:
+    assert indices == list(range(len(indices)))
+
+
 def parse(raw: str):  # type: ignore[no-untyped-def]
     lines = split_lines(raw, "x.txt")
     parsed = parse_paragraphs(paragraphs(lines, LABELS), meta=META, lang="en", interview_id="i", path="x.txt")
@@ -48,12 +52,13 @@ def test_parser_returns_valid_turns_or_its_own_error(raw: str) -> None:
         lines, parsed = parse(raw)
     except QABuilderError:
         return
-    check_contiguous(parsed.turns)
-    check_contiguous(parsed.segments)
+    check_contiguous([turn.turn_index for turn in parsed.turns])
+    check_contiguous([segment.segment_index for segment in parsed.segments])
     for turn in parsed.turns:
         assert Turn.model_validate(turn.model_dump()) == turn
+    assert all(Segment.model_validate(s.model_dump()) == s for s in parsed.segments)
     exchanges = find_exchanges(parsed.turns, parsed.segments)
-    check_contiguous(exchanges)
+    check_contiguous([exchange.exchange_index for exchange in exchanges])
     assert all(Exchange.model_validate(e.model_dump()) == e for e in exchanges)
     accounting = account(lines, parsed.turns, parsed.segments, "x.txt")
     assert accounting.lines == sum(1 for line in lines if line.text)

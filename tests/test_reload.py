@@ -111,10 +111,10 @@ def test_a_rebuild_leaves_exactly_the_files_its_card_names(raw_copy: Path, tmp_p
     build(raw_copy, dist, jobs=1)
     files = {p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file()}
     assert files == card_paths(dist) | card_links(dist) | {"README.md", MARKER}
-    assert len(card_paths(dist)) == 6
+    assert len(card_paths(dist)) == 8  # 4 monolingual configs, 4 for the one language pair
     changed = first - card_paths(dist)
     assert {path.split("/")[0] for path in changed} >= {"turns", "parallel_turns", "parallel_sentences"}
-    assert all(re.fullmatch(r"[a-z_]+/train-[0-9a-f]{12}\.parquet", path) for path in card_paths(dist))
+    assert all(re.fullmatch(r"[a-z_]+(/[a-z]+-[a-z]+)?/train-[0-9a-f]{12}\.parquet", p) for p in card_paths(dist))
 
 
 def test_the_committed_dist_holds_exactly_the_files_its_card_names() -> None:

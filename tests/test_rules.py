@@ -54,7 +54,7 @@ def test_unlabelled_paragraphs_continue_the_turn() -> None:
 
 def test_unlabelled_answer_right_after_a_question_is_the_interviewees() -> None:
     result = parse("Q: Why?\n\nBecause.\n\nQ: And?\n\nBob: Yes.")
-    assert [(t.speaker, t.speaker_label, t.flags) for t in result.turns[:2]] == [
+    assert [(t.speaker, t.speaker_label, t.issues) for t in result.turns[:2]] == [
         ("Ann Asker", "Q", []),
         ("Bob Answerer", None, ["speaker_inferred"]),
     ]
@@ -155,7 +155,7 @@ REVIEWED = InterviewMeta.model_validate(
 
 def test_every_inferred_speaker_is_warned_about_and_keeps_its_flag() -> None:
     result = parse("Q: Why?\n\nBecause.\n\nQ: Bye.\n\n(He calls back.)\n\nOne more thing.")
-    assert [(t.speaker, t.flags) for t in result.turns if t.speaker_label is None] == [
+    assert [(t.speaker, t.issues) for t in result.turns if t.speaker_label is None] == [
         ("Bob Answerer", ["speaker_inferred"]),
         ("Bob Answerer", ["speaker_inferred"]),
     ]
@@ -176,7 +176,7 @@ def test_a_reviewed_inference_is_not_warned_about_but_keeps_its_flag() -> None:
     )
     assert result.warnings == []
     assert [(w.line, w.reviewed) for w in result.reviewed] == [(3, "checked against the recording")]
-    assert result.turns[1].flags == ["speaker_inferred"]
+    assert result.turns[1].issues == ["speaker_inferred"]
 
 
 def test_a_review_of_a_line_without_a_warning_is_itself_a_warning() -> None:

@@ -23,26 +23,28 @@ from qa_builder.alignment.evaluation import (
     score_sentences,
 )
 from qa_builder.alignment.model import SENTENCE_COSTS, AlignItem, align_many
-from qa_builder.alignment.parallel import PAIR, align_interview
-from qa_builder.models import ParallelSentence
+from qa_builder.alignment.parallel import PairAlignment, align_interview
 from qa_builder.transcripts.interview import Interview
 from qa_builder.transcripts.sentences import split_sentences
 
 ROOT = Path(__file__).resolve().parent.parent
+INTERVIEWS = ROOT / "tests" / "fixtures" / "interviews"
 GOLD = ROOT / "tests" / "gold" / "verge-altman-murati-2023.sentences.json"
 QUALITY = ROOT / "qa_builder" / "dataset" / "templates" / "sentence_quality.json"
 
 
+PAIR = ("de", "zh")
+
+
 @pytest.fixture(scope="module")
 def gold() -> list[GoldPair]:
-    return load_gold(GOLD)[1]
+    return load_gold(GOLD)[2]
 
 
 @pytest.fixture(scope="module")
-def sentences(interview: Interview) -> list[ParallelSentence]:
-    alignment = align_interview(interview)
-    assert alignment is not None
-    return alignment.sentences
+def alignment(interview: Interview) -> PairAlignment:
+    (found,) = align_interview(interview)
+    return found
 
 
 def show(name: str, scores: AlignmentScores) -> None:
@@ -52,37 +54,42 @@ def show(name: str, scores: AlignmentScores) -> None:
     )
 
 
-def test_gold_sentences_are_the_segmenter_s(interview: Interview, gold: list[GoldPair]) -> None:
-    alignment = align_interview(interview)
-    assert alignment is not None
-    assert [pair.pair_index for pair in gold] == [pair.index for pair in alignment.turns]
+def test_gold_sentences_are_the_segmenter_s(
+    interview: Interview, gold: list[GoldPair], alignment: PairAlignment
+) -> None:
+    assert [pair.pair_index for pair in gold] == [pair.pair_index for pair in alignment.turns]
     for pair, row in zip(gold, alignment.turns, strict=True):
         for lang in PAIR:
             rules = interview.meta.conventions(lang).sentences
             assert split_sentences(row.translation[lang], rules) == pair.sentences[lang], (pair.pair_index, lang)
 
 
-def test_aligner_meets_the_bars(gold: list[GoldPair], sentences: list[ParallelSentence]) -> None:
-    scores = score_sentences(gold, sentences)
+def test_aligner_meets_the_bars(gold: list[GoldPair], alignment: PairAlignment) -> None:
+    scores = score_sentences(gold, alignment)
     show("aligner vs gold", scores)
     assert scores.strict_f1 >= 0.90
     assert scores.lax_f1 >= 0.97
 
 
 def test_the_card_s_figures_are_what_the_aligner_scores() -> None:
-    report = evaluate_gold(GOLD, ROOT / "raw")
-    assert QUALITY.read_text(encoding="utf-8") == report.to_json(), (
+    evaluation = evaluate_gold(GOLD, INTERVIEWS)
+    assert QUALITY.read_text(encoding="utf-8") == evaluation.to_json(), (
         "run `qa-builder evaluate tests/gold/verge-altman-murati-2023.sentences.json "
         "--write qa_builder/dataset/templates/sentence_quality.json`, then `qa-builder build`"
     )
 
 
-def test_every_sentence_is_in_exactly_one_row(gold: list[GoldPair], sentences: list[ParallelSentence]) -> None:
+def test_every_sentence_is_in_exactly_one_row(gold: list[GoldPair], alignment: PairAlignment) -> None:
+    """Each sentence of each side is in one `parallel_sentences` row or one `unpaired` row, not both."""
     for pair in gold:
-        rows = [row for row in sentences if row.pair_index == pair.pair_index]
-        assert sorted(i for row in rows for i in row.sentence_indices.de) == list(range(len(pair.sentences["de"])))
-        assert sorted(i for row in rows for i in row.sentence_indices.zh) == list(range(len(pair.sentences["zh"])))
-    assert [row.index for row in sentences] == list(range(len(sentences)))
+        rows = [row.sentence_indices for row in alignment.sentences if row.pair_index == pair.pair_index]
+        alone = [row for row in alignment.unpaired if row.level == "sentence" and row.pair_index == pair.pair_index]
+        for lang in PAIR:
+            found = [i for row in rows for i in row[lang]] + [
+                i for row in alone if row.lang == lang for i in row.indices
+            ]
+            assert sorted(found) == list(range(len(pair.sentences[lang]))), (pair.pair_index, lang)
+    assert all(row.translation[lang] for row in alignment.sentences for lang in PAIR)
 
 
 # --- variants: a translation that drops a sentence -------------------------------------------------

@@ -15,17 +15,20 @@ from collections import defaultdict
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from pydantic import BaseModel, ConfigDict, ValidationError
 
 from ..errors import InputError, LayoutError, ParseError, first_problem
-from ..models import ParallelSentence
+
+if TYPE_CHECKING:
+    from .parallel import PairAlignment
 
 __all__ = [
     "AlignmentScores",
     "BeadIndices",
     "GoldPair",
-    "GoldReport",
+    "GoldEvaluation",
     "evaluate_gold",
     "load_gold",
     "score_alignments",
@@ -121,24 +124,28 @@ class GoldPair:
 
 
 @dataclass(frozen=True, slots=True)
-class GoldReport:
+class GoldEvaluation:
+    """The sentence aligner scored on one interview's gold."""
+
     interview_id: str
+    langs: tuple[str, str]
     pairs: int
     beads: int
     scores: AlignmentScores
 
     def to_json(self) -> str:
-        """What the dataset card prints (``templates/sentence_quality.json``)."""
-        document = {"interview_id": self.interview_id, "pairs": self.pairs, "beads": self.beads}
+        """What the dataset card prints (``dataset/templates/sentence_quality.json``)."""
+        document = {"interview_id": self.interview_id, "pair": "-".join(self.langs), "pairs": self.pairs}
+        document |= {"beads": self.beads}
         return json.dumps(document | self.scores.as_dict(), indent=2) + "\n"
 
 
-def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
-    """Align the gold's interview (``raw/<interview_id>``) and score its sentence pairs against the gold."""
+def evaluate_gold(gold_path: Path, raw: Path) -> GoldEvaluation:
+    """Align the gold's interview (``raw/<interview_id>``) and score its sentence beads against the gold."""
     from ..transcripts.interview import load_interview
     from .parallel import align_interview
 
-    interview_id, gold = load_gold(gold_path)
+    interview_id, langs, gold = load_gold(gold_path)
     folder = raw / interview_id
     if not folder.is_dir():
         raise LayoutError(
@@ -146,20 +153,24 @@ def evaluate_gold(gold_path: Path, raw: Path) -> GoldReport:
             path=gold_path,
             hint="pass the raw folder that holds it with --raw",
         )
-    alignment = align_interview(load_interview(folder))
-    if alignment is None:
-        raise ParseError("the interview has no German–Chinese pair to align", path=folder)
-    scores = score_sentences(gold, alignment.sentences, path=gold_path)
-    return GoldReport(interview_id, len(gold), sum(len(pair.beads) for pair in gold), scores)
+    alignments = align_interview(load_interview(folder))
+    found = [a for a in alignments if a.langs == langs or (not any(langs) and len(alignments) == 1)]
+    if not found:
+        raise ParseError(
+            f"the interview has no {'-'.join(langs)} pair to align", path=gold_path, hint="check the gold's languages"
+        )
+    scores = score_sentences(gold, found[0], path=gold_path)
+    return GoldEvaluation(interview_id, langs, len(gold), sum(len(pair.beads) for pair in gold), scores)
 
 
 class _GoldPairFile(BaseModel):
-    model_config = ConfigDict(extra="forbid")
+    """One turn pair: its ``beads`` and, under each language's code, its sentences."""
+
+    model_config = ConfigDict(extra="allow")
 
     pair_index: int
     beads: list[tuple[list[int], list[int]]]
-    de: list[str]
-    zh: list[str]
+    __pydantic_extra__: dict[str, list[str]]
 
 
 class _GoldFile(BaseModel):
@@ -169,8 +180,8 @@ class _GoldFile(BaseModel):
     pairs: list[_GoldPairFile]
 
 
-def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
-    """Read a gold sentence alignment: its interview id and pairs (format: ``tests/gold/README.md``)."""
+def load_gold(path: Path) -> tuple[str, tuple[str, str], list[GoldPair]]:
+    """Read a gold sentence alignment: its interview id, languages and pairs (format: ``tests/gold/README.md``)."""
     try:
         document = _GoldFile.model_validate_json(path.read_bytes())
     except OSError as error:
@@ -179,28 +190,34 @@ def load_gold(path: Path) -> tuple[str, list[GoldPair]]:
         raise InputError(
             f"not a gold alignment file: {first_problem(error)}", path=path, hint="see tests/gold/README.md"
         ) from None
+    langs = sorted({lang for pair in document.pairs for lang in (pair.model_extra or {})})
+    if len(langs) != 2 and document.pairs:
+        raise InputError(
+            f"not a gold alignment file: its pairs hold languages {langs}, not two",
+            path=path,
+            hint="see tests/gold/README.md",
+        )
     pairs = [
-        GoldPair(pair.pair_index, {"de": pair.de, "zh": pair.zh}, [(tuple(a), tuple(b)) for a, b in pair.beads])
+        GoldPair(pair.pair_index, dict(pair.model_extra or {}), [(tuple(a), tuple(b)) for a, b in pair.beads])
         for pair in document.pairs
     ]
-    return document.interview_id, pairs
+    return document.interview_id, (langs[0], langs[1]) if len(langs) == 2 else ("", ""), pairs
 
 
-def score_sentences(
-    gold: Sequence[GoldPair], rows: Sequence[ParallelSentence], *, path: Path | None = None
-) -> AlignmentScores:
-    """Score ``parallel_sentences`` rows of one interview against its gold (read from ``path``).
+def score_sentences(gold: Sequence[GoldPair], alignment: PairAlignment, *, path: Path | None = None) -> AlignmentScores:
+    """Score an alignment's sentence beads against its gold (read from ``path``).
 
-    Raises :class:`ParseError` where the rows' turn pairs are not the gold's:
+    Raises :class:`ParseError` where the alignment's turn pairs are not the gold's:
     the gold's indices would then point at other sentences.
     """
-    beads: dict[int, list[BeadIndices]] = defaultdict(list)
-    for row in rows:
-        beads[row.pair_index].append((tuple(row.sentence_indices.de), tuple(row.sentence_indices.zh)))
-    if sorted(beads) != [pair.pair_index for pair in gold]:
+    found = {
+        pair.pair_index: [(bead.left, bead.right) for bead in aligned.beads]
+        for pair, aligned in zip(alignment.turns, alignment.sentence_alignments, strict=True)
+    }
+    if sorted(found) != [pair.pair_index for pair in gold]:
         raise ParseError(
             "the gold aligns other turn pairs than the dataset has",
             path=path,
             hint="remake the gold for the current parallel_turns (see tests/gold/README.md)",
         )
-    return score_alignments([pair.beads for pair in gold], [beads[pair.pair_index] for pair in gold])
+    return score_alignments([pair.beads for pair in gold], [found[pair.pair_index] for pair in gold])

@@ -32,9 +32,21 @@ from .items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs, Problem
 from .lattice import Lattice, backtrack, solve
 from .stepcost import ShapeSteps, shape_steps
 
-__all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Bead", "Costs", "align", "align_many", "bead_pairs"]
+__all__ = [
+    "LOW_SCORE",
+    "SENTENCE_COSTS",
+    "TURN_COSTS",
+    "AlignItem",
+    "Bead",
+    "Costs",
+    "align",
+    "align_many",
+    "bead_pairs",
+]
 
 _SCORE_SCALE = 3.0
+LOW_SCORE = 0.5
+"""A bead scored below this is one the aligner was unsure of: reviewers see it marked."""
 
 
 @dataclass(frozen=True, slots=True)

@@ -1,169 +1,154 @@
-"""Parallel records of one interview: aligned turn pairs, exchanges and sentences.
+"""Parallel records of one interview: every two of its languages, aligned turn, exchange and sentence by sentence.
 
-The dataset's parallel configs pair German and Chinese (``PAIR``); an interview
-without both languages contributes no parallel rows. Speakers are kept as each
-translation prints them; where they differ the row is flagged
-``speaker_mismatch`` rather than corrected. Sentences are aligned inside each
-turn pair only, so a sentence pair never crosses a turn boundary; each sentence
-pair inherits its turn pair's flags.
+An interview in N languages has N·(N−1)/2 pairs; each pair's languages are in
+alphabetical order (``de-zh``, ``en-zh``), and each pair is a config of its own
+in the dataset. Speakers are kept as each translation prints them; where they
+differ the row is flagged ``speaker_mismatch`` rather than corrected. Turns,
+exchanges and sentences that the other translation lacks are ``unpaired`` rows
+(see :mod:`qa_builder.alignment.sentencepairs` for the sentences).
 """
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
+from itertools import combinations
 
-from ..models import ROLE_FUNCTIONS, Exchange, LangPair, ParallelQA, ParallelSentence, ParallelTurn, Turn, TurnIndices
-from ..transcripts.conventions import SentenceRules
+from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, ParallelTurn, Turn, Unpaired
 from ..transcripts.interview import Interview, Transcript
-from ..transcripts.sentences import split_sentences
-from .model import SENTENCE_COSTS, AlignItem, Bead, Costs, align, align_many
+from .items import SENTENCE_COSTS, AlignItem, Costs
+from .model import Bead, align
+from .sentencepairs import SentenceAlignment, sentence_beads, sentence_records
 
-__all__ = ["PAIR", "Alignment", "SentenceAlignment", "align_interview", "parallel_sentences", "sentence_beads"]
-
-PAIR = ("de", "zh")
+__all__ = ["PairAlignment", "align_interview", "align_transcripts", "language_pairs", "pair_name", "turn_items"]
 
 
 @dataclass(frozen=True, slots=True)
-class Alignment:
+class PairAlignment:
+    """Two translations of an interview aligned: the turn beads, and the records they make."""
+
     interview_id: str
+    langs: tuple[str, str]
     beads: list[Bead]
+    """Turn beads, every turn of both sides in exactly one."""
     turns: list[ParallelTurn]
     qa: list[ParallelQA]
     sentences: list[ParallelSentence]
+    unpaired: list[Unpaired]
+    sentence_alignments: list[SentenceAlignment]
+    """Per turn pair (in ``turns`` order): its sentences as split, and their beads."""
 
     @property
-    def unpaired(self) -> dict[str, int]:
-        return {
-            PAIR[0]: sum(len(b.left) for b in self.beads if not b.right),
-            PAIR[1]: sum(len(b.right) for b in self.beads if not b.left),
-        }
+    def name(self) -> str:
+        return pair_name(self.langs)
 
-    @property
-    def unpaired_sentences(self) -> dict[str, int]:
-        indices = [row.sentence_indices for row in self.sentences]
-        return {
-            PAIR[0]: sum(len(pair.de) for pair in indices if not pair.zh),
-            PAIR[1]: sum(len(pair.zh) for pair in indices if not pair.de),
-        }
+    def unpaired_count(self, level: str) -> dict[str, int]:
+        """How many turns, exchanges or sentences of each language have no partner."""
+        counts = dict.fromkeys(self.langs, 0)
+        for row in self.unpaired:
+            if row.level == level:
+                counts[row.lang] += len(row.indices)
+        return counts
 
 
-def align_interview(interview: Interview) -> Alignment | None:
-    """Align the interview's German and Chinese turns; None if it lacks one of them."""
-    if not all(lang in interview.transcripts for lang in PAIR):
-        return None
-    left, right = (interview.transcripts[lang] for lang in PAIR)
+def pair_name(langs: Sequence[str]) -> str:
+    """A pair's name, as its configs are named.
+
+    >>> pair_name(("de", "zh"))
+    'de-zh'
+    """
+    return "-".join(langs)
+
+
+def language_pairs(langs: Iterable[str]) -> list[tuple[str, str]]:
+    """Every two languages, each pair in alphabetical order.
+
+    >>> language_pairs(["zh", "en", "de"])
+    [('de', 'en'), ('de', 'zh'), ('en', 'zh')]
+    """
+    return [(a, b) for a, b in combinations(sorted(langs), 2)]
+
+
+def align_interview(interview: Interview, costs: Costs = SENTENCE_COSTS) -> list[PairAlignment]:
+    """Align every two of the interview's translations; none for an interview in one language.
+
+    ``costs`` are the sentence aligner's (they may carry a similarity hook, see
+    :class:`~qa_builder.alignment.items.Costs`).
+    """
+    transcripts = interview.transcripts
+    return [
+        align_transcripts(interview.id, transcripts[a], transcripts[b], costs) for a, b in language_pairs(transcripts)
+    ]
+
+
+def align_transcripts(
+    interview_id: str,
+    left: Transcript,
+    right: Transcript,
+    costs: Costs = SENTENCE_COSTS,
+) -> PairAlignment:
+    """Align two translations of one interview at every level (``left`` in the first language of the pair)."""
+    langs = (left.lang, right.lang)
+    rules = (left.sentence_rules, right.sentence_rules)
+    prefix = f"{interview_id}/{pair_name(langs)}"
     beads = align(turn_items(left.turns), turn_items(right.turns))
-    turns = _parallel_turns(interview.id, beads, left.turns, right.turns)
-    qa = _parallel_qa(interview.id, beads, left, right)
-    rules = (interview.meta.conventions(PAIR[0]).sentences, interview.meta.conventions(PAIR[1]).sentences)
-    return Alignment(interview.id, beads, turns, qa, parallel_sentences(turns, rules))
-
-
-def parallel_sentences(
-    pairs: Sequence[ParallelTurn], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
-) -> list[ParallelSentence]:
-    """Split each turn pair into sentences and align them; every sentence lands in one row.
-
-    ``rules`` are the sentence rules of ``PAIR``'s two languages, in that order;
-    ``costs`` may carry a similarity hook (see :class:`~qa_builder.align.Costs`).
-    """
-    texts = [(pair.translation[PAIR[0]], pair.translation[PAIR[1]]) for pair in pairs]
-    rows: list[ParallelSentence] = []
-    for pair, aligned in zip(pairs, sentence_beads(texts, rules, costs), strict=True):
-        for local, (bead, joined) in enumerate(zip(aligned.beads, aligned.joined(rules), strict=True)):
-            rows.append(
-                ParallelSentence(
-                    id=f"{pair.id}/s{local:03d}",
-                    interview_id=pair.interview_id,
-                    pair_index=pair.index,
-                    index=len(rows),
-                    translation=dict(zip(PAIR, joined, strict=True)),
-                    sentence_indices=TurnIndices(de=list(bead.left), zh=list(bead.right)),
-                    bead=bead.kind,
-                    score=bead.score,
-                    flags=list(pair.flags),
-                )
-            )
-    return rows
-
-
-@dataclass(frozen=True, slots=True)
-class SentenceAlignment:
-    """One pair of texts split into sentences, and the beads that pair them."""
-
-    left: list[str]
-    right: list[str]
-    beads: list[Bead]
-
-    def joined(self, rules: tuple[SentenceRules, SentenceRules]) -> list[tuple[str, str]]:
-        """Each bead's two sides as text, sentences joined as their language writes them."""
-        return [
-            (
-                _joiner(rules[0]).join(self.left[i] for i in bead.left),
-                _joiner(rules[1]).join(self.right[j] for j in bead.right),
-            )
-            for bead in self.beads
-        ]
-
-
-def sentence_beads(
-    texts: Sequence[tuple[str, str]], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
-) -> list[SentenceAlignment]:
-    """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch.
-
-    >>> from qa_builder.transcripts.conventions import builtin_conventions
-    >>> rules = (builtin_conventions("de").sentences, builtin_conventions("zh").sentences)
-    >>> aligned = sentence_beads([("Ja. Das ist gut.", "是的，这很好。")], rules)[0]
-    >>> [bead.kind for bead in aligned.beads], aligned.left
-    (['2-1'], ['Ja.', 'Das ist gut.'])
-    """
-    split = [(split_sentences(left, rules[0]), split_sentences(right, rules[1])) for left, right in texts]
-    items = [([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split]
-    beads = align_many(items, costs=costs)
-    return [SentenceAlignment(left, right, found) for (left, right), found in zip(split, beads, strict=True)]
-
-
-def _joiner(rules: SentenceRules) -> str:
-    """Sentences of a language written with spaces between them are joined with one."""
-    return " " if rules.space_after else ""
+    turns = _parallel_turns(prefix, interview_id, beads, left.turns, right.turns, langs)
+    qa = _parallel_qa(prefix, interview_id, beads, left, right, langs)
+    aligned = sentence_beads([(row.translation[langs[0]], row.translation[langs[1]]) for row in turns], rules, costs)
+    sentences, alone = sentence_records(turns, aligned, langs, rules)
+    unpaired = _unpaired_turns(prefix, beads, left, right) + _unpaired_exchanges(prefix, qa, left, right) + alone
+    return PairAlignment(interview_id, langs, beads, turns, qa, sentences, unpaired, aligned)
 
 
 def turn_items(turns: Sequence[Turn]) -> list[AlignItem]:
     """What the aligner needs of each turn: its text, who says it, and whether it asks or answers."""
-    return [AlignItem(turn.text, turn.role, turn.speaker, ROLE_FUNCTIONS[turn.role]) for turn in turns]
+    return [AlignItem(turn.text, turn.role, turn.speaker or "", FUNCTIONS[turn.role]) for turn in turns]
 
 
-def _join(values: Sequence[str]) -> str:
-    return " & ".join(dict.fromkeys(values))
+def _unique(values: Iterable[str | None]) -> list[str | None]:
+    return list(dict.fromkeys(values))
 
 
 def _parallel_turns(
-    interview_id: str, beads: Sequence[Bead], left: Sequence[Turn], right: Sequence[Turn]
+    prefix: str,
+    interview_id: str,
+    beads: Sequence[Bead],
+    left: Sequence[Turn],
+    right: Sequence[Turn],
+    langs: tuple[str, str],
 ) -> list[ParallelTurn]:
     rows: list[ParallelTurn] = []
     for bead in (b for b in beads if b.paired):
-        a, b = [left[i] for i in bead.left], [right[j] for j in bead.right]
+        sides = ([left[i] for i in bead.left], [right[j] for j in bead.right])
         index = len(rows)
         rows.append(
             ParallelTurn(
-                id=f"{interview_id}/p{index:03d}",
+                id=f"{prefix}/p{index:03d}",
                 interview_id=interview_id,
-                index=index,
-                translation={PAIR[0]: "\n".join(t.text for t in a), PAIR[1]: "\n".join(t.text for t in b)},
-                role=LangPair(de=_join([t.role for t in a]), zh=_join([t.role for t in b])),
-                speaker=LangPair(de=_join([t.speaker for t in a]), zh=_join([t.speaker for t in b])),
-                turn_indices=TurnIndices(de=list(bead.left), zh=list(bead.right)),
+                pair_index=index,
+                translation={lang: "\n".join(t.text for t in side) for lang, side in zip(langs, sides, strict=True)},
+                roles={
+                    lang: list(dict.fromkeys(t.role for t in side)) for lang, side in zip(langs, sides, strict=True)
+                },
+                speakers={lang: _unique(t.speaker for t in side) for lang, side in zip(langs, sides, strict=True)},
+                turn_indices={langs[0]: list(bead.left), langs[1]: list(bead.right)},
                 bead=bead.kind,
                 score=bead.score,
-                flags=sorted(bead.flags),
+                issues=sorted(bead.flags),
             )
         )
     return rows
 
 
-def _parallel_qa(interview_id: str, beads: Sequence[Bead], left: Transcript, right: Transcript) -> list[ParallelQA]:
-    """Pair exchanges whose questions share a bead; score by the beads their turns touch."""
+def _parallel_qa(
+    prefix: str,
+    interview_id: str,
+    beads: Sequence[Bead],
+    left: Transcript,
+    right: Transcript,
+    langs: tuple[str, str],
+) -> list[ParallelQA]:
+    """Pair exchanges whose first questions share a bead; score by the weakest bead their turns touch."""
     bead_of_left = {i: bead for bead in beads for i in bead.left}
     bead_of_right = {j: bead for bead in beads for j in bead.right}
     right_by_question = {e.turn_indices[0]: e for e in right.exchanges}
@@ -178,25 +163,67 @@ def _parallel_qa(interview_id: str, beads: Sequence[Bead], left: Transcript, rig
         index = len(rows)
         rows.append(
             ParallelQA(
-                id=f"{interview_id}/pq{index:03d}",
+                id=f"{prefix}/q{index:03d}",
                 interview_id=interview_id,
-                index=index,
-                question={PAIR[0]: a.question, PAIR[1]: b.question},
-                answer={PAIR[0]: a.answer, PAIR[1]: b.answer},
-                answer_speaker=LangPair(de=a.answer_speaker, zh=b.answer_speaker),
-                exchange_indices=TurnIndices(de=[a.index], zh=[b.index]),
+                pair_index=index,
+                question={langs[0]: a.question, langs[1]: b.question},
+                answer={langs[0]: a.answer, langs[1]: b.answer},
+                question_speakers={langs[0]: a.question_speakers, langs[1]: b.question_speakers},
+                answer_speakers={langs[0]: a.answer_speakers, langs[1]: b.answer_speakers},
+                exchange_indices={langs[0]: a.exchange_index, langs[1]: b.exchange_index},
                 score=round(min(bead.score for bead in touched.values()), 4),
-                flags=_qa_flags(a, b, bead_of_left),
+                issues=_qa_issues(a, b, bead_of_left),
             )
         )
     return rows
 
 
-def _qa_flags(a: Exchange, b: Exchange, bead_of_left: dict[int, Bead]) -> list[str]:
-    flags = set()
-    if a.answer_speaker != b.answer_speaker or a.question_speaker != b.question_speaker:
-        flags.add("speaker_mismatch")
+def _qa_issues(a: Exchange, b: Exchange, bead_of_left: dict[int, Bead]) -> list[str]:
+    issues = set()
+    if a.answer_speakers != b.answer_speakers or a.question_speakers != b.question_speakers:
+        issues.add("speaker_mismatch")
     aligned_right = {j for i in a.turn_indices for j in bead_of_left[i].right}
     if aligned_right != set(b.turn_indices):
-        flags.add("answer_turns_differ")
-    return sorted(flags)
+        issues.add("answer_turns_differ")
+    return sorted(issues)
+
+
+def _unpaired_turns(prefix: str, beads: Sequence[Bead], left: Transcript, right: Transcript) -> list[Unpaired]:
+    rows = []
+    for bead in (b for b in beads if not b.paired):
+        side, indices = (left, bead.left) if bead.left else (right, bead.right)
+        rows.append(
+            Unpaired(
+                id=f"{prefix}/t{side.lang}{indices[0]:03d}",
+                interview_id=side.turns[0].interview_id,
+                level="turn",
+                lang=side.lang,
+                text="\n".join(side.turns[i].text for i in indices),
+                indices=list(indices),
+                pair_index=None,
+                bead_index=None,
+            )
+        )
+    return rows
+
+
+def _unpaired_exchanges(prefix: str, qa: Sequence[ParallelQA], left: Transcript, right: Transcript) -> list[Unpaired]:
+    rows = []
+    for side in (left, right):
+        paired = {row.exchange_indices[side.lang] for row in qa}
+        for exchange in side.exchanges:
+            if exchange.exchange_index in paired:
+                continue
+            rows.append(
+                Unpaired(
+                    id=f"{prefix}/q{side.lang}{exchange.exchange_index:03d}",
+                    interview_id=exchange.interview_id,
+                    level="exchange",
+                    lang=side.lang,
+                    text=f"{exchange.question}\n{exchange.answer}",
+                    indices=[exchange.exchange_index],
+                    pair_index=None,
+                    bead_index=None,
+                )
+            )
+    return rows

@@ -1,4 +1,9 @@
-"""Review an alignment: as JSON lines for tools, or side by side in the terminal."""
+"""An alignment as tools and people read it: JSON lines for ``qa-builder align``, tables for ``qa-builder show``.
+
+Both render :func:`~qa_builder.alignment.parallel.align_interview`'s result (or
+:func:`~qa_builder.alignment.parallel.align_transcripts`' for two files): what
+they show is what the dataset holds.
+"""
 
 from __future__ import annotations
 
@@ -8,135 +13,135 @@ from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
 from ..errors import LayoutError
-from ..models import ROLE_FUNCTIONS
-from ..transcripts.conventions import SentenceRules
 from ..transcripts.interview import Transcript, load_interview, parse_file
-from ..transcripts.meta import META_FILE, load_meta
-from .model import AlignItem, Bead, align
+from .model import LOW_SCORE
+from .parallel import PairAlignment, align_interview, align_transcripts, language_pairs
 
 if TYPE_CHECKING:
     from rich.table import Table
 
-__all__ = ["AlignmentView", "alignment_rows", "load_alignment", "render_sentences", "render_table", "sentence_rows"]
-
-LOW_SCORE = 0.5
+__all__ = ["AlignedPair", "alignment_rows", "load_alignments", "render_sentences", "render_table", "sentence_rows"]
 
 
 @dataclass(frozen=True, slots=True)
-class AlignmentView:
+class AlignedPair:
+    """Two transcripts and their alignment."""
+
     left: Transcript
     right: Transcript
-    beads: list[Bead]
-    sentence_rules: tuple[SentenceRules, SentenceRules]
+    alignment: PairAlignment
 
 
-def load_alignment(paths: Sequence[Path]) -> AlignmentView:
-    """Align an interview folder's two languages, or two transcript files named ``<lang>.txt``."""
+def load_alignments(paths: Sequence[Path]) -> list[AlignedPair]:
+    """Every pair of an interview folder's languages aligned, or two transcript files named ``<lang>.txt``."""
     if len(paths) == 1 and paths[0].is_dir():
         interview = load_interview(paths[0])
-        transcripts = list(interview.transcripts.values())
-        rules = {lang: interview.meta.conventions(lang).sentences for lang in interview.transcripts}
-    elif len(paths) == 2:
-        if paths[0].stem.casefold() == paths[1].stem.casefold():
+        if len(interview.transcripts) < 2:
             raise LayoutError(
-                f"both files are language {paths[0].stem!r}",
-                path=paths[1],
-                hint="give two translations of one interview, e.g. de.txt zh.txt",
+                f"the interview has {len(interview.transcripts)} language; alignment needs two or more",
+                path=paths[0],
+                hint="add a translation to the folder (with its [languages.<lang>] in meta.toml)",
             )
-        transcripts = sorted((parse_file(p, p.stem) for p in paths), key=lambda t: t.lang)
-        metas = {p.stem: load_meta(p.parent / META_FILE, str(p.parent / META_FILE)) for p in paths}
-        rules = {lang: meta.conventions(lang).sentences for lang, meta in metas.items()}
-    elif len(paths) == 1 and not paths[0].exists():
+        alignments = align_interview(interview)
+        return [
+            AlignedPair(interview.transcripts[a], interview.transcripts[b], alignment)
+            for (a, b), alignment in zip(language_pairs(interview.transcripts), alignments, strict=True)
+        ]
+    if len(paths) == 2:
+        return [_two_files(paths[0], paths[1])]
+    if len(paths) == 1 and not paths[0].exists():
         raise LayoutError("no such folder", path=paths[0], hint="give an interview folder, or two transcript files")
-    else:
+    raise LayoutError(
+        "give one interview folder or two transcript files", hint="e.g. `qa-builder show raw/verge-altman-murati-2023`"
+    )
+
+
+def _two_files(first: Path, second: Path) -> AlignedPair:
+    if first.stem.casefold() == second.stem.casefold():
         raise LayoutError(
-            "give one interview folder or two transcript files",
-            hint="e.g. `qa-builder show raw/verge-altman-murati-2023`",
+            f"both files are language {first.stem!r}",
+            path=second,
+            hint="give two translations of one interview, e.g. de.txt zh.txt",
         )
-    if len(transcripts) != 2:
-        raise LayoutError(
-            f"the interview has {len(transcripts)} language(s); alignment needs exactly two",
-            path=paths[0],
-            hint="pass the two transcript files to align",
-        )
-    left, right = transcripts
-    items = [
-        [AlignItem(t.text, t.role, t.speaker, ROLE_FUNCTIONS[t.role]) for t in side.turns] for side in (left, right)
-    ]
-    return AlignmentView(left, right, align(items[0], items[1]), (rules[left.lang], rules[right.lang]))
+    left, right = sorted((first, second), key=lambda path: path.stem)
+    transcripts = [parse_file(path, path.stem) for path in (left, right)]
+    alignment = align_transcripts(left.resolve().parent.name, transcripts[0], transcripts[1])
+    return AlignedPair(transcripts[0], transcripts[1], alignment)
 
 
-def alignment_rows(view: AlignmentView) -> list[dict[str, Any]]:
+def alignment_rows(pairs: Sequence[AlignedPair]) -> list[dict[str, Any]]:
+    """One row per turn bead of every pair, paired or not."""
     rows = []
-    for index, bead in enumerate(view.beads):
-        row: dict[str, Any] = {"index": index, "bead": bead.kind, "score": bead.score, "flags": list(bead.flags)}
-        for side, indices in ((view.left, bead.left), (view.right, bead.right)):
-            row[side.lang] = {
-                "turns": list(indices),
-                "speaker": [side.turns[i].speaker for i in indices],
-                "text": "\n".join(side.turns[i].text for i in indices),
-            }
-        rows.append(row)
-    return rows
-
-
-def sentence_rows(view: AlignmentView) -> list[dict[str, Any]]:
-    """The sentence beads inside every paired turn bead, as :func:`alignment_rows` shows turn beads."""
-    from .parallel import sentence_beads
-
-    pairs = [bead for bead in view.beads if bead.paired]
-    texts = [
-        ("\n".join(view.left.turns[i].text for i in bead.left), "\n".join(view.right.turns[j].text for j in bead.right))
-        for bead in pairs
-    ]
-    rows = []
-    for pair, aligned in enumerate(sentence_beads(texts, view.sentence_rules)):
-        for bead, joined in zip(aligned.beads, aligned.joined(view.sentence_rules), strict=True):
-            row: dict[str, Any] = {"pair": pair, "bead": bead.kind, "score": bead.score}
-            for lang, indices, text in zip(
-                (view.left.lang, view.right.lang), (bead.left, bead.right), joined, strict=True
-            ):
-                row[lang] = {"sentences": list(indices), "text": text}
+    for pair in pairs:
+        for index, bead in enumerate(pair.alignment.beads):
+            row: dict[str, Any] = {"pair": pair.alignment.name, "index": index, "bead": bead.kind}
+            row |= {"score": bead.score, "issues": list(bead.flags)}
+            for side, indices in ((pair.left, bead.left), (pair.right, bead.right)):
+                row[side.lang] = {
+                    "turns": list(indices),
+                    "speakers": [side.turns[i].speaker for i in indices],
+                    "text": "\n".join(side.turns[i].text for i in indices),
+                }
             rows.append(row)
     return rows
 
 
-def render_sentences(view: AlignmentView, width: int = 60) -> Table:
+def sentence_rows(pairs: Sequence[AlignedPair]) -> list[dict[str, Any]]:
+    """The sentence beads inside every turn pair, as the dataset holds them (unpaired sentences included)."""
+    rows = []
+    for pair in pairs:
+        alignment = pair.alignment
+        langs = alignment.langs
+        rules = (pair.left.sentence_rules, pair.right.sentence_rules)
+        for turn_pair, aligned in zip(alignment.turns, alignment.sentence_alignments, strict=True):
+            for bead, joined in zip(aligned.beads, aligned.joined(rules), strict=True):
+                row: dict[str, Any] = {"pair": alignment.name, "turn_pair": turn_pair.pair_index, "bead": bead.kind}
+                row["score"] = bead.score
+                for lang, indices, text in zip(langs, (bead.left, bead.right), joined, strict=True):
+                    row[lang] = {"sentences": list(indices), "text": text}
+                rows.append(row)
+    return rows
+
+
+def render_sentences(pairs: Sequence[AlignedPair], width: int = 60) -> list[Table]:
     from rich.table import Table
 
-    table = Table(title=f"sentences: {view.left.path} ↔ {view.right.path}", show_lines=True)
-    for column in ("pair", "bead", view.left.lang, view.right.lang):
-        table.add_column(column)
-    table.add_column("score", justify="right")
-    for row in sentence_rows(view):
-        cells = [
-            str(row["pair"]),
-            row["bead"],
-            *(_trim(row[lang]["text"], width) for lang in (view.left.lang, view.right.lang)),
-        ]
-        table.add_row(
-            *cells, f"{row['score']:.2f}", style="yellow" if row["score"] < LOW_SCORE or row["bead"] != "1-1" else None
-        )
-    return table
+    tables = []
+    for pair in pairs:
+        langs = pair.alignment.langs
+        table = Table(title=f"sentences: {pair.left.path} ↔ {pair.right.path}", show_lines=True)
+        for column in ("pair", "bead", *langs):
+            table.add_column(column)
+        table.add_column("score", justify="right")
+        for row in sentence_rows([pair]):
+            cells = [str(row["turn_pair"]), row["bead"], *(_trim(row[lang]["text"], width) for lang in langs)]
+            unsure = row["score"] < LOW_SCORE or row["bead"] != "1-1"
+            table.add_row(*cells, f"{row['score']:.2f}", style="yellow" if unsure else None)
+        tables.append(table)
+    return tables
 
 
-def render_table(view: AlignmentView, width: int = 60) -> Table:
+def render_table(pairs: Sequence[AlignedPair], width: int = 60) -> list[Table]:
     from rich.table import Table
 
-    table = Table(title=f"{view.left.path} ↔ {view.right.path}", show_lines=True)
-    for column in ("#", "bead", f"{view.left.lang} speaker", view.left.lang, f"{view.right.lang} speaker"):
-        table.add_column(column)
-    table.add_column(view.right.lang)
-    table.add_column("score", justify="right")
-    table.add_column("flags")
-    for row in alignment_rows(view):
-        low = row["score"] < LOW_SCORE or row["flags"] or row["bead"] != "1-1"
-        cells = [str(row["index"]), row["bead"]]
-        for lang in (view.left.lang, view.right.lang):
-            cells += [", ".join(dict.fromkeys(row[lang]["speaker"])), _trim(row[lang]["text"], width)]
-        cells += [f"{row['score']:.2f}", ", ".join(row["flags"])]
-        table.add_row(*cells, style="bold red" if row["flags"] else "yellow" if low else None)
-    return table
+    tables = []
+    for pair in pairs:
+        langs = pair.alignment.langs
+        table = Table(title=f"{pair.left.path} ↔ {pair.right.path}", show_lines=True)
+        for column in ("#", "bead", f"{langs[0]} speaker", langs[0], f"{langs[1]} speaker", langs[1]):
+            table.add_column(column)
+        table.add_column("score", justify="right")
+        table.add_column("issues")
+        for row in alignment_rows([pair]):
+            low = row["score"] < LOW_SCORE or row["issues"] or row["bead"] != "1-1"
+            cells = [str(row["index"]), row["bead"]]
+            for lang in langs:
+                speakers = (speaker or "—" for speaker in row[lang]["speakers"])
+                cells += [", ".join(dict.fromkeys(speakers)), _trim(row[lang]["text"], width)]
+            cells += [f"{row['score']:.2f}", ", ".join(row["issues"])]
+            table.add_row(*cells, style="bold red" if row["issues"] else "yellow" if low else None)
+        tables.append(table)
+    return tables
 
 
 def _trim(text: str, width: int) -> str:

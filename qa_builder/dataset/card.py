@@ -1,73 +1,100 @@
-"""The dataset card (``dist/README.md``), rendered from ``templates/card.md``.
+"""The dataset card (``README.md`` of the dataset folder): metadata from huggingface_hub, body from a template.
 
-The YAML header declares the configs so ``datasets.load_dataset`` needs no
-loading script; the body's tables are computed from the build's own report.
+The YAML header is written by :class:`huggingface_hub.DatasetCardData` (so it
+is always valid YAML the Hub reads) and declares every config, so
+``datasets.load_dataset`` needs no loading script. The body is
+``templates/card.md`` (Jinja2); its tables are computed here from the build's
+summary and the record models, never typed by hand. After writing, the build
+re-reads the card (:func:`check_card`).
 """
 
 from __future__ import annotations
 
 import json
 from collections import Counter
+from collections.abc import Sequence
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from string import Template
+from typing import Any
 
+from ..alignment.model import LOW_SCORE
 from ..errors import OutputError
-from ..site.pages import page_name
+from ..languages import language_name
+from ..models import FUNCTIONS, PAIR_FAMILIES, RECORD_MODELS, ROLES
+from ..site.rows import pages_of
 from ..site.write import INDEX, chart_name
-from .build import KNOWN_ISSUES_SHOWN, REPORT, BuildReport
+from ..templating import render
+from .features import features, split_config
+from .summary import KNOWN_ISSUES_SHOWN, SITE_FOLDER, BuildSummary
 
-__all__ = ["check_card", "render_card", "size_category"]
+__all__ = ["CHARTS_SHOWN", "check_card", "render_card", "size_category"]
 
-_CONFIG_ROWS = {
+DEFAULT_CONFIG = "turns"
+"""What `load_dataset(path)` loads without a config name."""
+CHARTS_SHOWN = 12
+"""Charts the card shows; the rest are linked from the site's index."""
+
+ROWS = {
+    "interviews": "one interview in one language: metadata, speakers, counts",
     "turns": "one speaker turn of one transcript",
     "qa": "a question and its answer, in one language",
-    "segments": "a paragraph run that is not a turn (preamble, heading, note, link, stage direction, boilerplate)",
-    "parallel_turns": "an aligned bead of German and Chinese turns",
-    "parallel_qa": "an aligned question–answer exchange, German and Chinese",
-    "parallel_sentences": "an aligned bead of German and Chinese sentences inside one `parallel_turns` pair",
+    "segments": "text that is not a turn (preamble, heading, note, link, stage direction, boilerplate, …)",
+    "parallel_turns": "an aligned bead of turns in the pair's two languages",
+    "parallel_qa": "an aligned question–answer exchange in the pair's two languages",
+    "parallel_sentences": "an aligned bead of sentences inside one `parallel_turns` pair",
+    "unpaired": "a turn, exchange or sentence the pair's other translation lacks",
 }
+"""What one row of each config family is."""
 
 
-def render_card(report: BuildReport) -> str:
-    template = Template(resources.files(__package__).joinpath("templates/card.md").read_text(encoding="utf-8"))
-    return template.substitute(
-        yaml=_yaml(report),
-        sources=_sources(report),
-        configs="\n".join(f"| `{name}` | {report.counts.get(name, 0)} | {row} |" for name, row in _CONFIG_ROWS.items()),
-        columns=_columns(),
-        counts=_counts(report),
-        review=_review(report),
-        unpaired=_unpaired([result.review.unpaired for result in report.interviews], "turns"),
-        unpaired_sentences=_unpaired([result.unpaired_sentences for result in report.interviews], "sentences"),
-        sentence_quality=_sentence_quality(),
-        segments=_segments(report),
-        known_issues=_known_issues(report),
-        license=_license(report),
+def render_card(summary: BuildSummary) -> str:
+    """The whole card: YAML header and Markdown body."""
+    pairs = sorted({split_config(config)[1] for config in summary.counts if split_config(config)[1]})
+    languages = sorted({lang for interview in summary.interviews for lang in interview.languages})
+    return render(
+        __package__,
+        "card.md",
+        yaml=_yaml(summary, languages),
+        summary=summary,
+        languages=[(code, language_name(code)) for code in languages],
+        pairs=["-".join(pair) for pair in pairs],
+        first_pair="-".join(pairs[0]) if pairs else None,
+        configs=[(config, rows, ROWS[split_config(config)[0]]) for config, rows in summary.counts.items()],
+        columns={family: _columns(family) for family in RECORD_MODELS},
+        roles=[(role, FUNCTIONS[role] or "neither") for role in ROLES],
+        charts=_charts(summary),
+        issue_table=_issue_table(summary),
+        unpaired=_unpaired(summary),
+        quality=_sentence_quality(),
+        segments=_total(kinds for interview in summary.interviews for kinds in interview.segments.values()),
+        reviewed=sum(interview.reviewed for interview in summary.interviews),
+        shown=KNOWN_ISSUES_SHOWN,
+        site=f"{SITE_FOLDER}/{INDEX}",
+        low=LOW_SCORE,
+        cell=_cell,
     )
 
 
-def _yaml(report: BuildReport) -> str:
+def _yaml(summary: BuildSummary, languages: list[str]) -> str:
     """The card's metadata, written by huggingface_hub's :class:`DatasetCardData` so it is always valid YAML."""
     from huggingface_hub import DatasetCardData
 
-    languages = sorted({lang for result in report.interviews for lang in result.languages})
-    licenses = sorted({result.license for result in report.interviews})
+    licenses = sorted({interview.license for interview in summary.interviews})
     single = licenses[0] if len(licenses) == 1 else "other"
     other = single == "other"
     configs = [
-        {"config_name": name, "data_files": [{"split": "train", "path": report.files[name]}]}
-        | ({"default": True} if index == 0 else {})
-        for index, name in enumerate(_CONFIG_ROWS)
+        {"config_name": name, "data_files": [{"split": "train", "path": path}]}
+        | ({"default": True} if name == DEFAULT_CONFIG else {})
+        for name, path in summary.files.items()
     ]
     data = DatasetCardData(
-        pretty_name="Translated interview transcripts (turns, Q&A, zh–de pairs)",
+        pretty_name="Translated interview transcripts (turns, Q&A, parallel pairs)",
         language=languages,
         license=single,
         task_categories=["question-answering", "translation", "text-generation"],
         tags=["interviews", "dialogue", "parallel-corpus"],
-        size_categories=[size_category(max(report.counts.values(), default=0))],
+        size_categories=[size_category(max(summary.counts.values(), default=0))],
         configs=configs,
         license_name="third-party-translations" if other else None,
         license_link="README.md" if other else None,
@@ -92,9 +119,8 @@ def size_category(rows: int) -> str:
 @cache
 def _size_categories() -> list[str]:
     """The Hub's size categories, smallest first, as ``datasets`` ships them (``utils/resources/``)."""
-    categories: list[str] = json.loads(
-        resources.files("datasets.utils.resources").joinpath("size_categories.json").read_text("utf-8")
-    )
+    listed = resources.files("datasets.utils.resources").joinpath("size_categories.json")
+    categories: list[str] = json.loads(listed.read_text("utf-8"))
     return categories
 
 
@@ -115,142 +141,73 @@ def check_card(path: Path) -> None:
         raise OutputError("the dataset card declares no configs", path=path, hint="this is a bug in qa-builder")
 
 
-def _sentence_quality() -> str:
-    """The aligner measured against the hand-made gold, as last recorded by ``qa-builder evaluate --write``."""
-    document = json.loads(resources.files(__package__).joinpath("templates/sentence_quality.json").read_text("utf-8"))
-    rows = ["| | precision | recall | F1 |", "|---|---:|---:|---:|"]
-    rows += [
-        f"| {kind} | {document[kind]['precision']:.3f} | {document[kind]['recall']:.3f} | {document[kind]['f1']:.3f} |"
-        for kind in ("strict", "lax")
-    ]
-    intro = (
-        f"Measured against a gold alignment made by hand for `{document['interview_id']}` "
-        f"({document['pairs']} turn pairs, {document['beads']} beads; `tests/gold/` in the source repository), "
-        "with Bertalign's strict and lax definitions:"
-    )
-    return intro + "\n\n" + "\n".join(rows)
+def _columns(family: str) -> list[tuple[str, str, str]]:
+    """Each column of a config family: name, type, and what it holds (from the model's field descriptions)."""
+    model = RECORD_MODELS[family]
+    example = f"{family}.xx-yy" if family in PAIR_FAMILIES else family
+    kinds = features(example)
+    return [(name, _kind(kinds[name]), field.description or "") for name, field in model.model_fields.items()]
 
 
-def _sources(report: BuildReport) -> str:
-    rows = ["| interview | title | publisher | published | languages |", "|---|---|---|---|---|"]
-    rows += [
-        f"| `{r.id}` | [{r.title}]({r.url}) | {r.publisher} | {r.published} | {', '.join(r.languages)} |"
-        for r in report.interviews
-    ]
-    return "\n".join(rows)
+def _kind(feature: Any) -> str:
+    if isinstance(feature, dict):
+        return "struct {" + ", ".join(feature) + "}"
+    kind = type(feature).__name__
+    if kind == "List":
+        return f"list of {_kind(feature.feature)}"
+    if kind == "Translation":
+        return "translation {" + ", ".join(feature.languages) + "}"
+    return str(feature.dtype)
 
 
-def _columns() -> str:
-    from .export import features
-
-    blocks = []
-    for name in _CONFIG_ROWS:
-        columns = ", ".join(f"`{column}`" for column in features(name))
-        blocks.append(f"- `{name}`: {columns}")
-    return "\n".join(blocks)
-
-
-def _counts(report: BuildReport) -> str:
-    rows = ["| interview | language | turns | by speaker |", "|---|---|---:|---|"]
-    for result in report.interviews:
-        for lang, speakers in sorted(result.turns_by_speaker.items()):
-            detail = ", ".join(f"{name} {count}" for name, count in sorted(speakers.items()))
-            rows.append(f"| `{result.id}` | {lang} | {sum(speakers.values())} | {detail} |")
-    return "\n".join(rows)
+def _charts(summary: BuildSummary) -> list[tuple[str, str, str]]:
+    """(alt text, chart file, page file) for the first :data:`CHARTS_SHOWN` pair pages."""
+    found = []
+    for interview in summary.interviews:
+        for page, label in pages_of(interview)[: len(interview.pairs)]:
+            alt = f"{interview.id}: characters per turn pair, {label}"
+            found.append((alt, f"{SITE_FOLDER}/{chart_name(page)}", f"{SITE_FOLDER}/{page}"))
+    return found[:CHARTS_SHOWN]
 
 
-CHARTS_SHOWN = 12
-"""Interviews whose length chart the card shows; the rest are linked from the report's index."""
-
-
-def _review(report: BuildReport) -> str:
-    lines = [
-        f"Every interview can be read with its translations side by side in [`{REPORT}/{INDEX}`]({REPORT}/{INDEX}): "
-        "self-contained HTML pages (no network, no scripts from elsewhere) that ship with the dataset; "
-        "download the folder and open it in a browser. Speakers, flags, inferred speakers, excluded "
-        "paragraphs and the aligner's scores are marked, and hovering a sentence lights up its partner.",
-        "",
-        "Each dot of a chart is one turn pair: German against Chinese length in characters (log scales), "
-        "coloured by the aligner's score, ringed in black when flagged. Translations keep a steady length ratio "
-        "(the dashed line), so a dot far from it is a pair worth reading.",
-        "",
-    ]
-    for result in report.interviews[:CHARTS_SHOWN]:
-        if not result.review.pairs:
-            continue
-        chart, page = f"{REPORT}/{chart_name(result.id)}", f"{REPORT}/{page_name(result.id)}"
-        lines += [
-            f"![{result.id}: characters per turn pair, de against zh]({chart})",
-            "",
-            f"[`{result.id}`]({page})",
-            "",
-        ]
-    if len(report.interviews) > CHARTS_SHOWN:
-        lines += [f"… and {len(report.interviews) - CHARTS_SHOWN} more interviews in the report.", ""]
-    lines += ["What was flagged, in rows per config (flags are explained under Columns):", "", _flag_table(report)]
-    return "\n".join(lines)
-
-
-def _flag_table(report: BuildReport) -> str:
+def _issue_table(summary: BuildSummary) -> tuple[list[str], list[tuple[str, list[int]]]]:
+    """Config families as columns, issues as rows, rows flagged as cells."""
     totals: dict[str, Counter[str]] = {}
-    for result in report.interviews:
-        for config, counts in result.flag_counts.items():
-            totals.setdefault(config, Counter()).update(counts)
-    configs = [name for name in _CONFIG_ROWS if name in totals]
-    if not configs:
-        return "No row is flagged."
-    flags = sorted({flag for found in totals.values() for flag in found})
-    rows = ["| flag | " + " | ".join(f"`{name}`" for name in configs) + " |", "|---|" + "---:|" * len(configs)]
-    rows += [f"| `{flag}` | " + " | ".join(str(totals[name][flag]) for name in configs) + " |" for flag in flags]
-    return "\n".join(rows)
+    for interview in summary.interviews:
+        for family, counts in interview.issues.items():
+            totals.setdefault(family, Counter()).update(counts)
+    families = [family for family in RECORD_MODELS if family in totals]
+    issues = sorted({issue for counts in totals.values() for issue in counts})
+    return families, [(issue, [totals[family][issue] for family in families]) for issue in issues]
 
 
-def _unpaired(per_interview: list[dict[str, int]], what: str) -> str:
-    totals: Counter[str] = Counter()
-    for counts in per_interview:
-        totals.update(counts)
-    if not totals:
-        return "none."
-    parts = [f"{count} {lang} {what if count != 1 else what[:-1]}" for lang, count in sorted(totals.items())]
-    return ", ".join(parts) + " in all."
+def _unpaired(summary: BuildSummary) -> list[tuple[str, str, dict[str, int]]]:
+    """(pair, level, counts per language) summed over the interviews."""
+    totals: dict[tuple[str, str], Counter[str]] = {}
+    for interview in summary.interviews:
+        for pair in interview.pairs:
+            for level, counts in pair.unpaired.items():
+                totals.setdefault((pair.name, level), Counter()).update(counts)
+    return [(pair, level, dict(sorted(counts.items()))) for (pair, level), counts in sorted(totals.items())]
 
 
-def _segments(report: BuildReport) -> str:
-    totals: Counter[str] = Counter()
-    for result in report.interviews:
-        totals.update(result.segments_by_kind)
-    return ", ".join(f"{count} {kind}" for kind, count in sorted(totals.items())) + "."
+def _sentence_quality() -> dict[str, Any]:
+    """The aligner measured against the hand-made gold, as last recorded by ``qa-builder evaluate --write``."""
+    text = resources.files(__package__).joinpath("templates/sentence_quality.json").read_text("utf-8")
+    document: dict[str, Any] = json.loads(text)
+    return document
 
 
-def _known_issues(report: BuildReport) -> str:
-    flagged = report.flagged
-    lines = [f"{report.flagged_total} aligned turn pairs are flagged:", ""]
-    if flagged:
-        lines += ["| id | flags | de speaker | zh speaker | de begins | zh begins |", "|---|---|---|---|---|---|"]
-        for row in flagged:
-            de, zh = (_first_words(row["translation"][lang]) for lang in ("de", "zh"))
-            flags = ", ".join(row["flags"])
-            lines.append(f"| `{row['id']}` | {flags} | {row['speaker']['de']} | {row['speaker']['zh']} | {de} | {zh} |")
-        if report.flagged_total > len(flagged):
-            lines.append(f"\n… and {report.flagged_total - len(flagged)} more (filter `flags` to see them).")
-    lines.append("")
-    warnings = report.warnings
-    reviewed = sum(result.review.reviewed for result in report.interviews)
-    lines.append(
-        f"The parser inferred {reviewed} speaker(s) or reading(s) that the maintainers checked by hand "
-        "(`reviewed` in `meta.toml`; the records keep their flags), and reported "
-        f"{len(warnings)} warning(s) nobody has reviewed" + (":" if warnings else ".")
-    )
-    lines += [f"- `{w.recorded()}`" for w in warnings[:KNOWN_ISSUES_SHOWN]]
-    return "\n".join(lines)
+def _total(counts: Sequence[dict[str, int]] | Any) -> dict[str, int]:
+    total: Counter[str] = Counter()
+    for found in counts:
+        total.update(found)
+    return dict(sorted(total.items()))
 
 
-def _first_words(text: str, limit: int = 40) -> str:
-    first = text.split("\n")[0]
-    cut = first if len(first) <= limit else first[:limit].rstrip() + "…"
-    return json.dumps(cut, ensure_ascii=False)[1:-1].replace("|", "\\|")
-
-
-def _license(report: BuildReport) -> str:
-    lines = [f"- `{r.id}`: {r.license}. {r.license_note or ''}".rstrip() for r in report.interviews]
-    return "\n".join(lines) or "No interviews."
+def _cell(text: object, limit: int = 0) -> str:
+    """Text for a Markdown table cell: one line, pipes escaped, cut to ``limit`` characters."""
+    flat = " ".join(str(text).split())
+    if limit and len(flat) > limit:
+        flat = flat[:limit].rstrip() + "…"
+    return flat.replace("|", "\\|")

@@ -1,115 +1,59 @@
 """Write records as Hub-ready Parquet: one file per config, streamed in fixed row groups.
 
-This is the only module that imports ``datasets`` and ``pyarrow``; the CLI
-imports it only for ``build``. Row groups are cut by row count, never by
-timing, so the bytes depend on the records alone.
+With :mod:`qa_builder.dataset.features` this is the only code that imports
+``datasets`` and ``pyarrow``; the CLI imports it only for ``build``. Row groups
+are cut by row count, never by timing, so the bytes depend on the records alone.
 
-Each file is named after its content (``turns/train-<12 hex of sha256>.parquet``)
-and the card lists those names. ``datasets`` keys its cache of a local folder
-by the folder's name and card, not by the files' bytes, so a rebuild under
-fixed names loads the previous build's rows (or fails on changed split sizes).
-A name that changes with the content changes the card, hence the cache key,
-on every edit and on no rebuild that changes nothing. Declaring
-``dataset_info`` sizes instead would miss an edit that keeps the sizes.
+Each file is named after its content (``turns/train-<12 hex of sha256>.parquet``,
+``parallel_turns/de-zh/train-….parquet``) and the card lists those names.
+``datasets`` keys its cache of a local folder by the folder's name and card,
+not by the files' bytes, so a rebuild under fixed names loads the previous
+build's rows (or fails on changed split sizes). A name that changes with the
+content changes the card, hence the cache key, on every edit and on no rebuild
+that changes nothing. Declaring ``dataset_info`` sizes instead would miss an
+edit that keeps the sizes.
 """
 
 from __future__ import annotations
 
 import hashlib
-from collections.abc import Iterable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 from typing import Any
 
-import datasets
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-__all__ = ["CONFIGS", "ParquetSink", "WrittenFile", "features", "record_batches"]
+from .features import features, split_config
 
-CONFIGS = ("turns", "qa", "segments", "parallel_turns", "parallel_qa", "parallel_sentences")
+__all__ = ["ParquetSink", "WrittenFile", "record_batches"]
+
 ROW_GROUP_ROWS = 10_000
 DIGEST_HEX = 12
 """Hex digits of a file's sha256 in its name: enough that two builds' files never share one."""
 
-_string = datasets.Value("string")
-_int = datasets.Value("int32")
-_strings = datasets.List(_string)
-_ints = datasets.List(_int)
-_source = {"path": _string, "line_start": _int, "line_end": _int}
-_pair = {"de": _string, "zh": _string}
-_pair_indices = {"de": _ints, "zh": _ints}
-_translation = datasets.Translation(languages=["de", "zh"])
-
-
-def features(config: str) -> datasets.Features:
-    """The ``datasets`` features of a config; their order is the column order."""
-    common = {"id": _string, "interview_id": _string}
-    table: dict[str, dict[str, Any]] = {
-        "turns": {
-            **common,
-            "lang": _string,
-            "index": _int,
-            "role": _string,
-            "speaker": _string,
-            "speaker_label": _string,
-            "text": _string,
-            "section": _string,
-            "flags": _strings,
-            "source": _source,
-        },
-        "qa": {
-            **common,
-            "lang": _string,
-            "index": _int,
-            "question": _string,
-            "answer": _string,
-            "question_speaker": _string,
-            "answer_speaker": _string,
-            "turn_indices": _ints,
-            "section": _string,
-            "flags": _strings,
-        },
-        "segments": {**common, "lang": _string, "index": _int, "kind": _string, "text": _string, "source": _source},
-        "parallel_turns": {
-            **common,
-            "index": _int,
-            "translation": _translation,
-            "role": _pair,
-            "speaker": _pair,
-            "turn_indices": _pair_indices,
-            "bead": _string,
-            "score": datasets.Value("float64"),
-            "flags": _strings,
-        },
-        "parallel_qa": {
-            **common,
-            "index": _int,
-            "question": _translation,
-            "answer": _translation,
-            "answer_speaker": _pair,
-            "exchange_indices": _pair_indices,
-            "score": datasets.Value("float64"),
-            "flags": _strings,
-        },
-        "parallel_sentences": {
-            **common,
-            "pair_index": _int,
-            "index": _int,
-            "translation": _translation,
-            "sentence_indices": _pair_indices,
-            "bead": _string,
-            "score": datasets.Value("float64"),
-            "flags": _strings,
-        },
-    }
-    return datasets.Features(table[config])
-
 
 def record_batches(rows: Mapping[str, Sequence[Mapping[str, Any]]]) -> dict[str, pa.RecordBatch]:
-    """Each config's rows as one Arrow batch: compact to send between processes and to buffer."""
-    return {config: pa.RecordBatch.from_pylist(list(rows[config]), schema=_schema(config)) for config in CONFIGS}
+    """Each config's rows as one Arrow batch: compact to send between processes and to buffer.
+
+    A row with a key its config's features lack, or without one they have, is a bug, not a column to drop.
+    """
+    return {config: _batch(config, records) for config, records in rows.items()}
+
+
+def _batch(config: str, records: Sequence[Mapping[str, Any]]) -> pa.RecordBatch:
+    schema = _schema(config)
+    names = schema.names
+    for record in records[:1]:
+        if list(record) != names:
+            raise ValueError(f"{config}: the record's fields {list(record)} are not the features' {names}")
+    columns = [
+        pa.array([record[name] for record in records], type=field.type)
+        for name, field in zip(names, schema, strict=True)
+    ]
+    return pa.RecordBatch.from_arrays(columns, schema=schema)
 
 
 @cache
@@ -126,25 +70,26 @@ class WrittenFile:
 
 
 class ParquetSink:
-    """Streams batches of every config into ``<out>/<config>/train-<digest>.parquet``.
+    """Streams batches of each config into ``<out>/<family>[/<pair>]/train-<digest>.parquet``.
 
-    Rows wait as Arrow batches until a row group of ``ROW_GROUP_ROWS`` is full,
-    so memory holds at most one row group per config, and row groups are cut
-    by row count alone: the bytes depend on the records, not on batching.
+    A config's file is opened with its first batch, so the configs are whatever
+    the interviews have (a language pair no interview has makes no file). Rows
+    wait as Arrow batches until a row group of ``ROW_GROUP_ROWS`` is full, so
+    memory holds at most one row group per config, and row groups are cut by
+    row count alone: the bytes depend on the records, not on batching.
     """
 
-    def __init__(self, out: Path, configs: Iterable[str]) -> None:
+    def __init__(self, out: Path, always: Sequence[str] = ()) -> None:
         self.out = out
-        self.configs = tuple(configs)
-        self.pending: dict[str, list[pa.RecordBatch]] = {config: [] for config in self.configs}
-        self.pending_rows = dict.fromkeys(self.configs, 0)
+        self.pending: dict[str, list[pa.RecordBatch]] = {config: [] for config in always}
+        self.pending_rows = dict.fromkeys(always, 0)
         self.writers: dict[str, pq.ParquetWriter] = {}
-        self.counts = dict.fromkeys(self.configs, 0)
+        self.counts = dict.fromkeys(always, 0)
 
     def write(self, config: str, batch: pa.RecordBatch) -> None:
-        self.pending[config].append(batch)
-        self.pending_rows[config] += batch.num_rows
-        self.counts[config] += batch.num_rows
+        self.pending.setdefault(config, []).append(batch)
+        self.pending_rows[config] = self.pending_rows.get(config, 0) + batch.num_rows
+        self.counts[config] = self.counts.get(config, 0) + batch.num_rows
         while self.pending_rows[config] >= ROW_GROUP_ROWS:
             table = self._take(config)
             self._write(config, table.slice(0, ROW_GROUP_ROWS))
@@ -154,7 +99,7 @@ class ParquetSink:
     def close(self) -> dict[str, WrittenFile]:
         """Finish every file and give it its content-addressed name."""
         written = {}
-        for config in self.configs:
+        for config in self.pending:
             if self.pending_rows[config] or config not in self.writers:
                 self._write(config, self._take(config))
             self.writers[config].close()
@@ -175,7 +120,9 @@ class ParquetSink:
         self.writers[config].write_table(table, row_group_size=ROW_GROUP_ROWS)
 
     def _partial(self, config: str) -> Path:
-        return self.out / config / "train.parquet.partial"
+        family, langs = split_config(config)
+        folder = self.out / family / "-".join(langs) if langs else self.out / family
+        return folder / "train.parquet.partial"
 
 
 def _content_addressed(path: Path) -> Path:

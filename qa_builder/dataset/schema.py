@@ -15,7 +15,7 @@ def render_schemas() -> dict[str, str]:
     """File name → JSON text, one file per config's record model.
 
     >>> sorted(render_schemas())[0]
-    'parallel_qa.schema.json'
+    'interviews.schema.json'
     """
     return {
         f"{config}.schema.json": json.dumps(model.model_json_schema(), indent=2, ensure_ascii=False, sort_keys=True)

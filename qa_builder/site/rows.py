@@ -1,41 +1,41 @@
-"""What a reviewer reads of one aligned interview, as plain data in document order.
+"""What a reader of the site sees of an interview, as plain data in document order.
 
-The review page (:mod:`qa_builder.site.pages`) and its chart
-(:mod:`qa_builder.site.chart`) only lay this out. Rows follow the turn alignment:
-one :class:`PairRow` per bead (a pair, or a turn the other translation lacks),
-with each side's excluded segments (:class:`SegmentRow`) placed before the
-first row whose turns come after them in that language's file. A turn's text
-is kept whole, cut into sentence pieces that know their sentence bead, so
-hovering one sentence can light up its partner.
+A :class:`Page` is either two translations side by side (one per language
+pair) or, for an interview in one language, its transcript alone. Its rows
+follow the turn alignment: one :class:`PairRow` per bead (a pair, or a turn the
+other translation lacks), with each side's excluded segments
+(:class:`SegmentRow`) placed before the first row whose turns come after them
+in that language's file. A turn's text is kept whole, cut into the sentences
+the sentence aligner saw (located in the text, not split again), each knowing
+its sentence bead, so hovering one sentence can light up its partner.
+:mod:`qa_builder.site.pages` lays a page out; :mod:`qa_builder.site.chart` draws its dots.
 """
 
 from __future__ import annotations
 
-from collections import Counter
+from collections import deque
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
-from ..alignment.parallel import PAIR, Alignment
-from ..models import ParallelSentence, ParallelTurn, Segment, Source, Turn
-from ..transcripts.conventions import SentenceRules
+from ..alignment.model import LOW_SCORE
+from ..alignment.parallel import PairAlignment, pair_name
+from ..alignment.sentencepairs import SentenceAlignment
+from ..models import ROLES, Segment, Source, Turn
+from ..summary import InterviewSummary, PairSummary, speaker_name
 from ..transcripts.interview import Interview, Transcript
-from ..transcripts.parse import ParseWarning
-from ..transcripts.sentences import split_sentences
 
 __all__ = [
-    "LOW_SCORE",
+    "Dot",
+    "Page",
     "PairRow",
     "Piece",
-    "Review",
-    "ReviewSummary",
     "SegmentRow",
     "TurnView",
-    "review_interview",
+    "interview_pages",
+    "page_name",
+    "pages_of",
     "source_ref",
 ]
-
-LOW_SCORE = 0.5
-"""A pair (or sentence bead) scored below this is marked: the aligner was unsure."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -67,7 +67,7 @@ class PairRow:
     pair: int | None
     bead: str
     score: float | None
-    flags: list[str]
+    issues: list[str]
     sides: dict[str, list[TurnView]]
 
     @property
@@ -81,65 +81,79 @@ class SegmentRow:
 
 
 @dataclass(frozen=True, slots=True)
-class ReviewSummary:
-    """An interview's line in the report's index and the card."""
+class Dot:
+    """One turn pair in the length chart: each side's characters, its score, whether it is flagged."""
 
-    interview_id: str
-    title: str
-    url: str
-    languages: list[str]
-    turns: dict[str, int]
-    pairs: int = 0
-    flagged: int = 0
-    low: int = 0
-    inferred: dict[str, int] = field(default_factory=dict)
-    segments: dict[str, int] = field(default_factory=dict)
-    unpaired: dict[str, int] = field(default_factory=dict)
-    sentence_pairs: int = 0
-    flags: dict[str, int] = field(default_factory=dict)
-    warnings: list[ParseWarning] = field(default_factory=list)
-    reviewed: int = 0
-    """Inferences a maintainer has reviewed in meta.toml."""
-    lengths: list[tuple[int, int, float, bool]] = field(default_factory=list)
-    """Per turn pair: characters of ``PAIR``'s two sides, score, flagged — what the chart draws."""
+    pair: int
+    left: int
+    right: int
+    score: float
+    flagged: bool
 
 
 @dataclass(frozen=True, slots=True)
-class Review:
-    summary: ReviewSummary
+class Page:
+    """One page of the site: an interview's pair side by side, or its one language alone."""
+
+    name: str
+    summary: InterviewSummary
+    langs: tuple[str, ...]
+    pair: PairSummary | None
     rows: list[PairRow | SegmentRow]
+    dots: list[Dot]
+    siblings: list[tuple[str, str]]
+    """The interview's pages, as (file name, languages), this one included."""
+
+    def roles(self) -> list[str]:
+        """The roles of the page's speakers, in the order :data:`~qa_builder.models.ROLES` lists them."""
+        found = {
+            turn.role for row in self.rows if isinstance(row, PairRow) for side in row.sides.values() for turn in side
+        }
+        return [role for role in ROLES if role in found]
 
 
-def review_interview(interview: Interview, alignment: Alignment | None) -> Review:
-    """The review of an interview: its ``PAIR`` side by side if aligned, else each transcript's turns alone.
+def page_name(interview_id: str, langs: Sequence[str]) -> str:
+    """The file of an interview's page for a language pair (or its one language), inside the site folder.
+
+    >>> page_name("verge-altman-murati-2023", ("de", "zh"))
+    'verge-altman-murati-2023.de-zh.html'
+    """
+    return f"{interview_id}.{pair_name(langs)}.html"
+
+
+def pages_of(summary: InterviewSummary) -> list[tuple[str, str]]:
+    """An interview's pages as (file name, languages): one per pair, or one for its only language."""
+    langs: list[tuple[str, ...]] = [pair.langs for pair in summary.pairs] or [(summary.languages[0],)]
+    return [(page_name(summary.id, pair), " – ".join(pair)) for pair in langs]
+
+
+def interview_pages(interview: Interview, alignments: Sequence[PairAlignment], summary: InterviewSummary) -> list[Page]:
+    """The pages of an interview: one per language pair, or one for its only language.
 
     >>> from pathlib import Path
     >>> from qa_builder.transcripts.interview import load_interview
     >>> from qa_builder.alignment.parallel import align_interview
-    >>> interview = load_interview(Path("raw/verge-altman-murati-2023"))
-    >>> summary = review_interview(interview, align_interview(interview)).summary
-    >>> summary.pairs, summary.flagged, summary.inferred
-    (32, 2, {'de': 2, 'zh': 0})
+    >>> from qa_builder.summary import summarize
+    >>> interview = load_interview(Path("tests/fixtures/interviews/verge-altman-murati-2023"))
+    >>> alignments = align_interview(interview)
+    >>> pages = interview_pages(interview, alignments, summarize(interview, alignments))
+    >>> [(page.name, page.pair.turn_pairs if page.pair else 0) for page in pages]
+    [('verge-altman-murati-2023.de-zh.html', 32)]
     """
-    if alignment is None:
-        transcripts = {lang: interview.transcripts[lang] for lang in sorted(interview.transcripts)}
-        beads = [{lang: [turn.index]} for lang, t in transcripts.items() for turn in t.turns]
-        rows = _rows(transcripts, beads, lambda turns, pair: _plain_row(turns, list(transcripts)))
-    else:
-        transcripts = {lang: interview.transcripts[lang] for lang in PAIR}
-        rules = {lang: interview.meta.conventions(lang).sentences for lang in PAIR}
-        sentences = _sentences_by_pair(alignment.sentences)
-        beads = [{PAIR[0]: list(bead.left), PAIR[1]: list(bead.right)} for bead in alignment.beads]
-
-        def aligned_row(turns: dict[str, list[Turn]], pair: int) -> PairRow:
-            if not all(turns.values()):
-                return _plain_row(turns, list(PAIR))
-            record = alignment.turns[pair]
-            views = _with_sentences(turns, sentences.get(pair, []), rules)
-            return PairRow(pair, record.bead, record.score, list(record.flags), views)
-
-        rows = _rows(transcripts, beads, aligned_row)
-    return Review(_summary(interview, transcripts, alignment, rows), rows)
+    transcripts = interview.transcripts
+    siblings = pages_of(summary)
+    if not alignments:
+        lang = summary.languages[0]
+        rows = _rows({lang: transcripts[lang]}, [{lang: [t.turn_index]} for t in transcripts[lang].turns], _plain)
+        return [Page(siblings[0][0], summary, (lang,), None, rows, [], siblings)]
+    pages = []
+    for alignment, pair in zip(alignments, summary.pairs, strict=True):
+        sides = {lang: transcripts[lang] for lang in alignment.langs}
+        beads = [dict(zip(alignment.langs, (list(b.left), list(b.right)), strict=True)) for b in alignment.beads]
+        rows = _rows(sides, beads, _aligned_rows(alignment))
+        name = page_name(interview.id, alignment.langs)
+        pages.append(Page(name, summary, alignment.langs, pair, rows, _dots(alignment), siblings))
+    return pages
 
 
 def _rows(
@@ -164,13 +178,26 @@ def _rows(
     return rows
 
 
-def _plain_row(turns: dict[str, list[Turn]], langs: list[str]) -> PairRow:
+def _plain(turns: dict[str, list[Turn]], pair: int) -> PairRow:
     """Turns with no partner: whole paragraphs, no sentence beads."""
     views = {
         lang: [_view(turn, [[Piece(p)] for p in turn.text.split("\n")]) for turn in side]
         for lang, side in turns.items()
     }
-    return PairRow(None, "-".join(str(len(turns[lang])) for lang in langs), None, [], views)
+    return PairRow(None, "-".join(str(len(side)) for side in turns.values()), None, [], views)
+
+
+def _aligned_rows(alignment: PairAlignment) -> Callable[[dict[str, list[Turn]], int], PairRow]:
+    """How a bead of ``alignment`` becomes a row: a turn pair with its sentences, or turns with no partner."""
+
+    def row(turns: dict[str, list[Turn]], pair: int) -> PairRow:
+        if not all(turns.values()):
+            return _plain(turns, pair)
+        record = alignment.turns[pair]
+        views = _with_sentences(turns, alignment.sentence_alignments[pair], pair, alignment.langs)
+        return PairRow(pair, record.bead, record.score, list(record.issues), views)
+
+    return row
 
 
 def _take_before(pending: list[Segment], turns: Sequence[Turn]) -> list[Segment]:
@@ -183,49 +210,35 @@ def _take_before(pending: list[Segment], turns: Sequence[Turn]) -> list[Segment]
     return taken
 
 
-def _sentences_by_pair(rows: Sequence[ParallelSentence]) -> dict[int, list[ParallelSentence]]:
-    grouped: dict[int, list[ParallelSentence]] = {}
-    for row in rows:
-        grouped.setdefault(row.pair_index, []).append(row)
-    return grouped
-
-
 def _with_sentences(
-    turns: dict[str, list[Turn]], beads: Sequence[ParallelSentence], rules: dict[str, SentenceRules]
+    turns: dict[str, list[Turn]], aligned: SentenceAlignment, pair: int, langs: tuple[str, str]
 ) -> dict[str, list[TurnView]]:
-    """Each side's turns cut into sentence pieces, numbered across the pair as the sentence aligner numbered them."""
+    """Each side's turns cut into the sentences the aligner paired, each marked with its bead."""
     views: dict[str, list[TurnView]] = {}
-    for lang in PAIR:
-        other = PAIR[1 - PAIR.index(lang)]
-        bead_of: dict[int, tuple[str | None, float | None, bool]] = {
-            i: (f"p{row.pair_index}-s{local}", row.score, not getattr(row.sentence_indices, other))
-            for local, row in enumerate(beads)
-            for i in getattr(row.sentence_indices, lang)
-        }
-        number = 0
-        side = []
-        for turn in turns[lang]:
-            paragraphs = []
-            for paragraph in turn.text.split("\n"):
-                found = split_sentences(paragraph, rules[lang])
-                marked = [Piece(s, *bead_of.get(number + k, (None, None, False))) for k, s in enumerate(found)]
-                paragraphs.append(_pieces(paragraph, marked))
-                number += len(found)
-            side.append(_view(turn, paragraphs))
-        views[lang] = side
+    for side, (lang, sentences) in enumerate(zip(langs, (aligned.left, aligned.right), strict=True)):
+        marks: dict[int, Piece] = {}
+        for local, bead in enumerate(aligned.beads):
+            for i in (bead.left, bead.right)[side]:
+                marks[i] = Piece(sentences[i], f"p{pair}-s{local}", bead.score, not bead.paired)
+        queue = deque(marks[i] for i in range(len(sentences)))
+        views[lang] = [_view(turn, [_pieces(p, queue) for p in turn.text.split("\n")]) for turn in turns[lang]]
     return views
 
 
-def _pieces(paragraph: str, sentences: Sequence[Piece]) -> list[Piece]:
-    """``paragraph`` as its sentences and the text between them; every character is kept."""
+def _pieces(paragraph: str, sentences: deque[Piece]) -> list[Piece]:
+    """``paragraph`` as the next sentences of ``sentences`` found in it, and the text between them.
+
+    Every character is kept; the sentences found are taken off the queue.
+    """
     pieces: list[Piece] = []
     cursor = 0
-    for sentence in sentences:
-        start = paragraph.find(sentence.text, cursor)
+    while sentences:
+        start = paragraph.find(sentences[0].text, cursor)
         if start < 0:
             break
         if start > cursor:
             pieces.append(Piece(paragraph[cursor:start]))
+        sentence = sentences.popleft()
         pieces.append(sentence)
         cursor = start + len(sentence.text)
     if cursor < len(paragraph):
@@ -233,8 +246,16 @@ def _pieces(paragraph: str, sentences: Sequence[Piece]) -> list[Piece]:
     return pieces
 
 
+def _dots(alignment: PairAlignment) -> list[Dot]:
+    a, b = alignment.langs
+    return [
+        Dot(row.pair_index, len(row.translation[a]), len(row.translation[b]), row.score, bool(row.issues))
+        for row in alignment.turns
+    ]
+
+
 def source_ref(source: Source) -> str:
-    """Where a record is, as a reviewer looks it up.
+    """Where a record is, as a reader looks it up.
 
     >>> source_ref(Source(path="raw/x/de.txt", line_start=3, line_end=5))
     'raw/x/de.txt:3–5'
@@ -246,45 +267,11 @@ def source_ref(source: Source) -> str:
 
 def _view(turn: Turn, paragraphs: list[list[Piece]]) -> TurnView:
     return TurnView(
-        index=turn.index,
-        speaker=turn.speaker,
+        index=turn.turn_index,
+        speaker=speaker_name(turn),
         role=turn.role,
         label=turn.speaker_label,
-        inferred="speaker_inferred" in turn.flags,
+        inferred="speaker_inferred" in turn.issues,
         source=source_ref(turn.source),
         paragraphs=paragraphs,
     )
-
-
-def _summary(
-    interview: Interview,
-    transcripts: dict[str, Transcript],
-    alignment: Alignment | None,
-    rows: Sequence[PairRow | SegmentRow],
-) -> ReviewSummary:
-    pairs = [row for row in rows if isinstance(row, PairRow) and row.pair is not None]
-    flags: Counter[str] = Counter(flag for row in pairs for flag in row.flags)
-    meta = interview.meta
-    return ReviewSummary(
-        interview_id=interview.id,
-        title=meta.title,
-        url=meta.url,
-        languages=list(transcripts),
-        turns={lang: len(t.turns) for lang, t in transcripts.items()},
-        pairs=len(pairs),
-        flagged=sum(bool(row.flags) for row in pairs),
-        low=sum(row.low for row in pairs),
-        inferred={lang: sum("speaker_inferred" in turn.flags for turn in t.turns) for lang, t in transcripts.items()},
-        segments={lang: len(t.segments) for lang, t in transcripts.items()},
-        unpaired=alignment.unpaired if alignment else {},
-        sentence_pairs=len(alignment.sentences) if alignment else 0,
-        flags=dict(sorted(flags.items())),
-        warnings=[warning for t in interview.transcripts.values() for warning in t.warnings],
-        reviewed=sum(len(t.reviewed) for t in interview.transcripts.values()),
-        lengths=[_lengths(record) for record in alignment.turns] if alignment else [],
-    )
-
-
-def _lengths(record: ParallelTurn) -> tuple[int, int, float, bool]:
-    left, right = (len(record.translation[lang]) for lang in PAIR)
-    return left, right, record.score, bool(record.flags)

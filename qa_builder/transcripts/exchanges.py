@@ -1,19 +1,33 @@
-"""Question–answer exchanges from a transcript's turns.
+"""Question–answer exchanges from a transcript's turns, defined over what each role does.
 
-An exchange is an interviewer turn followed by the interviewee turn(s) before
-the next interviewer turn, stage direction or heading. A remark nobody answers
-and a statement nobody asked for are not exchanges; they stay in ``turns``.
+Each turn's role asks, answers or does neither (:data:`qa_builder.models.FUNCTIONS`):
+interviewers, hosts, questioners and the audience ask; interviewees, guests and
+respondents answer; a moderator or chair giving the floor does neither. An
+exchange is a run of asking turns (one question, however many people ask it)
+and the run of answering turns after it, up to the next asking turn. Turns
+that do neither are passed over: a chair's "the minister will answer" between
+a question and its answer does not break the exchange, and is not part of it.
+A stage direction or heading between two turns does break it. A question
+nobody answers and an answer nobody asked for are not exchanges; they stay in
+``turns``.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
+from dataclasses import dataclass, field
 
-from ..models import Exchange, Segment, Turn
+from ..models import FUNCTIONS, Exchange, Segment, Turn
 
 __all__ = ["find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
+
+
+@dataclass(slots=True)
+class _Group:
+    questions: list[Turn] = field(default_factory=list)
+    answers: list[Turn] = field(default_factory=list)
 
 
 def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[Exchange]:
@@ -23,36 +37,50 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
     []
     """
     breaks = sorted(s.source.line_start for s in segments if s.kind in _BREAKS)
-    groups: list[list[Turn]] = []
-    for previous, turn in zip([None, *turns], turns, strict=False):
-        broken = previous is not None and _break_between(previous, turn, breaks)
-        if turn.role == "interviewer":
-            groups.append([turn])
-        elif groups and not broken and groups[-1][-1] is previous:
-            groups[-1].append(turn)
-    return [_exchange(index, group) for index, group in enumerate(g for g in groups if len(g) > 1)]
+    groups: list[_Group] = []
+    last: Turn | None = None  # the last turn that asked or answered
+    for turn in turns:
+        function = FUNCTIONS[turn.role]
+        if not function:
+            continue
+        broken = last is None or _break_between(last, turn, breaks)
+        group = groups[-1] if groups and not broken else None
+        if function == "asks":
+            if group is None or group.answers:
+                groups.append(_Group())
+            groups[-1].questions.append(turn)
+        elif group is not None and group.questions:
+            group.answers.append(turn)
+        else:
+            groups.append(_Group())  # an answer nobody asked for: it ends what came before
+        last = turn
+    complete = [group for group in groups if group.questions and group.answers]
+    return [_exchange(index, group) for index, group in enumerate(complete)]
 
 
 def _break_between(before: Turn, after: Turn, breaks: Sequence[int]) -> bool:
     return any(before.source.line_end < line < after.source.line_start for line in breaks)
 
 
-def _exchange(index: int, group: list[Turn]) -> Exchange:
-    question, answers = group[0], group[1:]
-    speakers = list(dict.fromkeys(turn.speaker for turn in answers))
-    flags = {flag for turn in group for flag in turn.flags}
-    if len(speakers) > 1:
-        flags.add("multiple_answerers")
+def _exchange(index: int, group: _Group) -> Exchange:
+    first, turns = group.questions[0], [*group.questions, *group.answers]
+    askers = list(dict.fromkeys(turn.speaker for turn in group.questions))
+    answerers = list(dict.fromkeys(turn.speaker for turn in group.answers))
+    issues = {issue for turn in turns for issue in turn.issues}
+    if len(answerers) > 1:
+        issues.add("multiple_answerers")
+    if len(askers) > 1:
+        issues.add("multiple_askers")
     return Exchange(
-        id=f"{question.interview_id}/{question.lang}/q{index:03d}",
-        interview_id=question.interview_id,
-        lang=question.lang,
-        index=index,
-        question=question.text,
-        answer="\n".join(turn.text for turn in answers),
-        question_speaker=question.speaker,
-        answer_speaker=" & ".join(speakers),
-        turn_indices=[turn.index for turn in group],
-        section=question.section,
-        flags=sorted(flags),
+        id=f"{first.interview_id}/{first.lang}/q{index:03d}",
+        interview_id=first.interview_id,
+        lang=first.lang,
+        exchange_index=index,
+        question="\n".join(turn.text for turn in group.questions),
+        answer="\n".join(turn.text for turn in group.answers),
+        question_speakers=askers,
+        answer_speakers=answerers,
+        turn_indices=[turn.turn_index for turn in turns],
+        section=first.section,
+        issues=sorted(issues),
     )

@@ -23,7 +23,8 @@ from ..errors import (
     ParseError,
     QABuilderError,
 )
-from ..models import Exchange, Segment, Turn
+from ..models import Exchange, InterviewRecord, Segment, SpeakerRecord, Turn
+from .conventions import SentenceRules
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
 from .parse import ParseWarning, label_pattern, parse_paragraphs
@@ -35,6 +36,7 @@ __all__ = [
     "Transcript",
     "check_raw",
     "discover",
+    "interview_records",
     "load_interview",
     "parse_file",
     "parse_transcript",
@@ -73,6 +75,8 @@ class Transcript:
     reviewed: list[ParseWarning]
     """Warnings a maintainer reviewed in meta.toml; their records keep their flags."""
     accounting: Accounting
+    sentence_rules: SentenceRules
+    """Where this language's sentences end (its conventions and the interview's own)."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -147,6 +151,29 @@ def check_raw(raw: Path) -> list[Interview | QABuilderError]:
         except QABuilderError as error:
             checked.append(error)
     return checked
+
+
+def interview_records(interview: Interview) -> list[InterviewRecord]:
+    """One record per language of ``interview``: where it was published, its terms, speakers and counts."""
+    meta = interview.meta
+    return [
+        InterviewRecord(
+            interview_id=interview.id,
+            lang=lang,
+            title=meta.languages[lang].title or meta.title,
+            publisher=meta.publisher,
+            url=meta.url,
+            published=meta.published.isoformat(),
+            license=meta.license,
+            license_note=meta.license_note,
+            source=meta.languages[lang].source,
+            speakers=[SpeakerRecord(name=p.name, role=p.role) for p in meta.people.values()],
+            turns=len(transcript.turns),
+            exchanges=len(transcript.exchanges),
+            segments=len(transcript.segments),
+        )
+        for lang, transcript in sorted(interview.transcripts.items())
+    ]
 
 
 def record_path(file: Path) -> str:
@@ -233,7 +260,16 @@ def parse_transcript(
     exchanges = find_exchanges(parsed.turns, parsed.segments)
     accounting = account(lines, parsed.turns, parsed.segments, shown)
     return Transcript(
-        lang, shown, record, parsed.turns, parsed.segments, exchanges, parsed.warnings, parsed.reviewed, accounting
+        lang,
+        shown,
+        record,
+        parsed.turns,
+        parsed.segments,
+        exchanges,
+        parsed.warnings,
+        parsed.reviewed,
+        accounting,
+        meta.conventions(lang).sentences,
     )
 
 

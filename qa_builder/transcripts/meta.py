@@ -15,20 +15,21 @@ from __future__ import annotations
 
 import datetime as dt
 import tomllib
+from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
 from typing import Any
 
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator
+from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import MetadataError
-from ..models import Role
+from ..models import FUNCTIONS, ROLES, Function, Role
 from .conventions import Conventions, builtin_conventions
 from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
 from .read import read_bytes
 
-__all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Role", "Speaker", "load_meta"]
+__all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Speaker", "Voice", "load_meta"]
 
 META_FILE = "meta.toml"
 
@@ -38,17 +39,38 @@ class _Strict(BaseModel):
 
 
 class LabelMeta(_Strict):
-    """A speaker label as printed, and who it stands for."""
+    """A speaker label as printed, and who it stands for: a declared speaker, or only a role."""
 
-    speaker: str = Field(description="The speaker the label stands for, as declared above.")
+    speaker: str | None = Field(default=None, description="The speaker the label stands for, as declared above.")
+    role: Role | None = Field(
+        default=None, description='Instead of a speaker: the role a label names (`Audience = { role = "audience" }`).'
+    )
     reason: str | None = Field(
         default=None, description="Why this label is a correction (e.g. a misspelling); flags its turns."
     )
+
+    @model_validator(mode="after")
+    def _speaker_or_role(self) -> LabelMeta:
+        if (self.speaker is None) == (self.role is None):
+            raise ValueError("give the label either a speaker or a role")
+        return self
 
 
 class Speaker(_Strict):
     name: str
     role: Role
+
+
+@dataclass(frozen=True, slots=True)
+class Voice:
+    """Who says a turn: a declared speaker (and their role), or, for a label that names a role, the role alone."""
+
+    speaker: str | None
+    role: Role
+
+    @property
+    def function(self) -> Function:
+        return FUNCTIONS[self.role]
 
 
 class LanguageMeta(_Strict):
@@ -77,38 +99,80 @@ class LanguageMeta(_Strict):
     def label(self, printed: str) -> LabelMeta:
         return self.labels[printed]
 
+    def voice(self, printed: str, people: dict[str, Speaker]) -> Voice:
+        """Who the label ``printed`` stands for."""
+        label = self.labels[printed]
+        if label.speaker is not None:
+            return Voice(label.speaker, people[label.speaker].role)
+        assert label.role is not None
+        return Voice(None, label.role)
+
 
 class InterviewMeta(_Strict):
     title: str = Field(min_length=1, description="The interview's title as published.")
     publisher: str = Field(min_length=1, description="Who published it: 'The Verge'.")
     url: str = Field(min_length=1, description="Where the original is published.")
     published: dt.date = Field(description="Publication date, a TOML date without quotes: 2023-11-29.")
-    interviewer: str = Field(min_length=1, description="Who asks the questions.")
-    interviewees: list[str] = Field(min_length=1, description='Who answers: ["Sam Altman", "Mira Murati"].')
+    interviewer: str | list[str] = Field(
+        default_factory=list, description='Who asks the questions: a name, or several: ["Carmen Andoh", "Jon Calhoun"].'
+    )
+    interviewees: list[str] = Field(default_factory=list, description='Who answers: ["Sam Altman", "Mira Murati"].')
+    speakers: dict[str, Role] = Field(
+        default_factory=dict,
+        description="Speakers in other roles, each with their role: "
+        + ", ".join(f"`{role}`" for role in ROLES)
+        + ' (`"Bärbel Bas" = "chair"`).',
+    )
     license: str = Field(
         default="unknown", description="The texts' licence as a Hub id (cc-by-4.0, mit, …), 'other' or 'unknown'."
     )
     license_note: str | None = Field(default=None, description="The terms in words; required with 'other'.")
     default_interviewee: str | None = Field(
-        default=None, description="Who answers an unlabelled answer; the first interviewee if unset."
+        default=None, description="Who answers an answer printed without a label; the first who answers if unset."
     )
     languages: dict[str, LanguageMeta] = Field(
         min_length=1, description="One table per translation, `[languages.de]`; its transcript is `de.txt`."
     )
 
     @cached_property
-    def speakers(self) -> dict[str, Speaker]:
-        people = [Speaker(name=self.interviewer, role="interviewer")]
-        people += [Speaker(name=name, role="interviewee") for name in self.interviewees]
-        return {person.name: person for person in people}
+    def people(self) -> dict[str, Speaker]:
+        """Every declared speaker by name, in the order declared."""
+        return {name: Speaker(name=name, role=role) for name, role in _declared(self.model_dump()).items()}
+
+    def voice(self, lang: str, printed: str) -> Voice:
+        """Who the label ``printed`` in language ``lang`` stands for."""
+        return self.languages[lang].voice(printed, self.people)
 
     def conventions(self, lang: str) -> Conventions:
         """The built-in conventions of ``lang`` plus what this interview adds for it."""
         return builtin_conventions(lang).merged(self.languages[lang].conventions)
 
+    @cached_property
+    def answerer(self) -> Voice | None:
+        """Who answers an answer printed without a label: ``default_interviewee``, else the first who answers."""
+        if self.default_interviewee is not None:
+            return Voice(self.default_interviewee, self.people[self.default_interviewee].role)
+        answering = [person for person in self.people.values() if FUNCTIONS[person.role] == "answers"]
+        return Voice(answering[0].name, answering[0].role) if answering else None
+
     @property
-    def answerer(self) -> str:
-        return self.default_interviewee or self.interviewees[0]
+    def answering(self) -> list[str]:
+        """Declared speakers whose role answers."""
+        return [person.name for person in self.people.values() if FUNCTIONS[person.role] == "answers"]
+
+
+def _declared(data: dict[str, Any]) -> dict[str, Role]:
+    """Every declared speaker and their role: ``interviewer``, ``interviewees`` and ``speakers``, in that order."""
+    people: dict[str, Role] = {}
+    for name in _strings(data.get("interviewer")):
+        people.setdefault(name, "interviewer")
+    for name in _strings(data.get("interviewees")):
+        people.setdefault(name, "interviewee")
+    speakers = data.get("speakers")
+    for name, role in speakers.items() if isinstance(speakers, dict) else []:
+        if role in ROLES:
+            people.setdefault(name, role)
+    return people
 
 
 def _cross_problems(data: dict[str, Any]) -> list[Problem]:
@@ -116,9 +180,13 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
 
     Works on the plain TOML data, so these are reported together with the models' problems.
     """
-    found: list[Problem] = []
-    interviewees = [name for name in _strings(data.get("interviewees"))]
-    people = [*_strings(data.get("interviewer")), *interviewees]
+    people = _declared(data)
+    found = _role_conflicts(data)
+    if not people and not _role_labels(data):
+        found.append(
+            Problem(("interviewer",), "no speakers declared", "declare interviewer and interviewees (or [speakers])")
+        )
+    known = ", ".join(people)
     languages = data.get("languages")
     for code, language in languages.items() if isinstance(languages, dict) else []:
         if not code.isascii() or not code.replace("-", "").isalnum():
@@ -131,24 +199,59 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
                     Problem(
                         ("languages", code, "labels", printed),
                         f"label {printed!r} names {speaker!r}, who is not a declared speaker",
-                        f"use one of: {', '.join(people)} (or add them to interviewees)",
+                        f"use one of: {known} (or declare them with interviewer, interviewees or [speakers])",
                     )
                 )
     default = data.get("default_interviewee")
-    if isinstance(default, str) and default not in interviewees:
+    answering = [name for name, role in people.items() if FUNCTIONS[role] == "answers"]
+    if isinstance(default, str) and default not in answering:
         found.append(
             Problem(
                 ("default_interviewee",),
-                f"default_interviewee {default!r} is not one of the interviewees",
-                f"use one of: {', '.join(interviewees)}",
+                f"default_interviewee {default!r} is not one of the speakers who answer",
+                f"use one of: {', '.join(answering)}",
             )
         )
+    return found + _licence_problems(data)
+
+
+def _role_conflicts(data: dict[str, Any]) -> list[Problem]:
+    seen: dict[str, tuple[str, str]] = {}
+    found = []
+    places = [("interviewer", name, "interviewer") for name in _strings(data.get("interviewer"))]
+    places += [("interviewees", name, "interviewee") for name in _strings(data.get("interviewees"))]
+    speakers = data.get("speakers")
+    places += [("speakers", name, role) for name, role in (speakers.items() if isinstance(speakers, dict) else [])]
+    for key, name, role in places:
+        if name in seen and seen[name][1] != role:
+            found.append(
+                Problem(
+                    (key,) if key != "speakers" else ("speakers", name),
+                    f"{name!r} is declared as {seen[name][1]} under {seen[name][0]} and as {role} under {key}",
+                    "give each speaker one role",
+                )
+            )
+        seen.setdefault(name, (key, role))
+    return found
+
+
+def _role_labels(data: dict[str, Any]) -> bool:
+    languages = data.get("languages")
+    return any(
+        isinstance(value, dict) and "role" in value
+        for language in (languages.values() if isinstance(languages, dict) else [])
+        if isinstance(language, dict) and isinstance(language.get("labels"), dict)
+        for value in language["labels"].values()
+    )
+
+
+def _licence_problems(data: dict[str, Any]) -> list[Problem]:
     licence = data.get("license", "unknown")
     if isinstance(licence, str) and licence not in HUB_LICENSES:
-        found.append(licence_problem(licence))
-    elif licence == "other" and not data.get("license_note"):
-        found.append(Problem(("license",), "license 'other' needs a license_note", "say what the terms are"))
-    return found
+        return [licence_problem(licence)]
+    if licence == "other" and not data.get("license_note"):
+        return [Problem(("license",), "license 'other' needs a license_note", "say what the terms are")]
+    return []
 
 
 def _strings(value: object) -> list[str]:

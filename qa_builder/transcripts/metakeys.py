@@ -205,7 +205,7 @@ def _key_rows(model: type[BaseModel], prefix: str) -> list[tuple[str, str, str, 
             rows.append((f"[{key}]", "table", need, text))
             rows += _key_rows(value, f"{key}.{placeholder}.")
             continue
-        rows.append((key, _type_name(annotation), need, text))
+        rows.append((key, _type_name(field.annotation), need, text))
     return rows
 
 
@@ -222,11 +222,14 @@ def _type_name(annotation: Any) -> str:
     if annotation in names:
         return names[annotation]
     origin = get_origin(annotation)
+    if origin in (Union, types.UnionType):
+        return " or ".join(_type_name(member) for member in get_args(annotation) if member is not type(None))
     if origin is list:
         return f"list of {_type_name(get_args(annotation)[0])}s"
     if origin is dict:
         key, value = get_args(annotation)
         return f"table: {_type_name(key)} → {_type_name(value)}"
     if origin is not None and str(origin).endswith("Literal"):
-        return " / ".join(f"`{value}`" for value in get_args(annotation))
+        values = get_args(annotation)
+        return " / ".join(f"`{value}`" for value in values) if len(values) <= 4 else "a role (see the description)"
     return getattr(annotation, "__name__", str(annotation)).replace("date", "date (2023-11-29)")

@@ -33,9 +33,9 @@ from functools import cache
 import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
-from ..models import Segment, SegmentKind, Source, Turn
-from .conventions import Conventions
-from .meta import InterviewMeta, LanguageMeta
+from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
+from .conventions import PARAGRAPH_RULES, Conventions
+from .meta import InterviewMeta, LanguageMeta, Voice
 from .read import Paragraph
 
 __all__ = ["ParseWarning", "ParsedTranscript", "label_pattern", "parse_paragraphs"]
@@ -46,8 +46,6 @@ _QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
 _ENDS_WITH_COLON = regex.compile(rf"{_COLON}$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"]+|[”」』\"\s]+$")
 _STAGE_DIRECTION_MAX_CHARS = 200
-
-_CONVENTION_KINDS = ("editor_note", "link", "boilerplate", "footer_start", "stage_direction", "heading")
 
 
 @dataclass(frozen=True, slots=True)
@@ -141,7 +139,7 @@ class _Context:
 @dataclass(slots=True)
 class _OpenTurn:
     label: str | None
-    speaker: str
+    voice: Voice
     section: str | None
     line_start: int
     line_end: int
@@ -192,10 +190,9 @@ def parse_paragraphs(
 
 def _names_pattern(meta: InterviewMeta, language: LanguageMeta) -> regex.Pattern[str]:
     """Any interviewee's name or name part (3+ letters) as a whole word, to spot narration."""
-    words = {part for name in meta.interviewees for part in name.split() if len(part) >= 3}
-    words |= {
-        label for label in language.labels if len(label) >= 3 and language.label(label).speaker in meta.interviewees
-    }
+    answering = meta.answering
+    words = {part for name in answering for part in name.split() if len(part) >= 3}
+    words |= {label for label in language.labels if len(label) >= 3 and language.label(label).speaker in answering}
     alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
     return _compiled(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
@@ -203,7 +200,7 @@ def _names_pattern(meta: InterviewMeta, language: LanguageMeta) -> regex.Pattern
 def _classify(paragraph: Paragraph, context: _Context) -> str:
     if context.labels.match(paragraph.text):
         return "label"
-    for kind in _CONVENTION_KINDS:
+    for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
         if pattern is not None and pattern.match(paragraph.text):
             return kind
@@ -273,7 +270,7 @@ class _Builder:
         self.segments: list[Segment] = []
         self.open: _OpenTurn | None = None
         self.section: str | None = None
-        self.last_speaker: str | None = None
+        self.last_voice: Voice | None = None
         self.pending_label: tuple[str, Paragraph] | None = None
         self.interrupted_by: tuple[str, str] | None = None  # (kind, text) since the last turn paragraph
         self.turns_before_last_segment = 0
@@ -298,7 +295,7 @@ class _Builder:
         """A short unlabelled line ending in a colon that names an interviewee: 'Then Altman called back:'."""
         text = paragraph.text
         return (
-            self.last_speaker is not None
+            self.last_voice is not None
             and len(text) <= _STAGE_DIRECTION_MAX_CHARS
             and _ENDS_WITH_COLON.search(text) is not None
             and self.context.names.search(text) is not None
@@ -315,21 +312,20 @@ class _Builder:
             return
         self._open(match["label"], paragraph, match["text"].strip())
 
-    def _open(self, label: str | None, paragraph: Paragraph, text: str, speaker: str | None = None) -> None:
+    def _open(self, label: str | None, paragraph: Paragraph, text: str, voice: Voice | None = None) -> None:
         flags: set[str] = set()
         if label is not None:
-            meaning = self.context.language.label(label)
-            speaker = meaning.speaker
-            if meaning.reason:
+            voice = self.context.meta.voice(self.context.lang, label)
+            if self.context.language.label(label).reason:
                 flags.add("label_corrected")
         else:
             flags.add("speaker_inferred")
-        assert speaker is not None
+        assert voice is not None
         line_start = paragraph.line_start
         if self.pending_label is not None:
             line_start = self.pending_label[1].line_start
             self.pending_label = None
-        self.open = _OpenTurn(label, speaker, self.section, line_start, paragraph.line_end, [text], flags)
+        self.open = _OpenTurn(label, voice, self.section, line_start, paragraph.line_end, [text], flags)
         self.interrupted_by = None
 
     def _unlabelled(self, paragraph: Paragraph) -> None:
@@ -337,48 +333,54 @@ class _Builder:
             self._open(self.pending_label[0], paragraph, paragraph.text)
             return
         if self.interrupted_by is not None or self.open is None:
-            self._open(None, paragraph, paragraph.text, speaker=self._speaker_after_break(paragraph))
+            self._open(None, paragraph, paragraph.text, voice=self._voice_after_break(paragraph))
             return
-        if self._asked_question(self.open):
-            answerer = self.context.meta.answerer
+        answerer = self.context.meta.answerer
+        if answerer is not None and self._asked_question(self.open):
             self.context.warn(
                 paragraph,
-                f"unlabelled paragraph right after a question, read as {answerer}'s answer (flagged speaker_inferred)",
+                f"unlabelled paragraph right after a question, read as {_who(answerer)}'s answer "
+                "(flagged speaker_inferred)",
             )
             self._close()
-            self._open(None, paragraph, paragraph.text, speaker=answerer)
+            self._open(None, paragraph, paragraph.text, voice=answerer)
             return
         self.open.paragraphs.append(paragraph.text)
         self.open.line_end = paragraph.line_end
 
     def _asked_question(self, turn: _OpenTurn) -> bool:
-        role = self.context.meta.speakers[turn.speaker].role
-        return role == "interviewer" and _QUESTION_END.search(turn.paragraphs[-1]) is not None
+        return turn.voice.function == "asks" and _QUESTION_END.search(turn.paragraphs[-1]) is not None
 
-    def _speaker_after_break(self, paragraph: Paragraph) -> str:
-        """Who speaks an unlabelled paragraph after a break: after a stage direction, the interviewee it names
+    def _voice_after_break(self, paragraph: Paragraph) -> Voice:
+        """Who speaks an unlabelled paragraph after a break: after a stage direction, the speaker it names
         (or the default interviewee); after anything else, whoever spoke last."""
         kind, text = self.interrupted_by or ("", "")
+        meta = self.context.meta
+        fallback = self.last_voice or meta.answerer or next(iter(self._voices()), Voice(None, "interviewee"))
         if kind == "stage_direction":
             named = {
                 name
-                for name in self.context.meta.interviewees
+                for name in meta.answering
                 if any(part in self.context.names.findall(text) for part in _name_parts(name, self.context))
             }
             if len(named) == 1:
-                speaker = named.pop()
-                reading = f"read as {speaker}'s turn (the stage direction names them)"
+                name = named.pop()
+                voice = Voice(name, meta.people[name].role)
+                reading = f"read as {_who(voice)}'s turn (the stage direction names them)"
             else:
-                speaker = self.context.meta.answerer
-                reading = f"read as {speaker}'s turn (the default interviewee)"
+                voice = meta.answerer or fallback
+                reading = f"read as {_who(voice)}'s turn (the default interviewee)"
         else:
-            speaker = self.last_speaker or self.context.meta.answerer
-            reading = f"read as a new turn by {speaker}"
+            voice = fallback
+            reading = f"read as a new turn by {_who(voice)}"
         self.context.warn(
             paragraph,
             f"unlabelled paragraph after a {(kind or 'break').replace('_', ' ')}, {reading} (flagged speaker_inferred)",
         )
-        return speaker
+        return voice
+
+    def _voices(self) -> list[Voice]:
+        return [self.context.meta.voice(self.context.lang, label) for label in self.context.language.labels]
 
     def _segment(self, paragraph: Paragraph, kind: str) -> None:
         if self.pending_label is not None:
@@ -405,9 +407,11 @@ class _Builder:
                 id=f"{self.context.interview_id}/{self.context.lang}/s{index:03d}",
                 interview_id=self.context.interview_id,
                 lang=self.context.lang,
-                index=index,
+                segment_index=index,
                 kind=_segment_kind(kind),
                 text=paragraph.text,
+                turn_index=None,
+                offset=None,
                 source=_source(self.context.record, paragraph.line_start, paragraph.line_end),
             )
         )
@@ -426,23 +430,26 @@ class _Builder:
             return
         self.open = None
         index = len(self.turns)
-        speaker = self.context.meta.speakers[turn.speaker]
         self.turns.append(
             Turn(
                 id=f"{self.context.interview_id}/{self.context.lang}/t{index:03d}",
                 interview_id=self.context.interview_id,
                 lang=self.context.lang,
-                index=index,
-                role=speaker.role,
-                speaker=speaker.name,
+                turn_index=index,
+                role=turn.voice.role,
+                speaker=turn.voice.speaker,
                 speaker_label=turn.label,
                 text="\n".join(turn.paragraphs),
                 section=turn.section,
-                flags=sorted(turn.flags),
+                issues=sorted(turn.flags),
                 source=_source(self.context.record, turn.line_start, turn.line_end),
             )
         )
-        self.last_speaker = speaker.name
+        self.last_voice = turn.voice
+
+
+def _who(voice: Voice) -> str:
+    return voice.speaker or f"the {voice.role}"
 
 
 def _name_parts(name: str, context: _Context) -> set[str]:
@@ -451,15 +458,10 @@ def _name_parts(name: str, context: _Context) -> set[str]:
 
 
 def _segment_kind(kind: str) -> SegmentKind:
-    kinds: dict[str, SegmentKind] = {
-        "preamble": "preamble",
-        "heading": "heading",
-        "editor_note": "editor_note",
-        "link": "link",
-        "stage_direction": "stage_direction",
-        "boilerplate": "boilerplate",
-    }
-    return kinds[kind]
+    for known in SEGMENT_KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"not a segment kind: {kind!r}")
 
 
 def _source(path: str, line_start: int, line_end: int) -> Source:

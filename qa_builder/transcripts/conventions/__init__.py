@@ -16,10 +16,10 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["Conventions", "SentenceRules", "builtin_conventions"]
+__all__ = ["PARAGRAPH_RULES", "Conventions", "SentenceRules", "builtin_conventions"]
 
-SegmentKind = str
-_PARAGRAPH_KINDS = ("editor_note", "link", "stage_direction", "heading", "boilerplate", "footer_start")
+PARAGRAPH_RULES = ("editor_note", "link", "boilerplate", "footer_start", "stage_direction", "heading")
+"""The paragraph patterns of :class:`Conventions`, in the order the parser tries them (first match wins)."""
 
 
 class SentenceRules(BaseModel):
@@ -84,7 +84,7 @@ class Conventions(BaseModel):
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
-    @field_validator(*_PARAGRAPH_KINDS)
+    @field_validator(*PARAGRAPH_RULES)
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -93,7 +93,7 @@ class Conventions(BaseModel):
 
     def merged(self, other: Conventions) -> Conventions:
         # Both sides are validated already, so their concatenation needs no second check.
-        lists = {name: getattr(self, name) + getattr(other, name) for name in _PARAGRAPH_KINDS}
+        lists = {name: getattr(self, name) + getattr(other, name) for name in PARAGRAPH_RULES}
         return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
