@@ -1,38 +1,65 @@
 """qa-builder: translated interview transcripts → a validated, aligned HuggingFace dataset.
 
-The stages, each a function from data to data::
+The stages, each a subpackage from data to data::
 
-    read.py (bytes → lines → paragraphs) → parse.py (→ turns, segments)
-    → exchanges.py (→ Q&A) → align.py / parallel.py (→ parallel turns, exchanges;
-    sentences.py splits turn pairs into sentences, which align.py pairs too)
-    → export.py + card.py (→ Parquet + dataset card), driven by build.py.
-
-The review site: review.py (→ rows in document order) → chart.py (SVG) and
-reportpage.py (HTML), written by report.py into report/ or dist/report/.
+    transcripts/ (raw folder → parsed interviews: turns, segments, exchanges)
+    → alignment/ (→ every language pair aligned: parallel turns, exchanges, sentences)
+    → dataset/ (→ Parquet per config, the card, the JSON Schema)
+    and site/ (→ the review site), with the records in ``models`` and errors in ``errors``.
 
 The public names below are imported on first use, so importing the package
-(and so ``qa-builder --help``) stays instant.
+(and so ``qa-builder --help``) stays instant; type checkers see them as they are.
 """
 
 from __future__ import annotations
 
 from importlib import import_module
-from typing import Any
+from typing import TYPE_CHECKING, Any
+
+if TYPE_CHECKING:
+    from .alignment.evaluation import evaluate_gold, score_alignments
+    from .alignment.items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs
+    from .alignment.model import Bead, align, align_many
+    from .alignment.parallel import PairAlignment, align_interview, align_transcripts
+    from .dataset.build import build, check, process_interview
+    from .dataset.summary import BuildSummary
+    from .errors import QABuilderError
+    from .models import Exchange, InterviewRecord, ParallelQA, ParallelSentence, ParallelTurn, Segment, Turn, Unpaired
+    from .site.write import write_site
+    from .summary import InterviewSummary, summarize
+    from .transcripts.interview import Interview, Transcript, discover, load_interview, parse_file
+    from .transcripts.meta import InterviewMeta, load_meta
+    from .transcripts.sentences import split_sentences
 
 _EXPORTS = {
-    "AlignItem": "alignment.model",
+    "AlignItem": "alignment.items",
+    "Costs": "alignment.items",
+    "SENTENCE_COSTS": "alignment.items",
+    "TURN_COSTS": "alignment.items",
     "Bead": "alignment.model",
     "align": "alignment.model",
     "align_many": "alignment.model",
-    "SENTENCE_COSTS": "alignment.model",
-    "TURN_COSTS": "alignment.model",
+    "PairAlignment": "alignment.parallel",
+    "align_interview": "alignment.parallel",
+    "align_transcripts": "alignment.parallel",
     "evaluate_gold": "alignment.evaluation",
     "score_alignments": "alignment.evaluation",
-    "BuildReport": "dataset.build",
+    "BuildSummary": "dataset.summary",
     "build": "dataset.build",
     "check": "dataset.build",
     "process_interview": "dataset.build",
     "QABuilderError": "errors",
+    "Exchange": "models",
+    "InterviewRecord": "models",
+    "ParallelQA": "models",
+    "ParallelSentence": "models",
+    "ParallelTurn": "models",
+    "Segment": "models",
+    "Turn": "models",
+    "Unpaired": "models",
+    "write_site": "site.write",
+    "InterviewSummary": "summary",
+    "summarize": "summary",
     "Interview": "transcripts.interview",
     "Transcript": "transcripts.interview",
     "discover": "transcripts.interview",
@@ -40,21 +67,7 @@ _EXPORTS = {
     "parse_file": "transcripts.interview",
     "InterviewMeta": "transcripts.meta",
     "load_meta": "transcripts.meta",
-    "Exchange": "models",
-    "ParallelQA": "models",
-    "ParallelSentence": "models",
-    "ParallelTurn": "models",
-    "Segment": "models",
-    "Source": "models",
-    "Turn": "models",
-    "align_interview": "alignment.parallel",
-    "parallel_sentences": "alignment.parallel",
     "split_sentences": "transcripts.sentences",
-    "write_report": "site.write",
-    "Review": "site.rows",
-    "ReviewSummary": "site.rows",
-    "review_interview": "site.rows",
-    "length_chart": "site.chart",
 }
 
 __all__ = sorted(_EXPORTS)

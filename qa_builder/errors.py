@@ -1,22 +1,24 @@
 """Every error qa-builder raises on purpose, in one tree.
 
-Callers catch :class:`QABuilderError` and print ``str(error)``: one line of the
-form ``path:line: what is wrong — what to do``. The fields (``path``, ``line``,
-``col``, ``hint``) are there for programs; nobody has to parse the text.
+Callers catch :class:`QABuilderError` and print its :meth:`~QABuilderError.lines`:
+each of the form ``path:line: what is wrong — what to do`` (one line, or one per
+problem where a file has several, as a meta.toml can). The fields (``path``,
+``line``, ``col``, ``hint``) are there for programs; nobody has to parse the text.
+Errors cross process boundaries whole (``build --jobs``).
 
     QABuilderError
-    ├── InputError                  a raw file cannot be read as text
+    ├── InputError                  a file cannot be read as text (missing, a folder, unreadable)
     │   ├── EmptyFileError
     │   ├── BinaryFileError
     │   └── DecodeError             not UTF-8 and no encoding declared, or wrong declaration
-    ├── MetadataError               meta.toml is missing, malformed or incomplete
+    ├── MetadataError               meta.toml is missing, malformed or incomplete (``problems``: each one)
     ├── LayoutError                 the raw folder is not laid out as expected
     │   ├── MissingTranscriptError  a language with no transcript, or a transcript with no metadata
     │   └── DuplicateInterviewError
     ├── ParseError                  the text is not a transcript qa-builder can trust
     │   ├── UnknownLabelError
     │   └── NoTurnsError
-    ├── OutputError                 --out cannot be written
+    ├── OutputError                 --out is not the tool's to replace, or cannot be written
     └── StaleError                  dist/ or schema/ differ from what a build would make
 """
 

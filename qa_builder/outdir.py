@@ -1,6 +1,6 @@
 """Output folders are the tool's own: refuse any other, replace ours all at once.
 
-``build``, ``report`` and ``schema`` write a whole folder. Before anything is
+``build``, ``site`` and ``schema`` write a whole folder. Before anything is
 written, :func:`check_target` refuses a target that is not theirs to replace:
 a file, the filesystem root, the home or working folder (or one holding it), a
 repository's root, the raw folder or anything inside or above it, and any
@@ -76,7 +76,7 @@ class OutputKind:
 
 
 DATASET = OutputKind("dataset", "qa-builder build", (".parquet", ".md", ".html", ".svg", ".json"), "README.md")
-SITE = OutputKind("site", "qa-builder report", (".html", ".svg"), "index.html")
+SITE = OutputKind("site", "qa-builder site", (".html", ".svg"), "index.html")
 SCHEMA = OutputKind("schema", "qa-builder schema", (".json",), "turns.schema.json")
 
 
