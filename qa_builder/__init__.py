@@ -70,7 +70,45 @@ _EXPORTS = {
     "split_sentences": "transcripts.sentences",
 }
 
-__all__ = sorted(_EXPORTS)
+__all__ = [
+    "AlignItem",
+    "Bead",
+    "BuildSummary",
+    "Costs",
+    "Exchange",
+    "Interview",
+    "InterviewMeta",
+    "InterviewRecord",
+    "InterviewSummary",
+    "PairAlignment",
+    "ParallelQA",
+    "ParallelSentence",
+    "ParallelTurn",
+    "QABuilderError",
+    "SENTENCE_COSTS",
+    "Segment",
+    "TURN_COSTS",
+    "Transcript",
+    "Turn",
+    "Unpaired",
+    "align",
+    "align_interview",
+    "align_many",
+    "align_transcripts",
+    "build",
+    "check",
+    "discover",
+    "evaluate_gold",
+    "load_interview",
+    "load_meta",
+    "parse_file",
+    "process_interview",
+    "score_alignments",
+    "split_sentences",
+    "summarize",
+    "write_site",
+]
+
 
 
 def __getattr__(name: str) -> Any:

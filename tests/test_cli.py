@@ -276,3 +276,11 @@ def test_evaluate_says_which_gold_does_not_fit(tmp_path: Path, gold: str, messag
     code, out, err = run("evaluate", str(path), "--raw", str(INTERVIEWS))
     assert code == 1 and out == ""
     assert err == f"error: {path}: " + message.format(raw=INTERVIEWS) + "\n"
+
+
+def test_every_public_name_resolves() -> None:
+    import qa_builder
+
+    assert qa_builder.__all__ == sorted(qa_builder._EXPORTS)
+    for name in qa_builder.__all__:
+        assert getattr(qa_builder, name) is not None
