@@ -140,12 +140,10 @@ def test_other_needs_a_note_and_unknown_is_the_default(raw_copy: Path) -> None:
 
 
 def test_the_readme_lists_every_meta_toml_key() -> None:
-    from qa_builder.transcripts.meta import InterviewMeta
-    from qa_builder.transcripts.metakeys import key_table
+    from refresh_readme import README, refreshed
 
-    readme = (Path(__file__).resolve().parent.parent / "README.md").read_text(encoding="utf-8")
-    shown = readme.split("<!-- meta-keys:start -->\n", 1)[1].split("<!-- meta-keys:end -->", 1)[0]
-    assert shown == key_table(InterviewMeta) + "\n", "paste this table into the README:\n" + key_table(InterviewMeta)
+    text = README.read_text(encoding="utf-8")
+    assert refreshed(text) == text, "run `python tests/refresh_readme.py`"
 
 
 def test_a_meta_toml_that_is_not_utf8_or_has_a_bom(raw_copy: Path) -> None:

@@ -28,13 +28,12 @@ from __future__ import annotations
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
-from functools import cache
 
 import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
-from .conventions import PARAGRAPH_RULES, Conventions
+from .conventions import PARAGRAPH_RULES, Conventions, compiled
 from .meta import InterviewMeta, LanguageMeta, Voice
 from .read import Paragraph
 
@@ -85,13 +84,7 @@ def label_pattern(labels: Sequence[str]) -> regex.Pattern[str]:
     ('Q', '你好')
     """
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True))
-    return _compiled(rf"^(?P<label>{alternatives})\s*{_COLON}\s*(?P<text>.*)$")
-
-
-@cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    """Compile once per process: every interview of a corpus shares its labels' patterns."""
-    return regex.compile(pattern)
+    return compiled(rf"^(?P<label>{alternatives})\s*{_COLON}\s*(?P<text>.*)$")
 
 
 @dataclass(slots=True)
@@ -194,7 +187,7 @@ def _names_pattern(meta: InterviewMeta, language: LanguageMeta) -> regex.Pattern
     words = {part for name in answering for part in name.split() if len(part) >= 3}
     words |= {label for label in language.labels if len(label) >= 3 and language.label(label).speaker in answering}
     alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True))
-    return _compiled(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+    return compiled(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
 
 
 def _classify(paragraph: Paragraph, context: _Context) -> str:

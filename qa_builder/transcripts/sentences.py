@@ -13,7 +13,7 @@ from functools import cache
 
 import regex
 
-from .conventions import SentenceRules
+from .conventions import SentenceRules, compiled
 
 __all__ = ["split_sentences"]
 
@@ -54,7 +54,7 @@ def _ends_sentence(line: str, match: regex.Match[str], rules: SentenceRules) -> 
         return True
     if rules.space_after and following == after:
         return False
-    if rules.next_start and not _compiled(rules.next_start).match(following):
+    if rules.next_start and not compiled(rules.next_start).match(following):
         return False
     if match.group("end") == ".":
         word = _WORD_BEFORE.search(line, max(0, match.start() - _LONGEST_WORD), match.start())
@@ -76,11 +76,5 @@ def _abbreviations(words: tuple[str, ...]) -> frozenset[str]:
     return frozenset(word.split()[-1] if " " in word else word for word in words)
 
 
-@cache
 def _boundary(end: str, closing: str) -> regex.Pattern[str]:
-    return regex.compile(rf"(?P<end>{end})(?:{closing})*")
-
-
-@cache
-def _compiled(pattern: str) -> regex.Pattern[str]:
-    return regex.compile(pattern)
+    return compiled(rf"(?P<end>{end})(?:{closing})*")

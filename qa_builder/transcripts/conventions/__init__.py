@@ -16,10 +16,23 @@ from importlib import resources
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
 
-__all__ = ["PARAGRAPH_RULES", "Conventions", "SentenceRules", "builtin_conventions"]
+__all__ = ["INLINE_RULES", "PARAGRAPH_RULES", "Conventions", "SentenceRules", "builtin_conventions", "compiled"]
 
-PARAGRAPH_RULES = ("editor_note", "link", "boilerplate", "footer_start", "stage_direction", "heading")
+PARAGRAPH_RULES = (
+    "editor_note",
+    "link",
+    "boilerplate",
+    "footer_start",
+    "interjection",
+    "timestamp",
+    "caption",
+    "stage_direction",
+    "heading",
+)
 """The paragraph patterns of :class:`Conventions`, in the order the parser tries them (first match wins)."""
+INLINE_RULES = ("interjection", "timestamp", "comment")
+"""The kinds also cut out of a turn's text where they sit inside a paragraph (patterns unanchored)."""
+LIST_RULES = (*PARAGRAPH_RULES, "comment", "credit", "not_labels", "label_separators")
 
 
 class SentenceRules(BaseModel):
@@ -82,9 +95,26 @@ class Conventions(BaseModel):
         default_factory=list,
         description="First paragraph of the site footer after the last turn; all after it is boilerplate.",
     )
+    interjection: list[str] = Field(
+        default_factory=list,
+        description="What the audience does, in brackets: '(Beifall bei der SPD)', '[laughter]'; cut out of turns too.",
+    )
+    timestamp: list[str] = Field(default_factory=list, description="A time code: '[00:04:22]'; cut out of turns too.")
+    comment: list[str] = Field(default_factory=list, description="A comment inside a line: '<!-- … -->'.")
+    caption: list[str] = Field(default_factory=list, description="An image caption or credit.")
+    credit: list[str] = Field(
+        default_factory=list, description="A photo credit line ('Bild: …'); a short line just before it is its caption."
+    )
+    not_labels: list[str] = Field(
+        default_factory=list,
+        description="Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit').",
+    )
+    label_separators: list[str] = Field(
+        default_factory=list, description="What may follow a label besides a colon (e.g. '.' for 'Q. Why?')."
+    )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
-    @field_validator(*PARAGRAPH_RULES)
+    @field_validator(*PARAGRAPH_RULES, "comment", "credit")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
@@ -93,18 +123,32 @@ class Conventions(BaseModel):
 
     def merged(self, other: Conventions) -> Conventions:
         # Both sides are validated already, so their concatenation needs no second check.
-        lists = {name: getattr(self, name) + getattr(other, name) for name in PARAGRAPH_RULES}
+        lists = {name: getattr(self, name) + getattr(other, name) for name in LIST_RULES}
         return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
-        """One pattern matching any of this kind's patterns, or None when there are none."""
+        """One pattern matching any of this kind's patterns at the start of a paragraph, or None when there are none."""
         patterns: list[str] = getattr(self, kind)
         return _compile(tuple(patterns)) if patterns else None
 
+    def inline(self, kind: str) -> regex.Pattern[str] | None:
+        """One pattern finding this kind anywhere in a paragraph (its patterns without their anchors)."""
+        patterns: list[str] = getattr(self, kind)
+        return _compile(tuple(p.removeprefix("^").removesuffix("$") for p in patterns)) if patterns else None
+
 
 @cache
+def compiled(pattern: str) -> regex.Pattern[str]:
+    """``pattern`` compiled once per process: the one cache for every pattern from conventions, labels and rules.
+
+    >>> compiled(r"\\p{Han}+").match("中文").group()
+    '中文'
+    """
+    return regex.compile(pattern, regex.V1)
+
+
 def _compile(patterns: tuple[str, ...]) -> regex.Pattern[str]:
-    return regex.compile("|".join(f"(?:{p})" for p in patterns), regex.V1)
+    return compiled("|".join(f"(?:{p})" for p in patterns))
 
 
 @cache

@@ -1,0 +1,124 @@
+"""Markup as publications leave it in transcripts: Markdown and HTML, stripped so it never reaches a record.
+
+Transcripts copied from the web keep their markup: labels in bold
+(``**Name:**``, ``**Name**:``, ``<strong>Name:</strong>``), questions printed
+wholly in bold with no label, italic editor's notes, blockquoted pull quotes,
+links, escapes (``\\[laughter\\]``) and entities. :func:`detect` decides per file
+which markup it holds (a file without any is left exactly as it is: ``Q*`` stays
+``Q*``); :func:`strip` turns one paragraph into its plain text and what its
+markup said about it.
+"""
+
+from __future__ import annotations
+
+import html
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+__all__ = ["Markup", "Marked", "detect", "strip"]
+
+Markup = Literal["none", "markdown", "html"]
+
+_MD_BOLD = regex.compile(
+    r"(?<![\\*])\*\*(?=\S)(?P<inner>.+?)(?<=\S)\*\*(?!\*)|(?<![\w\\])__(?=\S)(?P<under>.+?)(?<=\S)__(?!\w)"
+)
+_MD_ITALIC = regex.compile(
+    r"(?<![\\*\w])\*(?=[^\s*])(?P<inner>[^*]+?)(?<=[^\s*])\*(?![*\w])|(?<![\\\w])_(?=\S)(?P<under>[^_]+?)(?<=\S)_(?!\w)"
+)
+_MD_LINK = regex.compile(
+    r"!?\[(?P<text>[^\]]*)\]\((?P<url>[^)\s]*)(?:\s+\"[^\"]*\")?\)|!?\[(?P<ref>[^\]]+)\]\[[^\]]*\]"
+)
+_MD_CODE = regex.compile(r"`(?P<inner>[^`]+)`")
+_MD_ESCAPE = regex.compile(r"\\(?P<char>[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+_MD_QUOTE = regex.compile(r"^(?:>\s?)+")
+_MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
+_HTML_BOLD = regex.compile(r"<(?P<tag>strong|b)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
+_HTML_ITALIC = regex.compile(r"<(?P<tag>em|i)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
+_HTML_QUOTE = regex.compile(r"^\s*<blockquote\b", regex.IGNORECASE)
+_HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
+_HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
+_SPACES = regex.compile(r"\s+")
+# While stripping, bold spans are wrapped in two private-use characters, U+E000 and U+E001.
+
+
+@dataclass(frozen=True, slots=True)
+class Marked:
+    """A paragraph without its markup, and what the markup said."""
+
+    text: str
+    bold: bool = False
+    """The whole paragraph is bold (a question in a print interview)."""
+    italic: bool = False
+    """The whole paragraph is italic (an editor's aside)."""
+    quote: bool = False
+    """The paragraph is a blockquote (a pull quote)."""
+    bold_start: str = ""
+    """The text of a bold span the paragraph starts with (a label in bold)."""
+
+
+def detect(text: str) -> Markup:
+    """Which markup a file holds: HTML tags, Markdown emphasis, links or headings, or none.
+
+    >>> detect("<p><strong>Q:</strong> Hi</p>"), detect("**Q:** Hi\\n\\n**A:** Yo"), detect("Q: Q*, a model")
+    ('html', 'markdown', 'none')
+    """
+    if len(_HTML_TAG.findall(text)) >= 2:
+        return "html"
+    evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
+    evidence += len(_MD_ESCAPE.findall(text))
+    return "markdown" if evidence >= 2 else "none"
+
+
+def strip(text: str, markup: Markup) -> Marked:
+    """``text`` without ``markup``, and whether it was wholly bold, wholly italic, a quote, or began in bold.
+
+    >>> marked = strip("**Priya Desrosiers:** Hello \\\\[laughter\\\\]", "markdown")
+    >>> marked.text, marked.bold, marked.bold_start
+    ('Priya Desrosiers: Hello [laughter]', False, 'Priya Desrosiers:')
+    >>> strip("<p><strong>SPIEGEL:</strong> Frau M&uuml;ller, warum?</p>", "html").text
+    'SPIEGEL: Frau Müller, warum?'
+    >>> strip("**Is that true?**", "markdown").bold
+    True
+    """
+    if markup == "none":
+        return Marked(text)
+    return _strip_html(text) if markup == "html" else _strip_markdown(text)
+
+
+def _strip_markdown(text: str) -> Marked:
+    quote = _MD_QUOTE.match(text) is not None
+    body = _MD_HEADING_ID.sub("", _MD_QUOTE.sub("", text))
+    body = _MD_CODE.sub(lambda m: m["inner"], body)
+    body = _MD_LINK.sub(lambda m: m["text"] if m["text"] is not None else m["ref"], body)
+    marked = _MD_BOLD.sub(lambda m: f"\ue000{m['inner'] or m['under']}\ue001", body)
+    italic = _whole(_MD_ITALIC, marked)
+    marked = _MD_ITALIC.sub(lambda m: m["inner"] or m["under"], marked)
+    marked = _MD_ESCAPE.sub(lambda m: m["char"], marked)
+    return _marked(marked, italic=italic, quote=quote)
+
+
+def _strip_html(text: str) -> Marked:
+    quote = _HTML_QUOTE.match(text) is not None
+    body = _HTML_BREAK.sub(" ", text)
+    marked = _HTML_BOLD.sub(lambda m: f"\ue000{m['inner']}\ue001", body)
+    italic = _whole(_HTML_ITALIC, marked)
+    marked = html.unescape(_HTML_TAG.sub("", marked))
+    return _marked(marked, italic=italic, quote=quote)
+
+
+def _whole(pattern: regex.Pattern[str], text: str) -> bool:
+    """Whether ``pattern``'s spans cover all of ``text`` but spaces and punctuation."""
+    rest = pattern.sub("", text)
+    return rest != text and not regex.search(r"[\p{L}\p{N}]", rest)
+
+
+def _marked(marked: str, *, italic: bool, quote: bool) -> Marked:
+    bold_text = "".join(regex.findall("\ue000(.*?)\ue001", marked, regex.DOTALL))
+    plain = _SPACES.sub(" ", marked.replace("\ue000", "").replace("\ue001", "")).strip()
+    outside = regex.sub("\ue000.*?\ue001", "", marked, flags=regex.DOTALL)
+    bold = bool(bold_text.strip()) and not regex.search(r"[\p{L}\p{N}]", outside)
+    start = marked.lstrip()
+    bold_start = start[1 : start.index("\ue001")].strip() if start.startswith("\ue000") and "\ue001" in start else ""
+    return Marked(plain, bold=bold, italic=italic and not bold, quote=quote, bold_start=bold_start)
