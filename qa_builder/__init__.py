@@ -110,7 +110,6 @@ __all__ = [
 ]
 
 
-
 def __getattr__(name: str) -> Any:
     if name not in _EXPORTS:
         raise AttributeError(f"module 'qa_builder' has no attribute {name!r}")

@@ -71,12 +71,14 @@ SegmentKind = Literal[
     "stage_direction",
     "boilerplate",
     "caption",
+    "pull_quote",
     "timestamp",
     "interjection",
     "comment",
     "front_matter",
+    "code",
 ]
-"""What a run of text that is not a turn is. The last four are also cut out of turns where they sit inside one."""
+"""What text that is not a turn is. Time codes, interjections and comments are also cut out of turns' text."""
 SEGMENT_KINDS: tuple[SegmentKind, ...] = get_args(SegmentKind)
 
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]
@@ -150,8 +152,8 @@ class Turn(_Record):
 
     @model_validator(mode="after")
     def _unlabelled_is_flagged(self) -> Turn:
-        if self.speaker_label is None and "speaker_inferred" not in self.issues:
-            raise ValueError("a turn without a label must be flagged speaker_inferred")
+        if self.speaker_label is None and not {"speaker_inferred", "speaker_from_layout"} & set(self.issues):
+            raise ValueError("a turn without a label must be flagged speaker_inferred or speaker_from_layout")
         return self
 
 

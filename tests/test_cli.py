@@ -41,7 +41,8 @@ def test_non_transcripts_are_refused(name: str) -> None:
     assert code == 1 and out == ""
     assert err == (
         f"error: {FIXTURES / name}:1: no speaker turns: no paragraph starts with a label meta.toml declares "
-        "(Mira Murati, Q, Sam) — check that this file is an interview transcript and that its labels are "
+        "(Mira Murati, Q, Sam) and no question is printed in bold — check that this file is an interview transcript "
+        "and that its labels are "
         "listed under [languages.zh.labels]\n"
     )
 
@@ -76,8 +77,8 @@ BAD_INPUTS = [
         "a news article, not a transcript",
         lambda raw: break_raw(raw, "zh", (FIXTURES / "not-a-transcript-003_a3a4129361f8745e.txt").read_bytes()),
         "error: {raw}/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
-        "declares (Mira Murati, Q, Sam) — check that this file is an interview transcript and that its labels are "
-        "listed under [languages.zh.labels]",
+        "declares (Mira Murati, Q, Sam) and no question is printed in bold — check that this file is an interview "
+        "transcript and that its labels are listed under [languages.zh.labels]",
     ),
     (
         "a label the metadata does not know",
@@ -86,9 +87,9 @@ BAD_INPUTS = [
             "de",
             (INTERVIEW / "de.txt").read_bytes().replace(b"Murati: Nein", b"Muratti: Nein"),
         ),
-        "error: {raw}/verge-altman-murati-2023/de.txt:77:1: unknown speaker label 'Muratti' (a typo of 'Murati'?) — "
-        "add it "
-        'to [languages.de.labels] in meta.toml, e.g. Muratti = { speaker = "…", reason = "…" }',
+        "error: {raw}/verge-altman-murati-2023/de.txt:77:1: undeclared speaker label 'Muratti' (a typo of 'Murati'?) "
+        '— add it to [languages.de.labels] in meta.toml: "Muratti" = "<speaker>" (or, if it is no label, add '
+        '"Muratti" to not_labels under [languages.de.conventions])',
     ),
     (
         "a language with no transcript",

@@ -68,7 +68,7 @@ def test_every_problem_is_reported_in_one_run(raw_copy: Path) -> None:
         f"{at}{line_of(meta, 'Murati =')}: label 'Murati' names 'Mira Muratti', who is not a declared speaker — use "
         "one of: Alex Heath, Sam Altman, Mira Murati (or declare them with interviewer, interviewees or [speakers])",
         f"{at}{line_of(meta, '[languages.de.convention]')}: unknown key 'convention' (did you mean 'conventions'?) — "
-        "known keys here: source, title, encoding, labels, conventions, reviewed",
+        "known keys here: source, title, encoding, labels, markup, paragraphs, layout, conventions, reviewed",
         "1 interview(s) with errors",
     ]
 

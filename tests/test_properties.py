@@ -13,8 +13,8 @@ from qa_builder.models import Exchange, Segment, Turn
 from qa_builder.transcripts.exchanges import find_exchanges
 from qa_builder.transcripts.interview import account
 from qa_builder.transcripts.meta import InterviewMeta
-from qa_builder.transcripts.parse import label_pattern, parse_paragraphs
-from qa_builder.transcripts.read import decode, paragraphs, split_lines
+from qa_builder.transcripts.parse import parse_lines
+from qa_builder.transcripts.read import decode, split_lines
 
 META = InterviewMeta.model_validate(
     {
@@ -27,7 +27,6 @@ META = InterviewMeta.model_validate(
         "languages": {"en": {"source": "s", "labels": {"Q": "Ann", "Bob": "Bob Builder"}}},
     }
 )
-LABELS = label_pattern(["Q", "Bob"])
 
 pieces = st.sampled_from(
     ["Q: ", "Q：", "Bob: ", "Bobb: ", "(aside)", "Editor's note: x", "“Heading”", "# H", "\n", "\n\n", "\r\n", "?", ":"]
@@ -41,7 +40,7 @@ def check_contiguous(indices: list[int]) -> None:
 
 def parse(raw: str):  # type: ignore[no-untyped-def]
     lines = split_lines(raw, "x.txt")
-    parsed = parse_paragraphs(paragraphs(lines, LABELS), meta=META, lang="en", interview_id="i", path="x.txt")
+    parsed = parse_lines(lines, meta=META, lang="en", interview_id="i", path="x.txt")
     return lines, parsed
 
 

@@ -5,9 +5,10 @@ from __future__ import annotations
 import pytest
 
 from qa_builder.errors import NoTurnsError, UnknownLabelError
+from qa_builder.transcripts.labels import label_pattern
 from qa_builder.transcripts.meta import InterviewMeta
-from qa_builder.transcripts.parse import ParsedTranscript, label_pattern, parse_paragraphs
-from qa_builder.transcripts.read import paragraphs, split_lines
+from qa_builder.transcripts.parse import ParsedTranscript, parse_lines, parse_text
+from qa_builder.transcripts.read import split_lines
 
 META = InterviewMeta.model_validate(
     {
@@ -26,10 +27,7 @@ META = InterviewMeta.model_validate(
 
 
 def parse(text: str, lang: str = "en") -> ParsedTranscript:
-    labels = label_pattern(list(META.languages[lang].labels))
-    return parse_paragraphs(
-        paragraphs(split_lines(text, "x.txt"), labels), meta=META, lang=lang, interview_id="i", path="x.txt"
-    )
+    return parse_text(text, meta=META, lang=lang)
 
 
 def shape(result: ParsedTranscript) -> list[tuple[str | None, str]]:
@@ -112,16 +110,34 @@ def test_label_alone_on_its_line_takes_the_next_paragraph() -> None:
 def test_a_typo_of_a_known_label_is_an_error() -> None:
     with pytest.raises(UnknownLabelError) as caught:
         parse("Q: Why?\n\nBobb: Because.")
-    assert str(caught.value).startswith("x.txt:3:1: unknown speaker label 'Bobb' (a typo of 'Bob'?)")
+    assert str(caught.value).startswith("x.txt:3:1: undeclared speaker label 'Bobb' (a typo of 'Bob'?)")
 
 
-def test_a_recurring_undeclared_label_is_an_error() -> None:
-    with pytest.raises(UnknownLabelError, match="'Dana' \\(2 paragraphs"):
-        parse("Q: Why?\n\nDana: Because.\n\nQ: And?\n\nDana: Yes.")
+@pytest.mark.parametrize(
+    ("text", "message"),
+    [
+        ("Q: Why?\n\nDana: Because.", "x.txt:3:1: undeclared speaker label 'Dana' (it is shaped like a speaker label)"),
+        ("Q: Why?\n\nBob: Yes.\n\nBob Answerer: No.", "'Bob Answerer' (it names the declared speaker 'Bob Answerer')"),
+        ("**Q:** Why?\n\n**Tom:** Because.", "'Tom' (it is printed in bold like a label)"),
+        ("问:为什么?\n\n记者:还有呢?", "'记者' (it is shaped like a speaker label)"),
+        ("Q: Why?\n\nDr. Anna Meyer (SPD):\nI object.", "'Dr. Anna Meyer (SPD)' (it is shaped like a speaker label)"),
+    ],
+)
+def test_an_undeclared_label_is_an_error_naming_it(text: str, message: str) -> None:
+    with pytest.raises(UnknownLabelError) as caught:
+        parse(text, "zh" if text.startswith("问") else "en")
+    assert message in str(caught.value)
+    assert "add it to [languages." in str(caught.value) and "not_labels" in str(caught.value)
 
 
-def test_a_one_off_colon_in_an_answer_is_text() -> None:
-    assert shape(parse("Q: Why?\n\nBob: Yes.\n\nLook: it is simple."))[1] == ("Bob", "Yes.\nLook: it is simple.")
+def test_a_label_printed_with_another_separator_is_an_error() -> None:
+    with pytest.raises(UnknownLabelError, match="the label 'Q' is printed as 'Q.'"):
+        parse("Q: Why?\n\nBob: Yes.\n\nQ. And then?")
+
+
+@pytest.mark.parametrize("start", ["Look: it is simple.", "Bottom line: it works.", "Note: we checked."])
+def test_a_colon_after_an_ordinary_word_in_an_answer_is_text(start: str) -> None:
+    assert shape(parse(f"Q: Why?\n\nBob: Yes.\n\n{start}"))[1] == ("Bob", f"Yes.\n{start}")
 
 
 def test_no_labels_at_all_is_not_a_transcript() -> None:
@@ -171,9 +187,7 @@ def test_every_inferred_speaker_is_warned_about_and_keeps_its_flag() -> None:
 def test_a_reviewed_inference_is_not_warned_about_but_keeps_its_flag() -> None:
     text = "Q: Why?\n\nBecause.\n\nQ: And?\n\nBob: Yes."
     lines = split_lines(text, "x.txt")
-    result = parse_paragraphs(
-        paragraphs(lines, label_pattern(["Q", "Bob"])), meta=REVIEWED, lang="en", interview_id="i", path="x.txt"
-    )
+    result = parse_lines(lines, meta=REVIEWED, lang="en", interview_id="i", path="x.txt")
     assert result.warnings == []
     assert [(w.line, w.reviewed) for w in result.reviewed] == [(3, "checked against the recording")]
     assert result.turns[1].issues == ["speaker_inferred"]
@@ -181,9 +195,7 @@ def test_a_reviewed_inference_is_not_warned_about_but_keeps_its_flag() -> None:
 
 def test_a_review_of_a_line_without_a_warning_is_itself_a_warning() -> None:
     lines = split_lines("Q: Why?\n\nBob: Because.", "x.txt")
-    result = parse_paragraphs(
-        paragraphs(lines, label_pattern(["Q", "Bob"])), meta=REVIEWED, lang="en", interview_id="i", path="x.txt"
-    )
+    result = parse_lines(lines, meta=REVIEWED, lang="en", interview_id="i", path="x.txt")
     assert [str(w) for w in result.warnings] == [
         "x.txt:3: warning: meta.toml marks line 3 reviewed, but it has no warning — remove 3 from "
         "[languages.en.reviewed]"

@@ -9,7 +9,7 @@ every non-blank line of every file.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -23,12 +23,12 @@ from ..errors import (
     ParseError,
     QABuilderError,
 )
-from ..models import Exchange, InterviewRecord, Segment, SpeakerRecord, Turn
+from ..models import SEGMENT_KINDS, Exchange, InterviewRecord, Segment, SpeakerRecord, Turn
 from .conventions import SentenceRules
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
-from .parse import ParseWarning, label_pattern, parse_paragraphs
-from .read import Line, paragraphs, read_bytes, read_lines
+from .parse import ParseWarning, parse_lines
+from .read import Line, read_bytes, read_lines
 
 __all__ = [
     "Accounting",
@@ -255,8 +255,7 @@ def parse_transcript(
     """
     language = meta.languages[lang]
     lines = read_lines(path, shown, encoding=language.encoding, lang=lang)
-    paras = paragraphs(lines, label_pattern(list(language.labels)))
-    parsed = parse_paragraphs(paras, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
+    parsed = parse_lines(lines, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
     exchanges = find_exchanges(parsed.turns, parsed.segments)
     accounting = account(lines, parsed.turns, parsed.segments, shown)
     return Transcript(
@@ -274,20 +273,17 @@ def parse_transcript(
 
 
 def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Segment], path: str) -> Accounting:
-    """Check that every non-blank line lies in exactly one turn or segment, and count them by kind."""
+    """Check that every non-blank line lies in exactly one turn or segment, and count them by kind.
+
+    A segment inside a turn's lines (a comment, an interjection on its own line) owns its lines; furniture cut
+    out of a turn's text (``turn_index`` set) owns none.
+    """
     owner: dict[int, str] = {}
-    spans = [("turn", t.source.line_start, t.source.line_end) for t in turns]
-    spans += [(s.kind, s.source.line_start, s.source.line_end) for s in segments]
-    for kind, start, end in spans:
-        for number in range(start, end + 1):
-            if number in owner:
-                raise ParseError(
-                    f"line {number} is claimed twice ({owner[number]} and {kind})",
-                    path=path,
-                    line=number,
-                    hint="this is a bug in qa-builder; please report it with the file",
-                )
-            owner[number] = kind
+    for segment in (s for s in segments if s.turn_index is None):
+        _claim(owner, segment.kind, range(segment.source.line_start, segment.source.line_end + 1), path)
+    for turn in turns:
+        span = range(turn.source.line_start, turn.source.line_end + 1)
+        _claim(owner, "turn", [number for number in span if owner.get(number) not in _SEGMENT_KINDS], path)
     counts: Counter[str] = Counter()
     for line in lines:
         if not line.text:
@@ -301,3 +297,18 @@ def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Seg
             )
         counts[owner[line.number]] += 1
     return Accounting(path, sum(counts.values()), dict(sorted(counts.items())))
+
+
+_SEGMENT_KINDS = frozenset(SEGMENT_KINDS)
+
+
+def _claim(owner: dict[int, str], kind: str, numbers: Iterable[int], path: str) -> None:
+    for number in numbers:
+        if number in owner:
+            raise ParseError(
+                f"line {number} is claimed twice ({owner[number]} and {kind})",
+                path=path,
+                line=number,
+                hint="this is a bug in qa-builder; please report it with the file",
+            )
+        owner[number] = kind

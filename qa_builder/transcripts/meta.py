@@ -18,7 +18,7 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any
+from typing import Any, Literal
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
@@ -80,7 +80,19 @@ class LanguageMeta(_Strict):
     title: str | None = Field(default=None, description="This translation's own title, if it has one.")
     encoding: str | None = Field(default=None, description="Declare only for files that are not UTF-8.")
     labels: dict[str, LabelMeta] = Field(
-        min_length=1, description='Each label as printed → its speaker: `Q = "Alex Heath"`, or a table with a reason.'
+        default_factory=dict,
+        description='Each label as printed → its speaker: `Q = "Alex Heath"`, or a table with a reason.',
+    )
+    markup: Literal["auto", "none", "markdown", "html"] = Field(
+        default="auto", description="The file's markup; `auto` decides from the file."
+    )
+    paragraphs: Literal["auto", "blank-line", "one-per-line", "hard-wrapped"] = Field(
+        default="auto", description="How the file lays out paragraphs; `auto` decides from the file."
+    )
+    layout: Literal["auto", "labels", "bold-questions"] = Field(
+        default="auto",
+        description="Turns start at printed labels, or (a print interview) questions are in bold and answers "
+        "follow unlabelled; `auto` decides from the file.",
     )
     conventions: Conventions = Field(default_factory=Conventions)
     reviewed: dict[int, str] = Field(

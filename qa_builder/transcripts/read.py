@@ -1,4 +1,4 @@
-"""Turn the bytes of a raw transcript into numbered lines and paragraphs.
+"""Turn the bytes of a raw transcript into numbered lines.
 
 Decoding is strict: UTF-8 (with or without BOM) and UTF-16/32 with a BOM are
 recognised; any other encoding must be declared in the metadata, so nothing is
@@ -9,7 +9,6 @@ endings; the text is normalised for parsing (no-break spaces, zero-width junk).
 from __future__ import annotations
 
 import codecs
-from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -17,7 +16,7 @@ import regex
 
 from ..errors import BinaryFileError, DecodeError, EmptyFileError, InputError
 
-__all__ = ["Line", "Paragraph", "decode", "paragraphs", "read_bytes", "read_lines", "split_lines"]
+__all__ = ["Line", "decode", "read_bytes", "read_lines", "split_lines"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -30,7 +29,6 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-_CJK = regex.compile(r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}]")
 # What a user probably meant, by language, when a file is not UTF-8.
 _LIKELY_ENCODINGS = {
     "zh": ("gb18030", "big5"),
@@ -43,13 +41,6 @@ _LIKELY_ENCODINGS = {
 class Line:
     number: int  # 1-based line of the file
     text: str  # normalised, stripped
-
-
-@dataclass(frozen=True, slots=True)
-class Paragraph:
-    line_start: int
-    line_end: int
-    text: str
 
 
 def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "") -> str:
@@ -203,39 +194,3 @@ def read_bytes(path: Path, shown: str) -> bytes:
 def read_lines(path: Path, display_path: str, *, encoding: str | None = None, lang: str = "") -> list[Line]:
     """Read, decode and number a raw transcript's lines."""
     return split_lines(decode(read_bytes(path, display_path), display_path, encoding=encoding, lang=lang), display_path)
-
-
-def paragraphs(lines: Sequence[Line], starts_paragraph: regex.Pattern[str]) -> list[Paragraph]:
-    """Group non-blank lines into paragraphs.
-
-    Blank lines separate paragraphs. When most blocks are single lines (one
-    paragraph per line, as pasted from the web) every line is its own paragraph;
-    otherwise the lines of a block are a soft-wrapped paragraph and are joined,
-    except where a line matches ``starts_paragraph`` (a speaker label).
-    """
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
-    blocks = [block for block in blocks if block]
-    one_per_line = sum(len(block) == 1 for block in blocks) * 2 >= len(blocks)
-    result: list[Paragraph] = []
-    for block in blocks:
-        current: list[Line] = []
-        for line in block:
-            if current and (one_per_line or starts_paragraph.match(line.text)):
-                result.append(_join(current))
-                current = []
-            current.append(line)
-        result.append(_join(current))
-    return result
-
-
-def _join(lines: list[Line]) -> Paragraph:
-    text = lines[0].text
-    for line in lines[1:]:
-        cjk_seam = _CJK.match(text[-1]) and _CJK.match(line.text[0])
-        text += ("" if cjk_seam else " ") + line.text
-    return Paragraph(lines[0].number, lines[-1].number, text)

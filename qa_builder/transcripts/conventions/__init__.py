@@ -82,7 +82,12 @@ def _check_pattern(pattern: str) -> None:
 
 
 class Conventions(BaseModel):
-    """Regular expressions (``regex`` syntax), each matched against a whole normalised paragraph."""
+    """Regular expressions (``regex`` V1 syntax) that say what a paragraph is, and words that are no labels.
+
+    Paragraph patterns match at the start of a paragraph (without its markup); interjection, time code and
+    comment patterns are found anywhere: a paragraph of nothing else is a segment of that kind, and inside
+    a turn they are cut out of its text.
+    """
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -127,14 +132,22 @@ class Conventions(BaseModel):
         return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
-        """One pattern matching any of this kind's patterns at the start of a paragraph, or None when there are none."""
-        patterns: list[str] = getattr(self, kind)
-        return _compile(tuple(patterns)) if patterns else None
+        """One pattern matching a paragraph of this kind, or None when the kind has no patterns.
+
+        A paragraph kind's patterns match at the start of the paragraph; an inline kind's
+        (:data:`INLINE_RULES`) must fill the whole paragraph, once or more.
+        """
+        patterns: tuple[str, ...] = tuple(getattr(self, kind))
+        if not patterns:
+            return None
+        if kind in INLINE_RULES:
+            return compiled(rf"^(?:(?:{'|'.join(patterns)})\s*)+$")
+        return _compile(patterns)
 
     def inline(self, kind: str) -> regex.Pattern[str] | None:
-        """One pattern finding this kind anywhere in a paragraph (its patterns without their anchors)."""
-        patterns: list[str] = getattr(self, kind)
-        return _compile(tuple(p.removeprefix("^").removesuffix("$") for p in patterns)) if patterns else None
+        """One pattern finding this kind anywhere in a paragraph, or None when the kind has no patterns."""
+        patterns: tuple[str, ...] = tuple(getattr(self, kind))
+        return _compile(patterns) if patterns else None
 
 
 @cache

@@ -1,0 +1,402 @@
+"""Turns from classified paragraphs: one walk through the transcript, opening and closing turns.
+
+The rules, for each paragraph in file order:
+
+1. A declared label starts a turn (a label alone on its line starts the turn
+   its next paragraph holds). Where the transcript prints questions in bold and
+   no labels, a bold paragraph is a question by the interviewer and what
+   follows it the answer of the default interviewee (flagged ``speaker_from_layout``).
+2. Furniture that sits inside a conversation — comments, interjections, time
+   codes, captions, pull quotes, page furniture — is a segment and leaves the
+   turn open; headings, notes, links and stage directions end it. A short line
+   ending in a colon that names a speaker ("Then Altman called back:") is a
+   stage direction, unless a chair or moderator says it: then it gives the
+   floor, and the next paragraph is the named speaker's (a question read out).
+3. An unlabelled paragraph continues the turn before it, except right after a
+   stage direction (a new turn, by the speaker it names), after a heading or
+   note (a new turn by whoever spoke last) or right after a question (the
+   default interviewee's answer). Such turns are flagged ``speaker_inferred``
+   and warned about.
+4. Interjections, time codes and comments inside a paragraph are cut out of
+   the turn's text into segments that name the turn and the place.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+
+import regex
+
+from ..errors import NoTurnsError
+from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
+from .classify import Block, Reading
+from .conventions import INLINE_RULES
+from .furniture import Cut, cut_furniture
+from .meta import Voice
+from .warnings import Notes
+
+__all__ = ["Builder"]
+
+TRANSPARENT = frozenset(
+    {"comment", "front_matter", "code", "interjection", "timestamp", "caption", "pull_quote", "boilerplate"}
+)
+"""Segments that sit inside a conversation without ending the turn they interrupt."""
+_MERGED = ("preamble", "boilerplate")
+_QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
+_ENDS_WITH_COLON = regex.compile(r"[:：﹕︰]$")
+_HEADING_DECORATION = regex.compile(r"^[#\s“「『\"*]+|[”」』\"\s*]+$")
+_ANNOUNCEMENT_MAX = 200
+_INFERRED = frozenset({"speaker_inferred"})
+_FROM_LAYOUT = frozenset({"speaker_from_layout"})
+
+
+@dataclass(slots=True)
+class _OpenTurn:
+    label: str | None
+    voice: Voice
+    section: str | None
+    line_start: int
+    line_end: int
+    paragraphs: list[str]
+    flags: set[str]
+    cuts: list[tuple[int, Cut, int]] = field(default_factory=list)
+    """Furniture cut out of the turn: (paragraph, the cut, its line)."""
+
+
+@dataclass(slots=True)
+class _Draft:
+    """A segment before it is numbered: segments are numbered in file order once all are known."""
+
+    kind: str
+    text: str
+    line_start: int
+    line_end: int
+    turn_index: int | None = None
+    offset: int | None = None
+
+
+class Builder:
+    """Walks the classified paragraphs once, opening and closing turns."""
+
+    def __init__(self, context: Reading) -> None:
+        self.context = context
+        self.notes = Notes(context.path, context.record, context.lang)
+        self.rules = [(kind, p) for kind in INLINE_RULES if (p := context.conventions.inline(kind)) is not None]
+        self.turns: list[Turn] = []
+        self.drafts: list[_Draft] = []
+        self.open: _OpenTurn | None = None
+        self.section: str | None = None
+        self.last_voice: Voice | None = None
+        self.pending_label: Block | None = None
+        self.interrupted_by: tuple[str, str] | None = None  # (kind, text) of a break since the last turn paragraph
+        self.announced: Voice | None = None  # who a chair just gave the floor to
+        self.resume: Voice | None = None  # the chair, to speak again after the announced paragraph
+        self.layout_turns: list[int] = []
+
+    def run(self, blocks: Sequence[Block]) -> tuple[list[Turn], list[Segment], Notes]:
+        for block in blocks:
+            if block.kind == "label":
+                self._labelled(block)
+            elif block.kind == "question":
+                self._question(block)
+            elif block.kind == "text" and self._narrates(block):
+                self._segment(block, "stage_direction")
+            elif block.kind == "text":
+                self._unlabelled(block)
+            elif block.kind in TRANSPARENT:
+                self._aside(block)
+            else:
+                self._segment(block, block.kind)
+        self._close()
+        if self.pending_label is not None:
+            self._no_text(self.pending_label)
+        self._warn_layout()
+        return self.turns, self._segments(), self.notes
+
+    # --- turns ---------------------------------------------------------------------------------------
+
+    def _labelled(self, block: Block) -> None:
+        if self.pending_label is not None:  # a label, then another label: the first has no text
+            self._no_text(self.pending_label)
+        self._close()
+        self.announced = self.resume = None
+        if not block.rest:
+            self.pending_label = block
+            return
+        self._open(block, block.rest, label=block.label)
+
+    def _question(self, block: Block) -> None:
+        self._close()
+        asker = self._asker()
+        self._open(block, block.text, voice=asker, flags=_FROM_LAYOUT)
+        self.layout_turns.append(block.paragraph.line_start)
+
+    def _unlabelled(self, block: Block) -> None:
+        if self.pending_label is not None:
+            self._open(block, block.rest, label=self.pending_label.label)
+        elif self.announced is not None:
+            self._after_announcement(block)
+        elif self.resume is not None:
+            self._resume(block)
+        elif self.interrupted_by is not None or self.open is None:
+            self._open(block, block.rest, voice=self._voice_after_break(block), flags=_INFERRED)
+        elif self.context.layout == "bold-questions" and self.open.voice.function == "asks":
+            self._close()
+            self._open(block, block.rest, voice=self._answerer(), flags=_FROM_LAYOUT)
+        elif (answerer := self.context.meta.answerer) is not None and self._asked_question(self.open):
+            self.notes.warn(
+                block.paragraph.line_start,
+                f"unlabelled paragraph right after a question, read as {_who(answerer)}'s answer "
+                "(flagged speaker_inferred)",
+            )
+            self._close()
+            self._open(block, block.rest, voice=answerer, flags=_INFERRED)
+        else:
+            self._continue(block)
+
+    def _continue(self, block: Block) -> None:
+        turn = self.open
+        assert turn is not None
+        if turn.voice.function == "":
+            self.announced = self._announcement(block)
+        text, cuts = self._cut(block.rest)
+        turn.cuts += [(len(turn.paragraphs), cut, block.paragraph.line_at(cut.at)) for cut in cuts]
+        turn.paragraphs.append(text)
+        turn.line_end = block.paragraph.line_end
+
+    def _after_announcement(self, block: Block) -> None:
+        """The paragraph after a chair gives the floor: the named speaker's words (a question read out)."""
+        voice, chair = self.announced, self.open.voice if self.open else None
+        assert voice is not None
+        self.notes.warn(
+            block.paragraph.line_start,
+            f"unlabelled paragraph after the {chair.role if chair else 'chair'} gives the floor to {_who(voice)}, "
+            f"read as {_who(voice)}'s (flagged speaker_inferred)",
+        )
+        self._close()
+        self.announced, self.resume = None, chair
+        self._open(block, block.rest, voice=voice, flags=_INFERRED)
+
+    def _resume(self, block: Block) -> None:
+        voice = self.resume
+        assert voice is not None
+        self.notes.warn(
+            block.paragraph.line_start,
+            f"unlabelled paragraph after words read out for another speaker, read as the {voice.role} "
+            f"{_who(voice)} again (flagged speaker_inferred)",
+        )
+        self._close()
+        self.resume = None
+        self._open(block, block.rest, voice=voice, flags=_INFERRED)
+
+    def _open(
+        self,
+        block: Block,
+        text: str,
+        *,
+        label: str | None = None,
+        voice: Voice | None = None,
+        flags: frozenset[str] = frozenset(),
+    ) -> None:
+        found = set(flags)
+        if label is not None:
+            voice = self.context.meta.voice(self.context.lang, label)
+            if self.context.language.label(label).reason:
+                found.add("label_corrected")
+        assert voice is not None
+        line_start = block.paragraph.line_start
+        if self.pending_label is not None:
+            line_start = self.pending_label.paragraph.line_start
+            self.pending_label = None
+        text, cuts = self._cut(text)
+        self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)
+        self.open.cuts = [(0, cut, block.paragraph.line_at(cut.at)) for cut in cuts]
+        self.interrupted_by = None
+
+    def _cut(self, text: str) -> tuple[str, list[Cut]]:
+        """``text`` without its furniture; furniture alone stays text (a turn is never empty)."""
+        left, cuts = cut_furniture(text, self.rules)
+        return (left, cuts) if left else (text, [])
+
+    def _close(self) -> None:
+        turn = self.open
+        if turn is None:
+            return
+        self.open = None
+        index = len(self.turns)
+        starts = [sum(len(p) + 1 for p in turn.paragraphs[:k]) for k in range(len(turn.paragraphs))]
+        for paragraph, cut, line in turn.cuts:
+            self.drafts.append(_Draft(cut.kind, cut.text, line, line, index, starts[paragraph] + cut.offset))
+        context = self.context
+        self.turns.append(
+            Turn(
+                id=f"{context.interview_id}/{context.lang}/t{index:03d}",
+                interview_id=context.interview_id,
+                lang=context.lang,
+                turn_index=index,
+                role=turn.voice.role,
+                speaker=turn.voice.speaker,
+                speaker_label=turn.label,
+                text="\n".join(turn.paragraphs),
+                section=turn.section,
+                issues=sorted(turn.flags),
+                source=Source(path=context.record, line_start=turn.line_start, line_end=turn.line_end),
+            )
+        )
+        self.last_voice = turn.voice
+
+    # --- who speaks ----------------------------------------------------------------------------------
+
+    def _asker(self) -> Voice:
+        meta = self.context.meta
+        asking = [p for p in meta.people.values() if Voice(p.name, p.role).function == "asks"]
+        return Voice(asking[0].name, asking[0].role) if asking else Voice(None, "interviewer")
+
+    def _answerer(self) -> Voice:
+        return self.context.meta.answerer or Voice(None, "interviewee")
+
+    def _asked_question(self, turn: _OpenTurn) -> bool:
+        return turn.voice.function == "asks" and _QUESTION_END.search(turn.paragraphs[-1]) is not None
+
+    def _named(self, text: str) -> list[str]:
+        """The declared speakers ``text`` names (by name, name part or label)."""
+        found = set(self.context.names.findall(text))
+        language = self.context.language
+        parts = {
+            name: {p for p in name.split() if len(p) >= 3}
+            | {label for label in language.labels if language.label(label).speaker == name}
+            for name in self.context.meta.people
+        }
+        return [name for name, names in parts.items() if found & names]
+
+    def _narrates(self, block: Block) -> bool:
+        """A short unlabelled line ending in a colon that names a speaker, said by nobody ('Altman called back:')."""
+        text = block.text
+        speaking = self.open.voice if self.open is not None else None
+        return (
+            self.last_voice is not None
+            and self.pending_label is None
+            and (speaking is None or speaking.function != "")
+            and len(text) <= _ANNOUNCEMENT_MAX
+            and _ENDS_WITH_COLON.search(text) is not None
+            and bool(self._named(text))
+        )
+
+    def _announcement(self, block: Block) -> Voice | None:
+        """Who a chair's line ending in a colon gives the floor to ("Ich rufe die Frage des Abgeordneten X auf:")."""
+        text, chair = block.text, self.open.voice if self.open else None
+        if len(text) > _ANNOUNCEMENT_MAX or _ENDS_WITH_COLON.search(text) is None:
+            return None
+        named = [name for name in self._named(text) if chair is None or name != chair.speaker]
+        if len(named) != 1:
+            return None
+        return Voice(named[0], self.context.meta.people[named[0]].role)
+
+    def _voice_after_break(self, block: Block) -> Voice:
+        """Who speaks an unlabelled paragraph after a break: after a stage direction, the speaker it names
+        (or the default interviewee); after anything else, whoever spoke last."""
+        kind, text = self.interrupted_by or ("", "")
+        meta = self.context.meta
+        fallback = self.last_voice or self._answerer()
+        if kind == "stage_direction":
+            named = self._named(text)
+            if len(named) == 1:
+                voice = Voice(named[0], meta.people[named[0]].role)
+                reading = f"read as {_who(voice)}'s turn (the stage direction names them)"
+            else:
+                voice = self._answerer()
+                reading = f"read as {_who(voice)}'s turn (the default interviewee)"
+        else:
+            voice = fallback
+            reading = f"read as a new turn by {_who(voice)}"
+        self.notes.warn(
+            block.paragraph.line_start,
+            f"unlabelled paragraph after a {(kind or 'break').replace('_', ' ')}, {reading} (flagged speaker_inferred)",
+        )
+        return voice
+
+    def _warn_layout(self) -> None:
+        if self.layout_turns:
+            self.notes.warn(
+                self.layout_turns[0],
+                f"no labels: {len(self.layout_turns)} paragraph(s) printed in bold read as questions by "
+                f"{_who(self._asker())}, the paragraphs after them as answers by {_who(self._answerer())} "
+                "(flagged speaker_from_layout)",
+            )
+
+    # --- segments ------------------------------------------------------------------------------------
+
+    def _aside(self, block: Block) -> None:
+        """Furniture inside the conversation: a segment that leaves the open turn (or a pending label) as it is."""
+        self._draft(block, block.kind)
+
+    def _segment(self, block: Block, kind: str) -> None:
+        if self.pending_label is not None:
+            self._no_text(self.pending_label)
+        self._close()
+        self.announced = self.resume = None
+        if self.turns:
+            self.interrupted_by = (kind, block.text)
+        if kind == "heading":
+            self.section = _HEADING_DECORATION.sub("", block.text) or block.text
+        self._draft(block, kind)
+
+    def _draft(self, block: Block, kind: str) -> None:
+        paragraph = block.paragraph
+        raw = paragraph.text
+        last = self.drafts[-1] if self.drafts else None
+        if (
+            last is not None
+            and kind in _MERGED
+            and last.kind == kind
+            and last.turn_index is None
+            and last.line_end < paragraph.line_start
+            and not self._turn_between(last.line_end, paragraph.line_start)
+        ):
+            last.text, last.line_end = f"{last.text}\n{raw}", paragraph.line_end
+            return
+        self.drafts.append(_Draft(kind, raw, paragraph.line_start, paragraph.line_end))
+
+    def _turn_between(self, after: int, before: int) -> bool:
+        spans = [(t.source.line_start, t.source.line_end) for t in self.turns]
+        if self.open is not None:
+            spans.append((self.open.line_start, self.open.line_end))
+        return any(after < start < before or after < end < before for start, end in spans)
+
+    def _segments(self) -> list[Segment]:
+        context = self.context
+        ordered = sorted(self.drafts, key=lambda d: (d.line_start, -1 if d.offset is None else d.offset))
+        return [
+            Segment(
+                id=f"{context.interview_id}/{context.lang}/s{index:03d}",
+                interview_id=context.interview_id,
+                lang=context.lang,
+                segment_index=index,
+                kind=_segment_kind(draft.kind),
+                text=draft.text,
+                turn_index=draft.turn_index,
+                offset=draft.offset,
+                source=Source(path=context.record, line_start=draft.line_start, line_end=draft.line_end),
+            )
+            for index, draft in enumerate(ordered)
+        ]
+
+    def _no_text(self, block: Block) -> None:
+        raise NoTurnsError(
+            f"label {block.label!r} is followed by no text",
+            path=self.context.path,
+            line=block.paragraph.line_start,
+            hint="put the turn's text after the label, or remove the stray label",
+        )
+
+
+def _who(voice: Voice) -> str:
+    return voice.speaker or f"the {voice.role}"
+
+
+def _segment_kind(kind: str) -> SegmentKind:
+    for known in SEGMENT_KINDS:
+        if kind == known:
+            return known
+    raise ValueError(f"not a segment kind: {kind!r}")

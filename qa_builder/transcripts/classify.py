@@ -1,0 +1,279 @@
+"""What each paragraph of a transcript is, before any turn is built: a label, text, a question, or furniture.
+
+The file's own layout is read first — its markup (:mod:`~qa_builder.transcripts.markup`),
+its multi-line regions (:mod:`~qa_builder.transcripts.regions`), how it lays out
+paragraphs (:mod:`~qa_builder.transcripts.paragraphs`) — then each paragraph is
+classified by the conventions, in order: a declared label; a convention's
+pattern (note, link, boilerplate, footer, interjection, time code, caption,
+stage direction, heading); what its markup says (a blockquote is a pull quote,
+a wholly italic paragraph an editor's aside, a wholly bold one a question where
+the transcript prints no labels); else text.
+
+Where the turns are decides the rest: before the first one is the preamble,
+after the last one the footer starts at the first heading, boilerplate or
+``footer_start``. A paragraph in between that starts like a label nobody
+declared stops the parse (:func:`~qa_builder.transcripts.labels.undeclared_label`).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass, field, replace
+
+import regex
+
+from ..errors import NoTurnsError, UnknownLabelError
+from .conventions import PARAGRAPH_RULES, Conventions, compiled
+from .labels import label_pattern, undeclared_label
+from .markup import Markup, detect, strip
+from .meta import InterviewMeta, LanguageMeta
+from .paragraphs import Paragraph, ParagraphMode, join_wrapped_labels, paragraph_mode, paragraphs
+from .read import Line
+from .regions import find_regions
+
+__all__ = ["Block", "Layout", "Reading", "read_blocks"]
+
+Layout = str  # "labels": turns start at printed labels; "bold-questions": at wholly bold paragraphs
+_FINAL = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«]$")
+_HEADING_MAX = 80
+_CAPTION_MAX = 160
+
+
+@dataclass(slots=True)
+class Block:
+    """One paragraph (or multi-line region) of a transcript, and what it is."""
+
+    paragraph: Paragraph
+    text: str
+    """The paragraph without markup; for a region, its text as printed."""
+    kind: str
+    bold_start: str = ""
+    label: str | None = None
+    rest: str = ""
+    """The text after the label (or all of ``text`` for an unlabelled paragraph)."""
+
+
+@dataclass(slots=True)
+class Reading:
+    """Everything the parse of one transcript needs to know, and the layout it found."""
+
+    interview_id: str
+    lang: str
+    path: str
+    record: str
+    meta: InterviewMeta
+    language: LanguageMeta
+    conventions: Conventions
+    labels: regex.Pattern[str]
+    names: regex.Pattern[str]
+    markup: Markup = "none"
+    mode: ParagraphMode = "blank-line"
+    layout: Layout = "labels"
+    flags: set[str] = field(default_factory=set)
+
+
+def reading(meta: InterviewMeta, lang: str, *, interview_id: str, path: str, record: str) -> Reading:
+    language = meta.languages[lang]
+    conventions = meta.conventions(lang)
+    return Reading(
+        interview_id=interview_id,
+        lang=lang,
+        path=path,
+        record=record,
+        meta=meta,
+        language=language,
+        conventions=conventions,
+        labels=label_pattern(language.labels, conventions.label_separators),
+        names=_names_pattern(meta, language),
+    )
+
+
+def _names_pattern(meta: InterviewMeta, language: LanguageMeta) -> regex.Pattern[str]:
+    """Any declared speaker's name or name part (3+ letters), or a label naming one, as a whole word."""
+    people = list(meta.people)
+    words = {part for name in people for part in name.split() if len(part) >= 3}
+    words |= {label for label in language.labels if len(label) >= 3 and language.label(label).speaker in people}
+    alternatives = "|".join(regex.escape(word) for word in sorted(words, key=len, reverse=True)) or "(?!)"
+    return compiled(rf"(?<!\p{{L}})(?:{alternatives})(?!\p{{L}})")
+
+
+def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
+    """The transcript's paragraphs and regions in file order, each classified; ``context`` learns the layout."""
+    language = context.language
+    context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
+    rest, regions = find_regions(lines)
+    context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
+    found = join_wrapped_labels(paragraphs(rest, _starts_label(context), context.mode), context.labels)
+    blocks = [_classify(paragraph, context) for paragraph in found]
+    blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
+    blocks.sort(key=lambda block: block.paragraph.line_start)
+    _credits(blocks, context)
+    context.layout = _layout(blocks, context)
+    _check_labels(blocks, context)
+    _mark_preamble_and_footer(blocks)
+    return blocks
+
+
+def _starts_label(context: Reading) -> regex.Pattern[str]:
+    """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
+    alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
+    return compiled(
+        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:{alternatives or '(?!)'})(?:\*\*|__|</(?:strong|b)>)?\s*[:：﹕︰]"
+    )
+
+
+def _classify(paragraph: Paragraph, context: Reading) -> Block:
+    marked = strip(paragraph.text, context.markup)
+    block = Block(paragraph, marked.text, "text", marked.bold_start, rest=marked.text)
+    if not marked.text:
+        block.kind = "boilerplate"  # markup alone: <article>, </div>
+        return block
+    match = context.labels.match(marked.text)
+    if match is not None:
+        block.kind, block.label, block.rest = "label", match["label"], match["text"].strip()
+        return block
+    for kind in PARAGRAPH_RULES:
+        pattern = context.conventions.compiled(kind)
+        if pattern is not None and (pattern.match(marked.text) or pattern.match(paragraph.text)):
+            block.kind = kind
+            return block
+    if marked.quote:
+        block.kind = "pull_quote"
+    elif marked.italic:
+        block.kind = "editor_note"
+    elif marked.bold:
+        block.kind = "bold"
+    return block
+
+
+def _credits(blocks: list[Block], context: Reading) -> None:
+    """A photo credit is a caption, and so is a short unpunctuated line just before it."""
+    credit = context.conventions.compiled("credit")
+    if credit is None:
+        return
+    for k, block in enumerate(blocks):
+        if block.kind == "text" and credit.match(block.text):
+            block.kind = "caption"
+            before = blocks[k - 1] if k else None
+            if before is not None and before.kind == "text" and _short_unpunctuated(before.text, _CAPTION_MAX):
+                before.kind = "caption"
+
+
+def _short_unpunctuated(text: str, limit: int) -> bool:
+    return len(text) <= limit and _FINAL.search(text) is None
+
+
+def _layout(blocks: list[Block], context: Reading) -> Layout:
+    """Labels if any paragraph starts with one; else questions in bold, if the transcript prints them so."""
+    layout: Layout
+    if context.language.layout != "auto":
+        layout = str(context.language.layout)
+    elif any(block.kind == "label" for block in blocks):
+        layout = "labels"
+    elif sum(block.kind == "bold" for block in blocks) >= 2:
+        layout = "bold-questions"
+    else:
+        raise _no_turns(blocks, context)
+    for k, block in enumerate(blocks):
+        if block.kind == "bold":
+            block.kind = "question" if layout == "bold-questions" else _bold_in_labels(blocks, k)
+        elif layout == "labels" and block.kind == "text" and _heading_shaped(blocks, k):
+            block.kind = "heading"
+    return layout
+
+
+def _bold_in_labels(blocks: list[Block], k: int) -> str:
+    """A bold paragraph among labelled ones: a subheading if short and unpunctuated, else text."""
+    return "heading" if _short_unpunctuated(blocks[k].text, _HEADING_MAX) else "text"
+
+
+def _heading_shaped(blocks: list[Block], k: int) -> bool:
+    """A short unpunctuated line between a turn and a label, in a file without blank lines, is a heading."""
+    if k == 0 or k + 1 >= len(blocks) or blocks[k + 1].kind != "label":
+        return False
+    before = blocks[k - 1].kind
+    return (
+        before in ("label", "text") and _short_unpunctuated(blocks[k].text, _HEADING_MAX) and len(blocks[k].text) >= 3
+    )
+
+
+def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
+    labels = ", ".join(sorted(context.language.labels)) or "none"
+    return NoTurnsError(
+        f"no speaker turns: no paragraph starts with a label meta.toml declares ({labels}) and no question is "
+        "printed in bold",
+        path=context.path,
+        line=blocks[0].paragraph.line_start if blocks else None,
+        hint="check that this file is an interview transcript and that its labels "
+        f"are listed under [languages.{context.lang}.labels]",
+    )
+
+
+_TURN_KINDS = ("label", "question")
+
+
+def _check_labels(blocks: list[Block], context: Reading) -> None:
+    """Stop at a paragraph in the turns that starts like a label meta.toml does not declare."""
+    first = next(k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS)
+    declared = list(context.language.labels)
+    names = list(context.meta.people)
+    conventions = context.conventions
+    for block in blocks[first:]:
+        if block.kind not in ("text", "question"):
+            continue
+        found = undeclared_label(
+            block.text,
+            bold_start=block.bold_start,
+            declared=declared,
+            names=names,
+            not_labels=conventions.not_labels,
+            separators=conventions.label_separators,
+        )
+        if found is not None:
+            raise _undeclared(block, *found, context)
+        _check_separator(block, declared, context)
+
+
+def _undeclared(block: Block, label: str, why: str, context: Reading) -> UnknownLabelError:
+    lang = context.lang
+    return UnknownLabelError(
+        f"undeclared speaker label {label!r} ({why})",
+        path=context.path,
+        line=block.paragraph.line_start,
+        col=1,
+        hint=f'add it to [languages.{lang}.labels] in meta.toml: "{label}" = "<speaker>" (or, if it is no label, '
+        f'add "{label}" to not_labels under [languages.{lang}.conventions])',
+    )
+
+
+def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
+    """``Q. Why?`` where ``Q:`` is declared: the label is printed with another separator."""
+    for label in declared:
+        if len(label) <= 3 and regex.match(rf"^{regex.escape(label)}([.\-–—])(?:\s+|(?=[^\x00-\x7F]))\S", block.text):
+            separator = block.text[len(label)]
+            raise UnknownLabelError(
+                f"the label {label!r} is printed as {label + separator!r}",
+                path=context.path,
+                line=block.paragraph.line_start,
+                col=1,
+                hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in '
+                "meta.toml, or fix the line",
+            )
+
+
+def _mark_preamble_and_footer(blocks: list[Block]) -> None:
+    turns = [k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS]
+    first, last = turns[0], turns[-1]
+    k = first - 1
+    while k >= 0 and blocks[k].kind == "heading":  # the first section's heading
+        k -= 1
+    for j in range(k + 1):
+        if blocks[j].kind not in ("editor_note", "link", "boilerplate", "comment", "front_matter", "code"):
+            blocks[j].kind = "preamble"
+    footer = next(
+        (j for j in range(last + 1, len(blocks)) if blocks[j].kind in ("heading", "boilerplate", "footer_start")),
+        len(blocks),
+    )
+    for j in range(first, len(blocks)):
+        if (j >= footer and blocks[j].kind not in ("comment", "code")) or blocks[j].kind == "footer_start":
+            blocks[j] = replace(blocks[j], kind="boilerplate")

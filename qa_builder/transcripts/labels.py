@@ -1,0 +1,130 @@
+"""Speaker labels: the declared ones as a pattern, and paragraphs that start like a label nobody declared.
+
+A declared label is matched literally, longest first, followed by a colon (any
+width) or a separator the conventions add (``Q.``). A paragraph that starts like
+a label but matches none is the silent mis-parse this module exists to stop:
+its text would be glued onto the turn before. :func:`undeclared_label` says
+when such a start is a label — in bold markup, a near-typo of a declared label,
+a declared speaker's name written another way (``Sam Altman:`` where ``Sam:`` is
+declared), or shaped like a name (``Tom:``, ``记者：``) — unless the conventions
+list it among ``not_labels`` (``Note:``, ``注：``).
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable, Sequence
+
+import regex
+
+from .conventions import compiled
+
+__all__ = ["COLONS", "label_pattern", "near_label", "undeclared_label"]
+
+COLONS = ("\\:", "：", "﹕", "︰")
+_PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
+_LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
+_WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,6}$")
+_LABEL_MAX = 150
+_NAMING_WORDS = 5
+"""A start naming a declared speaker is a label only if it is this short (longer, it is narration)."""
+
+
+def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> regex.Pattern[str]:
+    """A pattern matching a paragraph that starts with one of ``labels`` and a colon (or a declared separator).
+
+    >>> label_pattern(["Sam", "Q"]).match("Q：你好").group("label", "text")
+    ('Q', '你好')
+    >>> label_pattern(["Q"], ["."]).match("Q. Why?").group("text")
+    'Why?'
+    """
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
+    marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
+    return compiled(rf"^(?P<label>{alternatives})\s*(?:{marks})\s*(?P<text>.*)$")
+
+
+def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
+    marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
+    return compiled(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)\s*(?:{marks})\s*(?P<text>.*)$")
+
+
+def near_label(label: str, known: Iterable[str]) -> str | None:
+    """The declared label ``label`` is a typo of, if any (one error in 3–7 letters, two from 8).
+
+    >>> near_label("Altmann", ["Altman", "F"]), near_label("Tom", ["Altman"])
+    ('Altman', None)
+    """
+    for candidate in known:
+        errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 3 else 0
+        if errors and regex.fullmatch(rf"(?:{regex.escape(candidate)}){{e<={errors}}}", label, regex.IGNORECASE):
+            return candidate
+    return None
+
+
+def undeclared_label(
+    text: str,
+    *,
+    bold_start: str = "",
+    declared: Sequence[str],
+    names: Sequence[str],
+    not_labels: Sequence[str],
+    separators: Sequence[str] = (),
+) -> tuple[str, str] | None:
+    """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
+
+    ``declared`` are the language's labels, ``names`` the declared speakers' names.
+
+    >>> undeclared_label("Sam Altman: Hi.", declared=["Sam", "Q"], names=["Sam Altman"], not_labels=[])
+    ('Sam Altman', "it names the declared speaker 'Sam Altman'")
+    >>> undeclared_label("Bottom line: it works.", declared=["Q"], names=[], not_labels=[]) is None
+    True
+    """
+    match = _label_like(separators).match(text)
+    if match is None:
+        return None
+    label = match["label"].strip()
+    words = label.split()
+    if not words or label.casefold() in _folded(not_labels) or words[0].casefold() in _folded(not_labels):
+        return None
+    return _reason(label, match["text"], bold_start, declared, names)
+
+
+def _reason(
+    label: str, rest: str, bold_start: str, declared: Sequence[str], names: Sequence[str]
+) -> tuple[str, str] | None:
+    if bold_start and bold_start.rstrip(" :：﹕︰").strip() == label:
+        return label, "it is printed in bold like a label"
+    near = near_label(label, declared)
+    if near is not None:
+        return label, f"a typo of {near!r}?"
+    if not rest.strip():  # a line ending in a colon: a label on its own line, or narration ("Later, Altman called:")
+        return (label, "it is shaped like a speaker label") if _name_shaped(label, alone=True) else None
+    for name in names if len(label.split()) <= _NAMING_WORDS else ():
+        parts = [part for part in name.split() if len(part) >= 3]
+        if name in label or any(regex.search(rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})", label) for part in parts):
+            return label, f"it names the declared speaker {name!r}"
+    if _name_shaped(label, alone=False):
+        return label, "it is shaped like a speaker label"
+    return None
+
+
+def _name_shaped(label: str, *, alone: bool) -> bool:
+    """A name (``Tom``, ``Dr. Anna Meyer (SPD)``, ``记者``); standing alone on its line, a name and a title after
+    a comma (``Jonas Aldinger, Parl. Staatssekretär bei …``).
+
+    >>> _name_shaped("Tom", alone=False), _name_shaped("Jonas Aldinger, Parl. Staatssekretär bei der X", alone=True)
+    (True, True)
+    >>> _name_shaped("Nachdem er aufgelegt hatte, rief Altman zurück", alone=True)
+    False
+    """
+    if _WIDE_NAME.match(label):
+        return True
+    head = regex.split(r"[,(]", label, maxsplit=1)[0].strip() if alone else label
+    words = head.split()
+    titled = head != label.strip()  # "Name, title …" or "Name (party)": the name needs two words
+    if not (2 if titled else 1) <= len(words) <= 4 or any(char.isdigit() for char in head):
+        return False
+    return all(word in _PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
+
+
+def _folded(words: Sequence[str]) -> set[str]:
+    return {word.casefold() for word in words}

@@ -1,0 +1,135 @@
+"""Lines into paragraphs, the way the file lays them out: blank-line separated, one per line, or hard-wrapped.
+
+:func:`paragraph_mode` decides from the file: when lines inside blocks mostly
+end mid-sentence they are a hard-wrapped paragraph's lines and are joined;
+when they mostly end a sentence each is a paragraph of its own (text pasted
+from a web page without blank lines). ``meta.toml`` may say otherwise
+(``paragraphs = "one-per-line"``). Lines are joined as their script writes:
+with a space between words, with nothing where Chinese or Japanese meets
+(``使用它。`` + ``在后端`` → ``使用它。在后端``). A line that starts a speaker label
+always starts a paragraph, and a label wrapped over two lines is put together.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+from typing import Literal
+
+import regex
+
+from .read import Line
+
+__all__ = ["Paragraph", "ParagraphMode", "join_wrapped_labels", "paragraph_mode", "paragraphs"]
+
+ParagraphMode = Literal["blank-line", "one-per-line", "hard-wrapped"]
+
+_WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Block=CJK_Symbols_And_Punctuation}\p{Block=Halfwidth_And_Fullwidth_Forms}"
+_WIDE_END = regex.compile(rf"[{_WIDE}]$")
+_WIDE_START = regex.compile(rf"^[{_WIDE}]")
+_SENTENCE_END = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«›‹]$")
+_TRAILING_MARKUP = regex.compile(r"(?:\*\*|__|</[a-z]+>|-->|\s)+$", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Paragraph:
+    line_start: int
+    line_end: int
+    text: str
+    starts: tuple[tuple[int, int], ...] = ()
+    """Where each joined line begins: (offset in ``text``, line number); empty for a one-line paragraph."""
+
+    def line_at(self, offset: int) -> int:
+        """The file line that holds character ``offset`` of ``text``."""
+        line = self.line_start
+        for start, number in self.starts:
+            if start <= offset:
+                line = number
+        return line
+
+
+def paragraph_mode(lines: Sequence[Line]) -> ParagraphMode:
+    """How a file lays out its paragraphs, judged by the lines that are followed by another in the same block.
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> paragraph_mode(split_lines("Q: Why?\\nA: Because.\\nIt is.", "x")), paragraph_mode(split_lines("Q: Why\\nnot?", "x"))
+    ('one-per-line', 'hard-wrapped')
+    """
+    followed = [line for line, after in zip(lines, lines[1:], strict=False) if line.text and after.text]
+    if not followed:
+        return "blank-line"
+    open_ends = sum(not _SENTENCE_END.search(_TRAILING_MARKUP.sub("", line.text)) for line in followed)
+    return "hard-wrapped" if open_ends * 2 >= len(followed) else "one-per-line"
+
+
+def paragraphs(
+    lines: Sequence[Line], starts_paragraph: regex.Pattern[str], mode: ParagraphMode | None = None
+) -> list[Paragraph]:
+    """Group non-blank lines into paragraphs by ``mode`` (decided from the lines if None).
+
+    Blank lines always separate paragraphs; in ``hard-wrapped`` mode the lines
+    of a block are joined, except where a line matches ``starts_paragraph`` (a
+    speaker label).
+    """
+    mode = mode or paragraph_mode(lines)
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    result: list[Paragraph] = []
+    for block in (block for block in blocks if block):
+        current: list[Line] = []
+        for line in block:
+            if current and (mode != "hard-wrapped" or starts_paragraph.match(line.text)):
+                result.append(_join(current))
+                current = []
+            current.append(line)
+        result.append(_join(current))
+    return result
+
+
+def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) -> list[Paragraph]:
+    """Put back together a speaker label that the layout broke over two lines ("…Bildung und" / "Forschung:").
+
+    A paragraph that is no label, but is one together with the next, and whose
+    label then ends in the next paragraph, is joined with it.
+    """
+    result: list[Paragraph] = []
+    k = 0
+    while k < len(found):
+        here = found[k]
+        if k + 1 < len(found) and not labels.match(here.text):
+            joined = _join_two(here, found[k + 1])
+            match = labels.match(joined.text)
+            if match is not None and match.end("label") > len(here.text):
+                result.append(joined)
+                k += 2
+                continue
+        result.append(here)
+        k += 1
+    return result
+
+
+def _join(lines: Sequence[Line]) -> Paragraph:
+    text = lines[0].text
+    starts = []
+    for line in lines[1:]:
+        text += _seam(text, line.text)
+        starts.append((len(text), line.number))
+        text += line.text
+    return Paragraph(lines[0].number, lines[-1].number, text, tuple(starts))
+
+
+def _join_two(first: Paragraph, second: Paragraph) -> Paragraph:
+    seam = _seam(first.text, second.text)
+    offset = len(first.text) + len(seam)
+    shifted = tuple((start + offset, number) for start, number in second.starts)
+    starts = (*first.starts, (offset, second.line_start), *shifted)
+    return Paragraph(first.line_start, second.line_end, first.text + seam + second.text, starts)
+
+
+def _seam(before: str, after: str) -> str:
+    """What goes between two joined lines: nothing where Chinese or Japanese meets, else a space."""
+    return "" if _WIDE_END.search(before) or _WIDE_START.match(after) else " "

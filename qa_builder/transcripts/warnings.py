@@ -1,0 +1,71 @@
+"""Warnings: what parsed but is worth a look, each at a line, each reviewable in meta.toml.
+
+Every inferred speaker and every implausible result is a :class:`ParseWarning`.
+A maintainer who has checked one records it under
+``[languages.<lang>.reviewed]`` (``87 = "why"``); it is then not printed again
+(its records keep their flags), and a review of a line that has no warning is
+itself a warning, so reviews cannot go stale silently.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Mapping
+from dataclasses import dataclass, field
+
+__all__ = ["Notes", "ParseWarning"]
+
+
+@dataclass(frozen=True, slots=True)
+class ParseWarning:
+    """Something legal but suspicious at a line, such as an inferred speaker; ``reviewed`` is the maintainer's note."""
+
+    path: str
+    """The file as messages show it."""
+    record: str
+    """The file as records point at it; what the dataset card and review site show."""
+    line: int
+    message: str
+    reviewed: str | None = None
+
+    def __str__(self) -> str:
+        return f"{self.path}:{self.line}: warning: {self.message}"
+
+    def recorded(self) -> str:
+        """The warning as a line naming the file as records do, the same wherever the raw folder is."""
+        return f"{self.record}:{self.line}: warning: {self.message}"
+
+
+@dataclass(slots=True)
+class Notes:
+    """The warnings of one transcript as the parse finds them."""
+
+    path: str
+    record: str
+    lang: str
+    found: list[ParseWarning] = field(default_factory=list)
+
+    def warn(self, line: int, message: str) -> None:
+        """Warn about a reading at ``line``, with how to record it as reviewed."""
+        hint = (
+            f'check the transcript; if the reading is right, add `{line} = "why"` under '
+            f"[languages.{self.lang}.reviewed] in meta.toml"
+        )
+        self.found.append(ParseWarning(self.path, self.record, line, f"{message} — {hint}"))
+
+    def split(self, reviewed: Mapping[int, str]) -> tuple[list[ParseWarning], list[ParseWarning]]:
+        """(warnings to print, warnings reviewed); a review of a line with no warning is a warning."""
+        fresh, done = [], []
+        for warning in self.found:
+            note = reviewed.get(warning.line)
+            if note is None:
+                fresh.append(warning)
+            else:
+                done.append(ParseWarning(warning.path, warning.record, warning.line, warning.message, note))
+        warned = {warning.line for warning in self.found}
+        for line in sorted(set(reviewed) - warned):
+            message = (
+                f"meta.toml marks line {line} reviewed, but it has no warning — remove {line} from "
+                f"[languages.{self.lang}.reviewed]"
+            )
+            fresh.append(ParseWarning(self.path, self.record, line, message))
+        return sorted(fresh, key=lambda w: w.line), done
