@@ -10,7 +10,7 @@ import tomllib
 from functools import cache
 from importlib import resources
 
-__all__ = ["language_name"]
+__all__ = ["language_name", "language_script"]
 
 
 def language_name(code: str, *, native: bool = False) -> str:
@@ -19,6 +19,16 @@ def language_name(code: str, *, native: bool = False) -> str:
     if names is None:
         return code
     return names["native" if native else "english"]
+
+
+def language_script(code: str) -> str | None:
+    """The Unicode script the language is mostly written in (``Han``, ``Latin``), or None if unknown.
+
+    >>> language_script("zh-hant"), language_script("de"), language_script("xx")
+    ('Han', 'Latin', None)
+    """
+    names = _names().get(code.lower()) or _names().get(code.split("-")[0].lower())
+    return names["script"] if names else None
 
 
 @cache

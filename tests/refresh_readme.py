@@ -1,6 +1,6 @@
 """Refresh the README's generated sections (the table of meta.toml keys); `test_meta_errors.py` checks them.
 
-    .venv/bin/python tests/refresh_readme.py
+.venv/bin/python tests/refresh_readme.py
 """
 
 from __future__ import annotations

@@ -16,7 +16,7 @@ from typing import TYPE_CHECKING, Any
 
 import pytest
 from chromium import find_chromium, ink, launched, new_page
-from conftest import INTERVIEW, VERGE
+from conftest import INTERVIEWS, VERGE
 
 from qa_builder.site.write import write_site
 
@@ -44,7 +44,7 @@ def browser() -> Iterator[Browser]:
 @pytest.fixture(scope="module")
 def site(tmp_path_factory: pytest.TempPathFactory) -> Path:
     out = tmp_path_factory.mktemp("site") / "site"
-    write_site(INTERVIEW.parent, out)
+    write_site(INTERVIEWS, out)
     return out
 
 
@@ -139,14 +139,15 @@ def test_only_issues_hides_the_rest(page: Page, verge: dict[str, Any]) -> None:
     assert page.evaluate("document.body.className") == ""
 
 
-def test_the_index_links_the_interview_s_pages(browser: Browser, site: Path) -> None:
+def test_the_index_links_every_interview_s_pages(browser: Browser, site: Path) -> None:
     index = new_page(browser)
     index.goto((site / "index.html").as_uri())
     cells = rows(index, "table.index tbody tr", "r => [...r.cells].map(c => c.textContent)")
-    assert [row[:3] for row in cells] == [
-        [VERGE, "Interview: Sam Altman on being fired and rehired by OpenAI", "de – zh"]
-    ]
-    assert index.eval_on_selector("table.index a", "a => a.getAttribute('href')") == f"{VERGE}.{PAIR}.html"
+    verge = [row[1:3] for row in cells if row[0] == VERGE]
+    assert verge == [["Interview: Sam Altman on being fired and rehired by OpenAI", "de – zh"]]
+    links = index.eval_on_selector_all("table.index a", "found => found.map(a => a.getAttribute('href'))")
+    assert f"{VERGE}.{PAIR}.html" in links
+    assert sorted(links) == sorted(p.name for p in site.glob("*.html") if p.name != "index.html")
     index.close()
 
 

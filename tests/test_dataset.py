@@ -7,7 +7,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import INTERVIEW, VERGE
+from conftest import INTERVIEW, VERGE, raw_with
 from datasets import load_dataset
 from huggingface_hub import DatasetCard
 from snapshots import snapshot_path
@@ -74,7 +74,7 @@ def test_parallel_configs_are_per_pair_with_a_translation_feature(tmp_path: Path
 @pytest.mark.parametrize("family", list(RECORD_MODELS))
 def test_every_row_round_trips_through_its_model(family: str, tmp_path: Path) -> None:
     """parse → export → load_dataset → models gives back the parser's records unchanged."""
-    build(INTERVIEW.parent, tmp_path / "dist", jobs=1)
+    build(raw_with(tmp_path, VERGE), tmp_path / "dist", jobs=1)
     rows = process_interview(INTERVIEW).rows
     for config in (name for name in rows if split_config(name)[0] == family):
         model = RECORD_MODELS[family]
@@ -84,7 +84,7 @@ def test_every_row_round_trips_through_its_model(family: str, tmp_path: Path) ->
 
 
 def test_unpaired_sentences_are_rows_of_their_own_not_empty_translations(tmp_path: Path) -> None:
-    build(INTERVIEW.parent, tmp_path / "dist", jobs=1)
+    build(raw_with(tmp_path, VERGE), tmp_path / "dist", jobs=1)
     sentences = load(tmp_path / "dist", "parallel_sentences.de-zh", tmp_path / "cache")
     assert all(row["translation"]["de"] and row["translation"]["zh"] for row in sentences)
     unpaired = load(tmp_path / "dist", "unpaired.de-zh", tmp_path / "cache")

@@ -10,7 +10,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import INTERVIEW, VERGE
+from conftest import VERGE, raw_with
 from hypothesis import given
 from hypothesis import strategies as st
 from typer.testing import CliRunner
@@ -176,7 +176,7 @@ def _fields(summary: Any) -> dict[str, Any]:
 
 def test_write_site_writes_the_index_a_page_and_a_chart_per_pair(tmp_path: Path) -> None:
     out = tmp_path / "site"
-    summaries = write_site(INTERVIEW.parent, out)
+    summaries = write_site(raw_with(tmp_path, VERGE), out)
     assert [s.id for s in summaries] == [VERGE]
     names = sorted(p.name for p in out.iterdir())
     assert names == [".qa-builder", "index.html", f"{VERGE}.{PAIR}.html", f"{VERGE}.{PAIR}.svg"]
@@ -188,11 +188,12 @@ def test_write_site_writes_the_index_a_page_and_a_chart_per_pair(tmp_path: Path)
 def test_write_site_refuses_a_file_as_output(tmp_path: Path) -> None:
     (tmp_path / "site").write_text("x")
     with pytest.raises(OutputError, match="the output path is a file"):
-        write_site(INTERVIEW.parent, tmp_path / "site")
+        write_site(raw_with(tmp_path, VERGE), tmp_path / "site")
 
 
 def test_site_command(tmp_path: Path) -> None:
-    result = CliRunner().invoke(app, ["site", "--raw", str(INTERVIEW.parent), "--out", str(tmp_path / "site")])
+    raw = raw_with(tmp_path, VERGE)
+    result = CliRunner().invoke(app, ["site", "--raw", str(raw), "--out", str(tmp_path / "site")])
     assert result.exit_code == 0 and result.stderr == ""  # the fixture's inferences are reviewed in meta.toml
     assert result.stdout == f"wrote {tmp_path / 'site' / 'index.html'}: 1 interview(s), 32 turn pairs, 2 flagged\n"
 

@@ -6,9 +6,9 @@ The rules, for each paragraph in file order:
    its next paragraph holds). Where the transcript prints questions in bold and
    no labels, a bold paragraph is a question by the interviewer and what
    follows it the answer of the default interviewee (flagged ``speaker_from_layout``).
-2. Furniture that sits inside a conversation — comments, interjections, time
-   codes, captions, pull quotes, page furniture — is a segment and leaves the
-   turn open; headings, notes, links and stage directions end it. A short line
+2. Furniture that sits inside a conversation — notes, links, comments,
+   interjections, time codes, captions, pull quotes, page furniture — is a
+   segment and leaves the turn open; headings and stage directions end it. A short line
    ending in a colon that names a speaker ("Then Altman called back:") is a
    stage direction, unless a chair or moderator says it: then it gives the
    floor, and the next paragraph is the named speaker's (a question read out).
@@ -38,10 +38,9 @@ from .warnings import Notes
 
 __all__ = ["Builder"]
 
-TRANSPARENT = frozenset(
-    {"comment", "front_matter", "code", "interjection", "timestamp", "caption", "pull_quote", "boilerplate"}
-)
-"""Segments that sit inside a conversation without ending the turn they interrupt."""
+BREAKING = frozenset({"heading", "stage_direction", "preamble"})
+"""Segments that end the turn before them; every other kind (notes, links, comments, interjections, time codes,
+captions, pull quotes, page furniture) sits inside a conversation and leaves the turn it interrupts open."""
 _MERGED = ("preamble", "boilerplate")
 _QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
 _ENDS_WITH_COLON = regex.compile(r"[:：﹕︰]$")
@@ -104,10 +103,10 @@ class Builder:
                 self._segment(block, "stage_direction")
             elif block.kind == "text":
                 self._unlabelled(block)
-            elif block.kind in TRANSPARENT:
-                self._aside(block)
-            else:
+            elif block.kind in BREAKING:
                 self._segment(block, block.kind)
+            else:
+                self._aside(block)
         self._close()
         if self.pending_label is not None:
             self._no_text(self.pending_label)
@@ -213,6 +212,8 @@ class Builder:
         self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)
         self.open.cuts = [(0, cut, block.paragraph.line_at(cut.at)) for cut in cuts]
         self.interrupted_by = None
+        if voice.function == "":
+            self.announced = self._announcement(block)
 
     def _cut(self, text: str) -> tuple[str, list[Cut]]:
         """``text`` without its furniture; furniture alone stays text (a turn is never empty)."""

@@ -18,7 +18,7 @@ declared stops the parse (:func:`~qa_builder.transcripts.labels.undeclared_label
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass, field, replace
+from dataclasses import dataclass, field
 
 import regex
 
@@ -48,6 +48,8 @@ class Block:
     """The paragraph without markup; for a region, its text as printed."""
     kind: str
     bold_start: str = ""
+    italic: bool = False
+    """Wholly in italics: an editor's aside among the turns, a standfirst before them."""
     label: str | None = None
     rest: str = ""
     """The text after the label (or all of ``text`` for an unlabelled paragraph)."""
@@ -109,8 +111,8 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks.sort(key=lambda block: block.paragraph.line_start)
     _credits(blocks, context)
     context.layout = _layout(blocks, context)
+    _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
-    _mark_preamble_and_footer(blocks)
     return blocks
 
 
@@ -134,10 +136,13 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
         return block
     for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
-        if pattern is not None and (pattern.match(marked.text) or pattern.match(paragraph.text)):
+        if pattern is not None and pattern.match(marked.text):
             block.kind = kind
             return block
-    if marked.quote:
+    block.italic = marked.italic
+    if marked.shape:
+        block.kind = marked.shape
+    elif marked.quote:
         block.kind = "pull_quote"
     elif marked.italic:
         block.kind = "editor_note"
@@ -188,13 +193,16 @@ def _bold_in_labels(blocks: list[Block], k: int) -> str:
 
 
 def _heading_shaped(blocks: list[Block], k: int) -> bool:
-    """A short unpunctuated line between a turn and a label, in a file without blank lines, is a heading."""
-    if k == 0 or k + 1 >= len(blocks) or blocks[k + 1].kind != "label":
+    """A short unpunctuated line between a turn's text and the next label: a heading ("A river nobody planned for")."""
+    if k + 1 >= len(blocks) or blocks[k + 1].kind != "label":
         return False
-    before = blocks[k - 1].kind
-    return (
-        before in ("label", "text") and _short_unpunctuated(blocks[k].text, _HEADING_MAX) and len(blocks[k].text) >= 3
-    )
+    before = next((b.kind for b in reversed(blocks[:k]) if b.kind not in _ASIDES), None)
+    after_a_label = any(b.kind == "label" for b in blocks[:k])
+    text = blocks[k].text
+    return after_a_label and before in ("label", "text") and _short_unpunctuated(text, _HEADING_MAX) and len(text) >= 3
+
+
+_ASIDES = frozenset({"caption", "comment", "interjection", "timestamp", "boilerplate", "pull_quote", "code"})
 
 
 def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
@@ -210,6 +218,10 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
 
 
 _TURN_KINDS = ("label", "question")
+_KEPT_IN_PREAMBLE = frozenset(
+    {"heading", "editor_note", "link", "boilerplate", "caption", "comment", "front_matter", "code"}
+)
+"""Kinds a paragraph before the first turn keeps; anything else there is the preamble."""
 
 
 def _check_labels(blocks: list[Block], context: Reading) -> None:
@@ -261,19 +273,33 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
             )
 
 
-def _mark_preamble_and_footer(blocks: list[Block]) -> None:
+def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:
+    """A paragraph after the last turn that starts with a speaker's full name, then lower case: a note about them
+    ("Lene Haberkorn is a hydrologist …", "Lene Haberkorn ist Hydrologin …")."""
+    return block.kind == "text" and any(
+        regex.match(rf"{regex.escape(name)}\s+\p{{Ll}}", block.text) for name in names if " " in name
+    )
+
+
+def _mark_preamble_and_footer(blocks: list[Block], names: Sequence[str]) -> None:
     turns = [k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS]
     first, last = turns[0], turns[-1]
     k = first - 1
     while k >= 0 and blocks[k].kind == "heading":  # the first section's heading
         k -= 1
     for j in range(k + 1):
-        if blocks[j].kind not in ("editor_note", "link", "boilerplate", "comment", "front_matter", "code"):
+        if blocks[j].kind not in _KEPT_IN_PREAMBLE or blocks[j].italic:
             blocks[j].kind = "preamble"
     footer = next(
-        (j for j in range(last + 1, len(blocks)) if blocks[j].kind in ("heading", "boilerplate", "footer_start")),
+        (
+            j
+            for j in range(last + 1, len(blocks))
+            if blocks[j].kind in ("heading", "boilerplate", "footer_start") or _about_a_speaker(blocks[j], names)
+        ),
         len(blocks),
     )
     for j in range(first, len(blocks)):
-        if (j >= footer and blocks[j].kind not in ("comment", "code")) or blocks[j].kind == "footer_start":
-            blocks[j] = replace(blocks[j], kind="boilerplate")
+        if j >= footer and blocks[j].kind not in ("comment", "code"):
+            blocks[j].kind = "boilerplate"
+        elif blocks[j].kind == "footer_start":  # shaped like a footer, but the turns go on: it is what was said
+            blocks[j].kind = "text"

@@ -3,8 +3,10 @@
 Each turn's role asks, answers or does neither (:data:`qa_builder.models.FUNCTIONS`):
 interviewers, hosts, questioners and the audience ask; interviewees, guests and
 respondents answer; a moderator or chair giving the floor does neither. An
-exchange is a run of asking turns (one question, however many people ask it)
-and the run of answering turns after it, up to the next asking turn. Turns
+exchange is a run of asking turns (one question, however many people ask it;
+at least one of them asks something, with a question mark, unless the layout
+prints them as questions) and the run of answering turns after it, up to the
+next asking turn. Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -17,11 +19,14 @@ from __future__ import annotations
 from collections.abc import Sequence
 from dataclasses import dataclass, field
 
+import regex
+
 from ..models import FUNCTIONS, Exchange, Segment, Turn
 
 __all__ = ["find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
+_QUESTION = regex.compile(r"[?？¿]")
 
 
 @dataclass(slots=True)
@@ -54,8 +59,13 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [group for group in groups if group.questions and group.answers]
+    complete = [group for group in groups if group.answers and _asks(group.questions)]
     return [_exchange(index, group) for index, group in enumerate(complete)]
+
+
+def _asks(questions: Sequence[Turn]) -> bool:
+    """A run of asking turns is a question if one of them asks one (or the layout prints it as a question)."""
+    return any(_QUESTION.search(turn.text) or "speaker_from_layout" in turn.issues for turn in questions)
 
 
 def _break_between(before: Turn, after: Turn, breaks: Sequence[int]) -> bool:

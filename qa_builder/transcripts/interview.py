@@ -28,7 +28,9 @@ from .conventions import SentenceRules
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
 from .parse import ParseWarning, parse_lines
+from .plausibility import check_pairs, check_transcript
 from .read import Line, read_bytes, read_lines
+from .warnings import Notes
 
 __all__ = [
     "Accounting",
@@ -70,13 +72,25 @@ class Transcript:
     turns: list[Turn]
     segments: list[Segment]
     exchanges: list[Exchange]
-    warnings: list[ParseWarning]
-    """Warnings to print: suspicious but legal readings nobody has reviewed."""
-    reviewed: list[ParseWarning]
-    """Warnings a maintainer reviewed in meta.toml; their records keep their flags."""
+    notes: Notes
+    """Its warnings, as the parse and the plausibility checks found them."""
     accounting: Accounting
     sentence_rules: SentenceRules
     """Where this language's sentences end (its conventions and the interview's own)."""
+    layout: str = "labels"
+    """How the file was read: its layout, paragraph mode and markup (``labels``/``blank-line``/``none``)."""
+    mode: str = "blank-line"
+    markup: str = "none"
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Warnings to print: suspicious but legal readings nobody has reviewed."""
+        return self.notes.fresh
+
+    @property
+    def reviewed(self) -> list[ParseWarning]:
+        """Warnings a maintainer reviewed in meta.toml; their records keep their flags."""
+        return self.notes.done
 
 
 @dataclass(frozen=True, slots=True)
@@ -139,6 +153,11 @@ def load_interview(folder: Path) -> Interview:
         )
         for lang in sorted(meta.languages)
     }
+    check_pairs(
+        {lang: len(t.turns) for lang, t in transcripts.items()},
+        {lang: t.notes for lang, t in transcripts.items()},
+        {lang: t.turns[0].source.line_start for lang, t in transcripts.items()},
+    )
     return Interview(folder.name, meta, transcripts)
 
 
@@ -258,6 +277,7 @@ def parse_transcript(
     parsed = parse_lines(lines, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
     exchanges = find_exchanges(parsed.turns, parsed.segments)
     accounting = account(lines, parsed.turns, parsed.segments, shown)
+    check_transcript(parsed.notes, lang, parsed.turns, exchanges, _speakers_of(meta, lang))
     return Transcript(
         lang,
         shown,
@@ -265,11 +285,20 @@ def parse_transcript(
         parsed.turns,
         parsed.segments,
         exchanges,
-        parsed.warnings,
-        parsed.reviewed,
+        parsed.notes,
         accounting,
         meta.conventions(lang).sentences,
+        parsed.layout,
+        parsed.mode,
+        parsed.markup,
     )
+
+
+def _speakers_of(meta: InterviewMeta, lang: str) -> list[str]:
+    """The speakers a transcript should have a turn of: those its labels name (or all, with no labels)."""
+    labels = meta.languages[lang].labels
+    named = {label.speaker for label in labels.values() if label.speaker}
+    return [name for name in meta.people if name in named] if labels else list(meta.people)
 
 
 def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Segment], path: str) -> Accounting:

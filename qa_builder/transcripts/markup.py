@@ -12,6 +12,7 @@ markup said about it.
 from __future__ import annotations
 
 import html
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Literal
 
@@ -37,6 +38,13 @@ _MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
 _HTML_BOLD = regex.compile(r"<(?P<tag>strong|b)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
 _HTML_ITALIC = regex.compile(r"<(?P<tag>em|i)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
 _HTML_QUOTE = regex.compile(r"^\s*<blockquote\b", regex.IGNORECASE)
+_HTML_HEADING = regex.compile(r"^\s*<h[1-6]\b", regex.IGNORECASE)
+_HTML_FIGURE = regex.compile(r"<(?:figure|figcaption|img)\b", regex.IGNORECASE)
+_HTML_LINK_ONLY = regex.compile(
+    r"^(?:\s*<(?!a\b)[a-z]+[^>]*>)*\s*<a\b[^>]*>[^<]*</a>(?:\s*</[a-z]+>)*\s*$", regex.IGNORECASE
+)
+_MD_IMAGE_ONLY = regex.compile(r"^!\[[^\]]*\]\([^)]*\)$")
+_MD_LINK_ONLY = regex.compile(r"^\[[^\]]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)$")
 _HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _SPACES = regex.compile(r"\s+")
@@ -56,6 +64,8 @@ class Marked:
     """The paragraph is a blockquote (a pull quote)."""
     bold_start: str = ""
     """The text of a bold span the paragraph starts with (a label in bold)."""
+    shape: str = ""
+    """What the markup makes the whole paragraph: ``heading``, ``caption`` (an image, a figure) or ``link``."""
 
 
 def detect(text: str) -> Markup:
@@ -89,6 +99,7 @@ def strip(text: str, markup: Markup) -> Marked:
 
 def _strip_markdown(text: str) -> Marked:
     quote = _MD_QUOTE.match(text) is not None
+    shape = "caption" if _MD_IMAGE_ONLY.match(text) else "link" if _MD_LINK_ONLY.match(text) else ""
     body = _MD_HEADING_ID.sub("", _MD_QUOTE.sub("", text))
     body = _MD_CODE.sub(lambda m: m["inner"], body)
     body = _MD_LINK.sub(lambda m: m["text"] if m["text"] is not None else m["ref"], body)
@@ -96,29 +107,31 @@ def _strip_markdown(text: str) -> Marked:
     italic = _whole(_MD_ITALIC, marked)
     marked = _MD_ITALIC.sub(lambda m: m["inner"] or m["under"], marked)
     marked = _MD_ESCAPE.sub(lambda m: m["char"], marked)
-    return _marked(marked, italic=italic, quote=quote)
+    return _marked(marked, italic=italic, quote=quote, shape=shape)
 
 
 def _strip_html(text: str) -> Marked:
     quote = _HTML_QUOTE.match(text) is not None
+    shape = "heading" if _HTML_HEADING.match(text) else "caption" if _HTML_FIGURE.search(text) else ""
+    shape = shape or ("link" if _HTML_LINK_ONLY.match(text) else "")
     body = _HTML_BREAK.sub(" ", text)
     marked = _HTML_BOLD.sub(lambda m: f"\ue000{m['inner']}\ue001", body)
-    italic = _whole(_HTML_ITALIC, marked)
+    italic = _whole(_HTML_ITALIC, marked, lambda rest: _HTML_TAG.sub("", rest))
     marked = html.unescape(_HTML_TAG.sub("", marked))
-    return _marked(marked, italic=italic, quote=quote)
+    return _marked(marked, italic=italic, quote=quote, shape=shape)
 
 
-def _whole(pattern: regex.Pattern[str], text: str) -> bool:
-    """Whether ``pattern``'s spans cover all of ``text`` but spaces and punctuation."""
+def _whole(pattern: regex.Pattern[str], text: str, clean: Callable[[str], str] = str) -> bool:
+    """Whether ``pattern``'s spans cover all of ``text`` but spaces, punctuation (and what ``clean`` removes)."""
     rest = pattern.sub("", text)
-    return rest != text and not regex.search(r"[\p{L}\p{N}]", rest)
+    return rest != text and not regex.search(r"[\p{L}\p{N}]", clean(rest))
 
 
-def _marked(marked: str, *, italic: bool, quote: bool) -> Marked:
+def _marked(marked: str, *, italic: bool, quote: bool, shape: str) -> Marked:
     bold_text = "".join(regex.findall("\ue000(.*?)\ue001", marked, regex.DOTALL))
     plain = _SPACES.sub(" ", marked.replace("\ue000", "").replace("\ue001", "")).strip()
     outside = regex.sub("\ue000.*?\ue001", "", marked, flags=regex.DOTALL)
     bold = bool(bold_text.strip()) and not regex.search(r"[\p{L}\p{N}]", outside)
     start = marked.lstrip()
     bold_start = start[1 : start.index("\ue001")].strip() if start.startswith("\ue000") and "\ue001" in start else ""
-    return Marked(plain, bold=bold, italic=italic and not bold, quote=quote, bold_start=bold_start)
+    return Marked(plain, bold=bold, italic=italic and not bold, quote=quote, bold_start=bold_start, shape=shape)

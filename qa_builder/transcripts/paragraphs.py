@@ -28,6 +28,8 @@ _WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Block=CJK_Symbols_And_Punctuation}\p
 _WIDE_END = regex.compile(rf"[{_WIDE}]$")
 _WIDE_START = regex.compile(rf"^[{_WIDE}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«›‹]$")
+_RULE = regex.compile(r"^[-=_*~—–#.·]{2,}$")
+"""A line of dashes, equals signs or stars (a rule, a signature's ``--``): never joined to another line."""
 _TRAILING_MARKUP = regex.compile(r"(?:\*\*|__|</[a-z]+>|-->|\s)+$", regex.IGNORECASE)
 
 
@@ -49,14 +51,18 @@ class Paragraph:
 
 
 def paragraph_mode(lines: Sequence[Line]) -> ParagraphMode:
-    """How a file lays out its paragraphs, judged by the lines that are followed by another in the same block.
+    """How a file lays out its paragraphs: mostly one-line blocks are paragraphs (``blank-line``); else by whether
+    the lines followed by another line mostly end a sentence (``one-per-line``) or not (``hard-wrapped``).
 
     >>> from qa_builder.transcripts.read import split_lines
-    >>> paragraph_mode(split_lines("Q: Why?\\nA: Because.\\nIt is.", "x")), paragraph_mode(split_lines("Q: Why\\nnot?", "x"))
-    ('one-per-line', 'hard-wrapped')
+    >>> paragraph_mode(split_lines("Q: Why?\\nA: Because.\\nIt is.", "x"))
+    'one-per-line'
+    >>> paragraph_mode(split_lines("Q: Why\\nnot?", "x"))
+    'hard-wrapped'
     """
     followed = [line for line, after in zip(lines, lines[1:], strict=False) if line.text and after.text]
-    if not followed:
+    blocks = sum(1 for line, after in zip([Line(0, ""), *lines], lines, strict=False) if after.text and not line.text)
+    if not followed or (blocks - len(followed)) * 3 >= blocks * 2:  # two thirds of the blocks are one line
         return "blank-line"
     open_ends = sum(not _SENTENCE_END.search(_TRAILING_MARKUP.sub("", line.text)) for line in followed)
     return "hard-wrapped" if open_ends * 2 >= len(followed) else "one-per-line"
@@ -82,7 +88,10 @@ def paragraphs(
     for block in (block for block in blocks if block):
         current: list[Line] = []
         for line in block:
-            if current and (mode != "hard-wrapped" or starts_paragraph.match(line.text)):
+            rule = _RULE.match(line.text) is not None
+            if current and (
+                mode != "hard-wrapped" or rule or _RULE.match(current[-1].text) or starts_paragraph.match(line.text)
+            ):
                 result.append(_join(current))
                 current = []
             current.append(line)

@@ -24,7 +24,7 @@ from .builder import Builder
 from .classify import read_blocks, reading
 from .meta import InterviewMeta
 from .read import Line, split_lines
-from .warnings import ParseWarning
+from .warnings import Notes, ParseWarning
 
 __all__ = ["ParseWarning", "ParsedTranscript", "parse_lines", "parse_text"]
 
@@ -33,14 +33,22 @@ __all__ = ["ParseWarning", "ParsedTranscript", "parse_lines", "parse_text"]
 class ParsedTranscript:
     turns: list[Turn]
     segments: list[Segment]
-    warnings: list[ParseWarning]
-    """Warnings nobody has reviewed yet (printed)."""
-    reviewed: list[ParseWarning]
-    """Warnings a maintainer has reviewed in meta.toml (not printed; their records keep their flags)."""
+    notes: Notes
+    """Its warnings; more may be added (the interview's plausibility checks) before they are read."""
     layout: str
     """How the file was read: ``labels`` or ``bold-questions``; its paragraph mode and markup follow."""
     mode: str
     markup: str
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Warnings nobody has reviewed yet (printed)."""
+        return self.notes.fresh
+
+    @property
+    def reviewed(self) -> list[ParseWarning]:
+        """Warnings a maintainer has reviewed in meta.toml (not printed; their records keep their flags)."""
+        return self.notes.done
 
 
 def parse_lines(
@@ -53,8 +61,8 @@ def parse_lines(
     context = reading(meta, lang, interview_id=interview_id, path=path, record=record or path)
     blocks = read_blocks(lines, context)
     turns, segments, notes = Builder(context).run(blocks)
-    fresh, reviewed = notes.split(meta.languages[lang].reviewed)
-    return ParsedTranscript(turns, segments, fresh, reviewed, context.layout, context.mode, context.markup)
+    notes.reviewed = meta.languages[lang].reviewed
+    return ParsedTranscript(turns, segments, notes, context.layout, context.mode, context.markup)
 
 
 def parse_text(text: str, *, meta: InterviewMeta, lang: str, path: str = "x.txt") -> ParsedTranscript:

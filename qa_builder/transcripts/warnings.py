@@ -37,12 +37,24 @@ class ParseWarning:
 
 @dataclass(slots=True)
 class Notes:
-    """The warnings of one transcript as the parse finds them."""
+    """The warnings of one transcript, as the parse and the plausibility checks find them."""
 
     path: str
     record: str
     lang: str
+    reviewed: Mapping[int, str] = field(default_factory=dict)
+    """What meta.toml says a maintainer has checked, by line."""
     found: list[ParseWarning] = field(default_factory=list)
+
+    @property
+    def fresh(self) -> list[ParseWarning]:
+        """Warnings to print: nobody has reviewed them (and reviews of lines with no warning)."""
+        return self.split(self.reviewed)[0]
+
+    @property
+    def done(self) -> list[ParseWarning]:
+        """Warnings a maintainer has reviewed."""
+        return self.split(self.reviewed)[1]
 
     def warn(self, line: int, message: str) -> None:
         """Warn about a reading at ``line``, with how to record it as reviewed."""

@@ -1,0 +1,182 @@
+"""One test per layout convention, on small transcripts written here (the fixtures exercise them at length)."""
+
+from __future__ import annotations
+
+import pytest
+
+from qa_builder.transcripts.meta import InterviewMeta
+from qa_builder.transcripts.parse import ParsedTranscript, parse_text
+
+META = InterviewMeta.model_validate(
+    {
+        "title": "t",
+        "publisher": "p",
+        "url": "u",
+        "published": "2024-01-01",
+        "interviewer": ["Ann Asker", "Hal Host"],
+        "interviewees": ["Bob Answerer"],
+        "speakers": {"Cy Chair": "chair"},
+        "languages": {
+            "en": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer", "Hal": "Hal Host"}},
+            "zh": {"source": "s", "labels": {"问": "Ann Asker", "答": "Bob Answerer"}},
+            "de": {
+                "source": "s",
+                "labels": {
+                    "Präsident Cy Chair": "Cy Chair",
+                    "Bob Answerer, Staatssekretär beim Bundesminister für Verkehr": "Bob Answerer",
+                    "Ann Asker (SPD)": "Ann Asker",
+                },
+            },
+        },
+    }
+)
+
+
+def parse(text: str, lang: str = "en") -> ParsedTranscript:
+    return parse_text(text, meta=META, lang=lang)
+
+
+def turns(result: ParsedTranscript) -> list[tuple[str | None, str]]:
+    return [(t.speaker_label, t.text) for t in result.turns]
+
+
+def kinds(result: ParsedTranscript) -> list[str]:
+    return [s.kind for s in result.segments]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "**Q:** Why?\n\n**Bob:** Because.\n\n**Q:** Sure?",
+        "**Q**: Why?\n\n**Bob**: Because.\n\n**Q**: Sure?",
+        "<p><strong>Q:</strong> Why?</p>\n<p><strong>Bob:</strong> Because.</p>\n<p><strong>Q:</strong> Sure?</p>",
+        "<p><strong>Q: Why?</strong></p>\n<p><strong>Bob:</strong> Because.</p>\n<p><strong>Q: Sure?</strong></p>",
+    ],
+)
+def test_labels_in_markup_keep_no_markup(text: str) -> None:
+    assert turns(parse(text)) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "Sure?")]
+
+
+def test_questions_in_bold_and_answers_without_labels() -> None:
+    text = "# A title\n\nAn intro.\n\n**Why bridges?**\n\nBecause.\n\nThey last.\n\n**And next?**\n\nRails."
+    result = parse(text)
+    assert [(t.speaker, t.text, t.issues) for t in result.turns] == [
+        ("Ann Asker", "Why bridges?", ["speaker_from_layout"]),
+        ("Bob Answerer", "Because.\nThey last.", ["speaker_from_layout"]),
+        ("Ann Asker", "And next?", ["speaker_from_layout"]),
+        ("Bob Answerer", "Rails.", ["speaker_from_layout"]),
+    ]
+    assert kinds(result) == ["heading", "preamble"] and result.layout == "bold-questions"
+    assert [w.line for w in result.warnings] == [5]  # one warning for the layout, reviewable at its first question
+
+
+def test_one_paragraph_per_line_keeps_furniture_out_of_turns() -> None:
+    text = "Q: Why?\nBob: Because.\nA second paragraph.\n(laughter)\nEditor's note: checked.\nQ: And?\nBob: No."
+    result = parse(text)
+    assert result.mode == "one-per-line"
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because.\nA second paragraph."), ("Q", "And?"), ("Bob", "No.")]
+    assert kinds(result) == ["interjection", "editor_note"]
+
+
+def test_hard_wrapped_paragraphs_are_joined_as_their_script_writes() -> None:
+    en = parse("Q: Why is the\nsky blue?\n\nBob: Because of\nscattering.")
+    assert en.mode == "hard-wrapped" and turns(en) == [("Q", "Why is the sky blue?"), ("Bob", "Because of scattering.")]
+    zh = parse("问：为什么天空\n是蓝色的？\n\n答：因为散射，\n1994\n年就知道了。", "zh")
+    assert turns(zh) == [("问", "为什么天空是蓝色的？"), ("答", "因为散射，1994年就知道了。")]
+
+
+def test_inline_furniture_is_cut_out_with_its_place() -> None:
+    result = parse("Q: [00:01:02] Why?\n\nBob: Well (laughs) because [crosstalk] of it.")
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Well because of it.")]
+    cuts = [(s.kind, s.text, s.turn_index, s.offset) for s in result.segments]
+    assert cuts == [
+        ("timestamp", "[00:01:02]", 0, 0),
+        ("interjection", "(laughs)", 1, 5),
+        ("interjection", "[crosstalk]", 1, 13),
+    ]
+
+
+def test_furniture_alone_stays_the_turn_s_text() -> None:
+    assert turns(parse("Q: Why?\n\nBob: (laughs)")) == [("Q", "Why?"), ("Bob", "(laughs)")]
+
+
+def test_multi_line_regions_are_segments_and_leave_the_turn_open() -> None:
+    text = (
+        "---\ntitle: x\n---\n\nQ: Why?\n\n<!--\nBob: an original\n\nin two paragraphs\n-->\n"
+        "Bob: Because.\n\n<!-- x -->\nIt is.\n"
+    )
+    result = parse(text)
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because.\nIt is.")]
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [
+        ("front_matter", 1, 3),
+        ("comment", 7, 11),
+        ("comment", 14, 14),
+    ]
+
+
+def test_a_label_wrapped_over_two_lines_and_a_chair_who_gives_the_floor() -> None:
+    text = (
+        "Präsident Cy Chair:\nIch rufe die Frage der Abgeordneten Ann Asker auf:\nWarum fährt kein Zug?\n"
+        "Bitte, Herr Staatssekretär.\nBob Answerer, Staatssekretär beim Bundesminister für\nVerkehr:\n"
+        "Weil gebaut wird.\n"
+        "(Beifall bei der SPD)\nUnd zwar lange. (Heiterkeit)\n"
+    )
+    result = parse(text, "de")
+    assert [(t.speaker, t.role, t.source.line_start, t.source.line_end) for t in result.turns] == [
+        ("Cy Chair", "chair", 1, 2),
+        ("Ann Asker", "interviewer", 3, 3),
+        ("Cy Chair", "chair", 4, 4),
+        ("Bob Answerer", "interviewee", 5, 9),
+    ]
+    assert result.turns[3].text == "Weil gebaut wird.\nUnd zwar lange."
+    assert kinds(result) == ["interjection", "interjection"]
+
+
+def test_captions_and_their_credit_lines_are_segments() -> None:
+    text = (
+        "Q: Why?\nBob: Because.\nA barge on the Rhine at Bingen\nImage: Jo Doe/agency\nMore to it.\nQ: And?\nBob: No."
+    )
+    result = parse(text)
+    assert turns(result)[1] == ("Bob", "Because.\nMore to it.")
+    assert kinds(result) == ["caption", "caption"]
+
+
+def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
+    result = parse("Q: Why?\nBob: Because.\nA river nobody planned for\nQ: And?\nBob: No.")
+    assert kinds(result) == ["heading"]
+    assert [t.section for t in result.turns] == [None, None, "A river nobody planned for", "A river nobody planned for"]
+
+
+def test_a_host_and_an_interviewer_both_ask_and_exchanges_need_a_question() -> None:
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    result = parse("Q: Welcome.\n\nHal: Hello.\n\nBob: Thanks.\n\nQ: So why?\n\nHal: And how?\n\nBob: Because.")
+    exchanges = find_exchanges(result.turns, result.segments)
+    assert [(e.turn_indices, e.question_speakers, e.issues) for e in exchanges] == [
+        ([3, 4, 5], ["Ann Asker", "Hal Host"], ["multiple_askers"])
+    ]
+
+
+def test_plausibility_warnings() -> None:
+    from qa_builder.transcripts.plausibility import check_pairs, check_transcript
+    from qa_builder.transcripts.warnings import Notes
+
+    result = parse(
+        "Q: Why?\n\nBob: " + "Das ist eine lange deutsche Antwort ohne Ende. " * 60 + "\n\nQ: Ok.\n\nQ: Ja.\n\nQ: Gut."
+    )
+    notes = Notes("x.txt", "x.txt", "zh")
+    check_transcript(notes, "zh", result.turns, [], ["Ann Asker", "Bob Answerer", "Hal Host"])
+    messages = [w.message.split(" — ")[0] for w in notes.found]
+    assert messages[:3] == [
+        "Hal Host is declared in meta.toml but has no turn in this transcript",
+        "no question–answer exchange: no asking turn is followed by an answering one",
+        messages[2],
+    ]
+    assert messages[2].startswith("only 0% of the turns' letters are in the Han script expected for 'zh'")
+    assert messages[3].startswith("turn 1 is 2,819 characters, 705 times the median")
+    pairs = {"de": Notes("de.txt", "de.txt", "de"), "zh": Notes("zh.txt", "zh.txt", "zh")}
+    check_pairs({"de": 45, "zh": 23}, pairs, {"de": 5, "zh": 7})
+    assert [w.message.split(" — ")[0] for w in pairs["de"].found] == [
+        "45 turns here against 23 in the zh transcript: a translation that drops this much, or turns split or "
+        "merged by the parse"
+    ] and not pairs["zh"].found
