@@ -124,6 +124,22 @@ def parse(
 
 
 @app.command()
+def init(
+    folder: Annotated[Path, typer.Argument(help="An interview folder holding its <lang>.txt transcripts.")],
+    print_only: Annotated[bool, typer.Option("--print", help="Print the draft instead of writing meta.toml.")] = False,
+) -> None:
+    """Draft meta.toml from the transcripts in FOLDER: labels, speakers, roles and layout, each guess commented."""
+    from .transcripts.draft import write_draft
+
+    with _reported():
+        text = write_draft(folder, print_only=print_only)
+    if print_only:
+        sys.stdout.write(text)
+    else:
+        typer.echo(f"wrote {folder / 'meta.toml'}: check every guess marked #?, then run `qa-builder validate`")
+
+
+@app.command()
 def validate(
     raw: RawOption = Path("raw"),
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (exit 1).")] = False,

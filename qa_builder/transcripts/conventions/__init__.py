@@ -32,7 +32,16 @@ PARAGRAPH_RULES = (
 """The paragraph patterns of :class:`Conventions`, in the order the parser tries them (first match wins)."""
 INLINE_RULES = ("interjection", "timestamp", "comment")
 """The kinds also cut out of a turn's text where they sit inside a paragraph (patterns unanchored)."""
-LIST_RULES = (*PARAGRAPH_RULES, "comment", "credit", "not_labels", "label_separators")
+LIST_RULES = (
+    *PARAGRAPH_RULES,
+    "comment",
+    "credit",
+    "not_labels",
+    "label_separators",
+    "asking_labels",
+    "answering_labels",
+    "chairing_labels",
+)
 
 
 class SentenceRules(BaseModel):
@@ -116,6 +125,18 @@ class Conventions(BaseModel):
     )
     label_separators: list[str] = Field(
         default_factory=list, description="What may follow a label besides a colon (e.g. '.' for 'Q. Why?')."
+    )
+    asking_labels: list[str] = Field(
+        default_factory=list,
+        description="Labels that name whoever asks ('Q', 'F', '记者'): `init` guesses them asking.",
+    )
+    answering_labels: list[str] = Field(
+        default_factory=list,
+        description="Labels that name whoever answers ('A', 'Antwort', '答'): `init` keeps them as labels.",
+    )
+    chairing_labels: list[str] = Field(
+        default_factory=list,
+        description="First words of a chair's label ('Präsidentin'): `init` guesses them chairing.",
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 

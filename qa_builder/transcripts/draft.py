@@ -1,0 +1,280 @@
+"""``qa-builder init``: a first meta.toml drafted from the transcripts in a folder, each guess with its evidence.
+
+Writing meta.toml by hand took maintainers minutes per interview and several
+rejected attempts. The draft reads each ``<lang>.txt`` the way the parser will
+(markup, regions, paragraph layout) and proposes:
+
+* the speaker labels: label-shaped starts of paragraphs (in bold, or shaped
+  like a name, or a short word such as ``Q``) that recur, or are printed in
+  bold; variants of one speaker clustered (a typo such as ``Altmann`` beside
+  ``Altman`` becomes a corrected label, a surname beside the full name the same
+  speaker), each with how often it occurs and its first line;
+* each speaker's role, guessed from the label (``Q``, ``F``, ``记者`` ask; a
+  ``Präsidentin`` chairs; names answer) — the guess a maintainer checks first;
+* the layout (labels, or questions in bold), the paragraph mode and the markup
+  it found, where the turns start and what furniture it saw.
+
+The maintainer then confirms names and roles; every guess is a comment away.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+import regex
+
+from ..models import FUNCTIONS, Role
+from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
+from .labels import COLONS, near_label, undeclared_label
+from .markup import detect, strip
+from .paragraphs import Paragraph, paragraph_mode, paragraphs
+from .read import decode, split_lines
+from .regions import find_regions
+
+__all__ = ["Candidate", "draft_meta", "write_draft"]
+
+_LABEL_START = regex.compile(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
+_NEVER = regex.compile(r"^$")
+
+
+@dataclass(slots=True)
+class Candidate:
+    """A label-shaped start found in a transcript: how often, where first, in bold or not."""
+
+    label: str
+    count: int = 0
+    first_line: int = 0
+    bold: int = 0
+    speaker: str = ""
+    role: Role = "interviewee"
+    reason: str | None = None
+    variants: list[str] = field(default_factory=list)
+
+
+@dataclass(slots=True)
+class _Reading:
+    lang: str
+    encoding: str | None
+    markup: str
+    mode: str
+    paragraphs: list[tuple[Paragraph, str, bool, str]]
+    """Each paragraph with its plain text, whether it is wholly bold, and the text of a bold start."""
+    regions: int
+
+
+def write_draft(folder: Path, *, print_only: bool = False) -> str:
+    """Draft ``folder``'s meta.toml and write it there (never over an existing one); the draft's text."""
+    from ..errors import LayoutError, OutputError
+    from ..outdir import write_file
+
+    if not folder.is_dir():
+        raise LayoutError("no such folder", path=folder, hint="give the interview folder that holds its <lang>.txt")
+    if not any(folder.glob("*.txt")):
+        raise LayoutError("no <lang>.txt transcripts in the folder", path=folder, hint="put the transcripts in it")
+    text = draft_meta(folder)
+    target = folder / "meta.toml"
+    if not print_only:
+        if target.exists():
+            raise OutputError(
+                "meta.toml exists already", path=target, hint="move it away first, or use --print to see the draft"
+            )
+        write_file(target, text)
+    return text
+
+
+def draft_meta(folder: Path) -> str:
+    """The text of a meta.toml for the transcripts in ``folder`` (``<lang>.txt``), guesses commented."""
+    readings = [_read(path) for path in sorted(folder.glob("*.txt"))]
+    lines = _header(folder, readings)
+    speakers: dict[str, Role] = {}
+    sections: list[str] = []
+    for reading in readings:
+        candidates = _candidates(reading)
+        for candidate in candidates:
+            speakers.setdefault(candidate.speaker, candidate.role)
+        sections += _language(reading, candidates)
+    bold_layout = [r for r in readings if not _candidates(r) and sum(bold for _, _, bold, _ in r.paragraphs) >= 2]
+    if bold_layout:
+        speakers.setdefault("INTERVIEWER", "interviewer")
+        speakers.setdefault("INTERVIEWEE", "interviewee")
+    lines += ["", "# Who speaks, and their role (asks: interviewer, host, questioner, audience; answers: interviewee,"]
+    lines += ["# guest, respondent; neither: moderator, chair). Guessed from the labels: check each one."]
+    lines += ["[speakers]", *(f"{_key(name)} = {_string(role)}" for name, role in speakers.items())]
+    return "\n".join([*lines, *sections]) + "\n"
+
+
+def _read(path: Path) -> _Reading:
+    data = path.read_bytes()
+    lang = path.stem
+    try:
+        text, encoding = decode(data, str(path), lang=lang), None
+    except Exception:  # noqa: BLE001 - any file the strict decoder refuses is drafted with a guessed encoding
+        encoding = "gb18030" if lang.startswith("zh") else "cp1252"
+        text = data.decode(encoding, errors="replace")
+    markup = detect(text)
+    rest, regions = find_regions(split_lines(text, str(path)))
+    mode = paragraph_mode(rest)
+    found = []
+    for paragraph in paragraphs(rest, _NEVER, mode):
+        marked = strip(paragraph.text, markup)
+        found.append((paragraph, marked.text, marked.bold, marked.bold_start))
+    return _Reading(lang, encoding, markup, mode, found, len(regions))
+
+
+def _candidates(reading: _Reading) -> list[Candidate]:
+    """The labels of a transcript: label-shaped starts that recur or are in bold, variants clustered."""
+    conventions = builtin_conventions(reading.lang)
+    found: dict[str, Candidate] = {}
+    before = ""
+    footer = conventions.compiled("footer_start")
+    for paragraph, text, _, bold_start in reading.paragraphs:
+        if found and footer is not None and footer.match(text):
+            break  # the site's footer: its "Topic: headline" links are not speakers
+        label = _label(text, bold_start, conventions)
+        if label is not None and before and not _LABEL_START.match(before):
+            joined = _label(
+                f"{before} {text}", "", conventions
+            )  # a label wrapped over two lines ("… und" / "Forschung:")
+            label = joined if joined == f"{before} {label}" else label
+        before = text
+        if label is None:
+            continue
+        candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
+        candidate.count += 1
+        candidate.bold += bool(bold_start)
+    strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
+    if not strong:
+        return []
+    start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
+    kept = [c for c in found.values() if c in strong or c.first_line > start]
+    return _cluster(kept, conventions)
+
+
+def _label(text: str, bold_start: str, conventions: Conventions) -> str | None:
+    match = _LABEL_START.match(text)
+    if match is None or any(
+        (pattern := conventions.compiled(kind)) is not None and pattern.match(text)
+        for kind in (*PARAGRAPH_RULES, "credit")
+    ):
+        return None
+    if match["label"] in (*conventions.asking_labels, *conventions.answering_labels):
+        return str(match["label"])  # "A:" is an answer's label although "A" starts sentences too
+    shaped = undeclared_label(
+        text, bold_start=bold_start, declared=[], names=[], not_labels=conventions.not_labels, separators=()
+    )
+    return shaped[0] if shaped is not None else None
+
+
+def _short_role_word(label: str) -> bool:
+    return len(label) <= 2
+
+
+def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Candidate]:
+    """Group variants of one speaker: a typo of a more frequent label, or a surname of a full name."""
+    ordered = sorted(candidates, key=lambda c: (-c.count, c.first_line))
+    kept: list[Candidate] = []
+    for candidate in ordered:
+        main = next((k for k in kept if near_label(candidate.label, [k.label]) is not None), None)
+        if main is not None and candidate.count < main.count:
+            candidate.speaker, candidate.role = main.speaker, main.role
+            candidate.reason = f"a misspelling of {main.label!r}?"
+        else:
+            full = next((k for k in kept if _same_person(candidate.label, k.label)), None)
+            candidate.speaker = full.speaker if full else _speaker_name(candidate.label, ordered, conventions)
+            candidate.role = full.role if full else _role(candidate.label, conventions)
+        kept.append(candidate)
+    return sorted(kept, key=lambda c: c.first_line)
+
+
+def _same_person(label: str, other: str) -> bool:
+    """``Müller`` and ``Henrike Müller``: one label is the last word(s) of the other."""
+    a, b = label.split(), other.split()
+    short, long = (a, b) if len(a) < len(b) else (b, a)
+    return len(short) >= 1 and len(long) > len(short) and long[-len(short) :] == short and len(short[0]) >= 3
+
+
+def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conventions) -> str:
+    """The fullest form of the name among the candidates (``Henrike Müller`` for ``Müller``), without a title,
+    a party or a post (``Vizepräsidentin Dr. Anna Lenz`` → ``Dr. Anna Lenz``, ``Max Roth (SPD)`` → ``Max Roth``)."""
+    longer = [c.label for c in candidates if _same_person(label, c.label) and len(c.label) > len(label)]
+    name = max(longer, key=len) if longer else label
+    name = regex.split(r"\s*[,(]", name, maxsplit=1)[0].strip() or name
+    words = name.split()
+    return " ".join(words[1:]) if len(words) > 1 and words[0] in conventions.chairing_labels else name
+
+
+def _role(label: str, conventions: Conventions) -> Role:
+    """A guess from the label: a question word or a publication's name asks, a chair's title chairs, a name answers."""
+    words = label.split()
+    if any(word in conventions.chairing_labels for word in words[:1]):
+        return "chair"
+    if label in conventions.asking_labels or (label.isupper() and len(label) > 1 and label.isalpha()):
+        return "interviewer"
+    return "interviewee"
+
+
+def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
+    first = next((text.lstrip("# ") for r in readings for _, text, _, _ in r.paragraphs if text), folder.name)
+    files = ", ".join(r.lang + ".txt" for r in readings)
+    return [
+        f"# meta.toml for {folder.name}, drafted by `qa-builder init` from {files}.",
+        "# Check every guess (marked with #?), fill in what it could not know, then run `qa-builder validate`.",
+        "",
+        f"title = {_string(first[:200])}  #? the first line of the first transcript",
+        '# publisher = "…"      (fill in: who published the interview)',
+        '# url = "https://…"    (fill in: where the original is)',
+        "# published = 2024-01-31  (fill in: a date without quotes)",
+        '# license = "other"   (a Hub licence id; with "other", say the terms in license_note)',
+    ]
+
+
+def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
+    lines = ["", f"[languages.{reading.lang}]", f'source = "…"  # fill in: where {reading.lang}.txt comes from']
+    if reading.encoding:
+        lines.append(f'encoding = "{reading.encoding}"  #? the file is not UTF-8; check this guess')
+    lines.append(
+        f"# read as: markup {reading.markup}, paragraphs {reading.mode}, {reading.regions} multi-line region(s)"
+    )
+    bold = sum(is_bold for _, _, is_bold, _ in reading.paragraphs)
+    if not candidates and bold >= 2:
+        lines.append(f'layout = "bold-questions"  #? no labels; {bold} paragraphs wholly in bold read as questions')
+    lines += _furniture(reading)
+    if candidates:
+        start = min(c.first_line for c in candidates)
+        lines += [f"# the turns start at line {start}; what comes before is the preamble", ""]
+        lines.append(f"[languages.{reading.lang}.labels]")
+        lines += [_label_line(c) for c in candidates]
+    return lines
+
+
+def _label_line(candidate: Candidate) -> str:
+    evidence = f"#? {candidate.count}× from line {candidate.first_line}" + (", in bold" if candidate.bold else "")
+    if FUNCTIONS[candidate.role] == "asks" and candidate.speaker == candidate.label and len(candidate.label) <= 3:
+        evidence += "; a role word: give the interviewer's name if you know it"
+    if candidate.reason:
+        value = f"{{ speaker = {_string(candidate.speaker)}, reason = {_string(candidate.reason)} }}"
+        return f"{_key(candidate.label)} = {value}  {evidence}"
+    return f"{_key(candidate.label)} = {_string(candidate.speaker)}  {evidence}"
+
+
+def _furniture(reading: _Reading) -> list[str]:
+    conventions = builtin_conventions(reading.lang)
+    seen: Counter[str] = Counter()
+    for kind in ("interjection", "timestamp"):
+        pattern = conventions.inline(kind)
+        if pattern is not None:
+            seen[kind] = sum(len(pattern.findall(text)) for _, text, _, _ in reading.paragraphs)
+    found = ", ".join(f"{count} {kind}(s)" for kind, count in seen.items() if count)
+    return [f"# furniture seen: {found} (cut out of turns into segments)"] if found else []
+
+
+def _key(text: str) -> str:
+    return text if regex.fullmatch(r"[A-Za-z0-9_-]+", text) else _string(text)
+
+
+def _string(text: str) -> str:
+    return json.dumps(text, ensure_ascii=False)

@@ -1,0 +1,140 @@
+"""`qa-builder init`: on every fixture transcript, the draft meta.toml, with only names and roles edited (and the
+publication's details filled in), parses into the reviewed structure."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import tomllib
+from pathlib import Path
+from typing import Any, cast
+
+import pytest
+from conftest import INTERVIEWS, VERGE
+from snapshots import load_snapshot
+from typer.testing import CliRunner
+
+from qa_builder.cli import app
+from qa_builder.models import FUNCTIONS, Role
+from qa_builder.transcripts.conventions import builtin_conventions
+from qa_builder.transcripts.draft import draft_meta
+from qa_builder.transcripts.interview import load_interview
+
+FIXTURES = sorted(p.name for p in INTERVIEWS.iterdir() if p.name != VERGE)
+"""The Verge's German footer starts with a line only a site-specific pattern recognises (its meta.toml declares
+one); a draft cannot guess it, so the Verge is not among these."""
+
+
+def edited(draft: dict[str, Any], real: dict[str, Any]) -> dict[str, Any]:
+    """The draft with the real names and roles put in, found by the labels both declare, and the details filled."""
+    names: dict[str, str] = {}
+    for lang, language in draft["languages"].items():
+        for label, value in language.get("labels", {}).items():
+            drafted = value if isinstance(value, str) else value["speaker"]
+            meant = real["languages"][lang]["labels"][label]
+            names[drafted] = meant if isinstance(meant, str) else meant["speaker"]
+            language["labels"][label] = meant
+    for key in ("title", "publisher", "url", "published", "license", "interviewer", "interviewees", "speakers"):
+        if key in real:
+            draft[key] = real[key]
+    draft.pop("speakers", None) if "speakers" not in real else None
+    for lang, language in draft["languages"].items():
+        language["source"] = real["languages"][lang]["source"]
+    assert set(names.values()) <= {*real.get("speakers", {}), *real.get("interviewees", []), real.get("interviewer")}
+    return draft
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_a_draft_with_names_and_roles_edited_gives_the_reviewed_structure(name: str, tmp_path: Path) -> None:
+    folder = tmp_path / "raw" / name
+    folder.mkdir(parents=True)
+    for transcript in (INTERVIEWS / name).glob("*.txt"):
+        shutil.copy(transcript, folder)
+    draft = tomllib.loads(draft_meta(folder))
+    real = tomllib.loads((INTERVIEWS / name / "meta.toml").read_text(encoding="utf-8"))
+    for lang in real["languages"]:
+        assert set(draft["languages"][lang].get("labels", {})) == set(real["languages"][lang].get("labels", {})), lang
+    meta = edited(draft, real)
+    (folder / "meta.toml").write_text(_toml(meta), encoding="utf-8")
+    interview = load_interview(folder)
+    snapshot = load_snapshot(name)
+    for lang, transcript in interview.transcripts.items():
+        got = [
+            [t.turn_index, t.speaker_label, t.speaker, t.role, t.source.line_start, t.source.line_end]
+            for t in transcript.turns
+        ]
+        assert got == [turn[:6] for turn in snapshot["transcripts"][lang]["turns"]], lang
+        segments = [[s.kind, s.source.line_start, s.source.line_end, s.turn_index] for s in transcript.segments]
+        assert segments == snapshot["transcripts"][lang]["segments"], lang
+
+
+def _toml(value: dict[str, Any], prefix: str = "") -> str:
+    """A small TOML writer for the edited draft: scalars and lists first, then tables."""
+    lines, tables = [], []
+    for key, item in value.items():
+        shown = json.dumps(key, ensure_ascii=False)
+        if isinstance(item, dict):
+            tables.append((f"{prefix}{shown}", item))
+        elif hasattr(item, "isoformat"):
+            lines.append(f"{shown} = {item.isoformat()}")
+        else:
+            lines.append(f"{shown} = {json.dumps(item, ensure_ascii=False)}")
+    text = "\n".join(lines) + "\n"
+    for name, table in tables:
+        text += f"\n[{name}]\n" + _toml(table, f"{name}.")
+    return text
+
+
+def test_init_writes_meta_toml_and_never_overwrites_one(tmp_path: Path) -> None:
+    folder = tmp_path / "interview"
+    folder.mkdir()
+    shutil.copy(INTERVIEWS / "one-language-en" / "en.txt", folder)
+    runner = CliRunner()
+    result = runner.invoke(app, ["init", str(folder)])
+    assert result.exit_code == 0 and "check every guess" in result.stdout
+    written = (folder / "meta.toml").read_text(encoding="utf-8")
+    assert '"Dana Whitfield" = "Dana Whitfield"' in written and "[languages.en.labels]" in written
+    again = runner.invoke(app, ["init", str(folder)])
+    assert again.exit_code == 1 and again.stderr.startswith(f"error: {folder / 'meta.toml'}: meta.toml exists already")
+    assert (folder / "meta.toml").read_text(encoding="utf-8") == written
+    printed = runner.invoke(app, ["init", str(folder), "--print"])
+    assert printed.exit_code == 0 and printed.stdout == written
+
+
+@pytest.mark.parametrize("name", FIXTURES)
+def test_roles_guessed_from_role_words_are_right(name: str) -> None:
+    """A label that is a role word (``Q``, ``DW``, ``记者``, ``Präsidentin …``) gets its role's function; a name is
+    guessed to answer (whether a named host asks cannot be read off the label: the maintainer says so)."""
+    draft = tomllib.loads(draft_meta(INTERVIEWS / name))
+    real = tomllib.loads((INTERVIEWS / name / "meta.toml").read_text(encoding="utf-8"))
+    guessed = 0
+    for lang, language in draft["languages"].items():
+        for label, value in language.get("labels", {}).items():
+            role = draft["speakers"][value if isinstance(value, str) else value["speaker"]]
+            if role != "interviewee":
+                assert FUNCTIONS[role] == FUNCTIONS[_real_role(real, lang, label)], (lang, label)
+                guessed += 1
+    role_words = [
+        label
+        for lang, language in real["languages"].items()
+        for label in language.get("labels", {})
+        if label.split()[0] in _role_words(lang) or (label.isupper() and len(label) > 1)  # SPIEGEL, DW: a masthead
+    ]
+    assert bool(guessed) == bool(role_words), role_words
+
+
+def _role_words(lang: str) -> set[str]:
+    conventions = builtin_conventions(lang)
+    return {*conventions.asking_labels, *conventions.chairing_labels}
+
+
+def _real_role(real: dict[str, Any], lang: str, label: str) -> Role:
+    value = real["languages"][lang]["labels"][label]
+    if isinstance(value, dict) and "role" in value:
+        return cast(Role, value["role"])
+    speaker = value if isinstance(value, str) else value["speaker"]
+    interviewers = real.get("interviewer", [])
+    if speaker in real.get("speakers", {}):
+        return cast(Role, real["speakers"][speaker])
+    asking = [interviewers] if isinstance(interviewers, str) else interviewers
+    return "interviewer" if speaker in asking else "interviewee"
