@@ -166,3 +166,35 @@ def test_the_blank_check_fails_on_a_blank_page(browser: Browser, tmp_path: Path)
     _, _, inked, colours = ink(blank, blank.screenshot())
     blank.close()
     assert inked == 0 and colours == 1
+
+
+@pytest.mark.parametrize("pair", ["de-en", "de-zh", "en-zh"])
+def test_each_pair_of_a_three_language_interview_has_its_page(browser: Browser, site: Path, pair: str) -> None:
+    from snapshots import load_snapshot
+
+    beads = load_snapshot("trilingual-panel")["pairs"][pair]["beads"]
+    opened = new_page(browser)
+    opened.goto((site / f"trilingual-panel.{pair}.html").as_uri())
+    left, right = pair.split("-")
+    assert opened.locator("tr.pair[data-pair]").count() == sum(bool(a and b) for a, b in beads)
+    for lang, side in ((left, 0), (right, 1)):
+        drawn = opened.locator(f"tr.pair td[lang={lang}] .turn").count()
+        assert drawn == sum(len(bead[side]) for bead in beads), lang  # every turn, paired or alone
+    assert opened.locator("tr.alone").count() == sum(not (a and b) for a, b in beads)
+    _, _, inked, colours = ink(opened, opened.screenshot())
+    opened.close()
+    assert inked > 0.02 and colours > 50
+
+
+def test_a_one_language_interview_reads_as_one_column(browser: Browser, site: Path) -> None:
+    from snapshots import load_snapshot
+
+    turns = load_snapshot("one-language-en")["transcripts"]["en"]["turns"]
+    opened = new_page(browser)
+    opened.goto((site / "one-language-en.en.html").as_uri())
+    assert opened.locator("td[lang=en] .turn").count() == len(turns)
+    assert opened.locator("td[lang]:not([lang=en])").count() == 0
+    assert opened.locator("#only-issues").count() == 0 and opened.locator("svg.length-chart").count() == 0
+    speakers = rows(opened, "td[lang=en] .turn", "t => t.dataset.speaker")
+    assert speakers == [turn[2] for turn in turns]
+    opened.close()

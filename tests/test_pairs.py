@@ -1,0 +1,112 @@
+"""Language pairs and roles as users load them: a build of fixture interviews in one, two and three languages,
+with hosts, a panel and a chaired question time, loaded with `datasets.load_dataset`."""
+
+from __future__ import annotations
+
+from itertools import combinations
+from typing import Any
+
+import pytest
+from conftest import raw_with
+from datasets import load_dataset
+from huggingface_hub import DatasetCard
+from snapshots import load_snapshot
+
+from qa_builder.dataset.build import build
+
+TRILINGUAL = "trilingual-panel"
+EN_DE = "press-interview-en-de"
+ONE_LANGUAGE = "one-language-en"
+PODCAST = "podcast-two-hosts"
+QUESTION_TIME = "bundestag-fragestunde"
+LEVELS = {
+    "parallel_turns": ["translation"],
+    "parallel_qa": ["question", "answer"],
+    "parallel_sentences": ["translation"],
+}
+"""Each parallel level and its columns that hold both languages."""
+
+
+@pytest.fixture(scope="module")
+def dataset(tmp_path_factory: pytest.TempPathFactory) -> dict[str, list[dict[str, Any]]]:
+    """Every config of one build over the five interviews, as `load_dataset` gives it."""
+    root = tmp_path_factory.mktemp("pairs")
+    raw = raw_with(root, TRILINGUAL, EN_DE, ONE_LANGUAGE, PODCAST, QUESTION_TIME)
+    build(raw, root / "dist", jobs=1)
+    card = DatasetCard.load(root / "dist" / "README.md").data.to_dict()
+    cache = root / "cache"
+    return {
+        config["config_name"]: list(
+            load_dataset(str(root / "dist"), config["config_name"], split="train", cache_dir=str(cache))
+        )
+        for config in card["configs"]
+    }
+
+
+def rows(dataset: dict[str, list[dict[str, Any]]], config: str, interview: str) -> list[dict[str, Any]]:
+    return [row for row in dataset.get(config, []) if row["interview_id"] == interview]
+
+
+def test_three_languages_give_three_pairs_at_every_level(dataset: dict[str, list[dict[str, Any]]]) -> None:
+    snapshot = load_snapshot(TRILINGUAL)
+    for left, right in combinations(sorted(snapshot["transcripts"]), 2):
+        pair = f"{left}-{right}"
+        expected = snapshot["pairs"][pair]
+        turns = rows(dataset, f"parallel_turns.{pair}", TRILINGUAL)
+        assert len(turns) == sum(bool(a and b) for a, b in expected["beads"]) > 0, pair
+        assert len(rows(dataset, f"parallel_qa.{pair}", TRILINGUAL)) == len(expected["qa"]) > 0, pair
+        assert len(rows(dataset, f"parallel_sentences.{pair}", TRILINGUAL)) == expected["sentence_pairs"] > 0, pair
+        for level, columns in LEVELS.items():
+            for row in rows(dataset, f"{level}.{pair}", TRILINGUAL):
+                for column in columns:
+                    assert set(row[column]) == {left, right} and all(row[column].values()), (level, row)
+
+
+def test_turns_one_translation_lacks_are_unpaired_rows_of_that_pair(dataset: dict[str, list[dict[str, Any]]]) -> None:
+    snapshot = load_snapshot(TRILINGUAL)
+    for pair, expected in snapshot["pairs"].items():
+        unpaired = rows(dataset, f"unpaired.{pair}", TRILINGUAL)
+        for level, per_lang in expected["unpaired"].items():
+            for lang, count in per_lang.items():
+                found = sum(len(row["indices"]) for row in unpaired if row["level"] == level and row["lang"] == lang)
+                assert found == count, (pair, level)
+    assert rows(dataset, "unpaired.de-zh", TRILINGUAL), "the fixture drops one exchange from the Chinese"
+
+
+def test_an_en_de_interview_is_the_pair_de_en(dataset: dict[str, list[dict[str, Any]]]) -> None:
+    qa = rows(dataset, "parallel_qa.de-en", EN_DE)
+    assert len(qa) == len(load_snapshot(EN_DE)["pairs"]["de-en"]["qa"]) > 0
+    assert all(set(row["question"]) == {"de", "en"} and row["question"]["de"] and row["answer"]["en"] for row in qa)
+    assert not any(config.endswith(("de-zh", "en-zh")) and rows(dataset, config, EN_DE) for config in dataset)
+
+
+def test_one_language_gives_turns_and_exchanges_and_no_pair(dataset: dict[str, list[dict[str, Any]]]) -> None:
+    snapshot = load_snapshot(ONE_LANGUAGE)["transcripts"]["en"]
+    assert len(rows(dataset, "turns", ONE_LANGUAGE)) == len(snapshot["turns"])
+    assert len(rows(dataset, "qa", ONE_LANGUAGE)) == len(snapshot["exchanges"]) > 0
+    assert [row["lang"] for row in rows(dataset, "interviews", ONE_LANGUAGE)] == ["en"]
+    paired = [config for config in dataset if "." in config and rows(dataset, config, ONE_LANGUAGE)]
+    assert paired == []
+
+
+def test_two_hosts_both_ask_and_the_guest_answers(dataset: dict[str, list[dict[str, Any]]]) -> None:
+    qa = rows(dataset, "qa", PODCAST)
+    askers = {speaker for row in qa for speaker in row["question_speakers"]}
+    assert askers == {"Priya Desrosiers", "Marcus Ojukwu"}
+    assert {speaker for row in qa for speaker in row["answer_speakers"]} == {"Tobias Lindqvist"}
+    roles = {row["speaker"]: row["role"] for row in rows(dataset, "turns", PODCAST)}
+    assert roles == {"Priya Desrosiers": "host", "Marcus Ojukwu": "host", "Tobias Lindqvist": "guest"}
+
+
+def test_in_question_time_members_ask_the_government_answers_and_the_chair_is_passed_over(
+    dataset: dict[str, list[dict[str, Any]]],
+) -> None:
+    turns = {row["turn_index"]: row for row in rows(dataset, "turns", QUESTION_TIME)}
+    qa = rows(dataset, "qa", QUESTION_TIME)
+    assert len(qa) == len(load_snapshot(QUESTION_TIME)["transcripts"]["de"]["exchanges"]) > 0
+    for row in qa:
+        roles = [turns[index]["role"] for index in row["turn_indices"]]
+        assert "chair" not in roles, row["turn_indices"]
+        assert roles[0] == "questioner" and roles[-1] == "respondent", roles
+    chair_turns = [index for index, turn in turns.items() if turn["role"] == "chair"]
+    assert chair_turns and not any(set(chair_turns) & set(row["turn_indices"]) for row in qa)
