@@ -9,7 +9,7 @@ import json
 import signal
 import sys
 import threading
-from collections.abc import Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
 from typing import Annotated
@@ -27,6 +27,31 @@ app = typer.Typer(
 )
 
 RawOption = Annotated[Path, typer.Option("--raw", help="Folder with one sub-folder per interview.")]
+JsonOption = Annotated[bool, typer.Option("--json", help="Print one JSON document on stdout instead of text.")]
+
+
+def _show_version(value: bool) -> None:
+    if value:
+        from .versions import build_versions
+
+        versions = build_versions()
+        libraries = ", ".join(f"{name} {found}" for name, found in versions.items() if name != "qa-builder")
+        typer.echo(f"qa-builder {versions['qa-builder']} (Python {sys.version.split()[0]}; {libraries})")
+        raise typer.Exit()
+
+
+@app.callback()
+def _main(
+    version: Annotated[
+        bool,
+        typer.Option("--version", callback=_show_version, is_eager=True, help="Print the version and exit."),
+    ] = False,
+) -> None:
+    """Turn translated interview transcripts into a validated, aligned HuggingFace dataset."""
+
+
+def _print_json(document: object) -> None:
+    sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
 @contextmanager
@@ -54,6 +79,25 @@ def _error(error: QABuilderError) -> None:
         typer.echo(f"error: {line}", err=True)
 
 
+@contextmanager
+def _progress_bar(what: str) -> Iterator[Callable[[int, int], None] | None]:
+    """A progress bar on stderr when stderr is a terminal; nothing (None) in a pipe, a log or CI."""
+    if not sys.stderr.isatty():
+        yield None
+        return
+    from rich.console import Console
+    from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeRemainingColumn
+
+    columns = (TextColumn(f"{what} "), BarColumn(), MofNCompleteColumn(), TimeRemainingColumn())
+    with Progress(*columns, console=Console(stderr=True), transient=True) as bar:
+        task = bar.add_task(what, total=None)
+
+        def advance(done: int, total: int) -> None:
+            bar.update(task, completed=done, total=total)
+
+        yield advance
+
+
 def _warn(lines: Iterable[object]) -> None:
     for line in lines:
         typer.echo(str(line), err=True)
@@ -75,7 +119,8 @@ def build(
             run_check(raw, out, jobs=jobs)
             typer.echo(f"{out} is current")
             return
-        summary = run_build(raw, out, jobs=jobs)
+        with _progress_bar("interviews") as progress:
+            summary = run_build(raw, out, jobs=jobs, progress=progress)
     _warn(summary.warnings)
     counts = ", ".join(f"{count} {config}" for config, count in summary.counts.items())
     typer.echo(f"built {out} from {len(summary.interviews)} interview(s): {counts}")
@@ -143,12 +188,20 @@ def init(
 def validate(
     raw: RawOption = Path("raw"),
     strict: Annotated[bool, typer.Option("--strict", help="Fail on warnings too (exit 1).")] = False,
+    as_json: JsonOption = False,
 ) -> None:
     """Lint the raw folder: where every line went, warnings, and errors as file:line."""
+    from .jsonable import validation_json
     from .transcripts.interview import check_raw
 
     with _reported():
         checked = check_raw(raw)
+    document = validation_json(checked, strict=strict)
+    if as_json:
+        _print_json(document)
+        if not document["ok"]:
+            raise typer.Exit(1)
+        return
     for item in checked:
         if isinstance(item, QABuilderError):
             _error(item)
@@ -156,11 +209,8 @@ def validate(
         for transcript in item.transcripts.values():
             typer.echo(str(transcript.accounting))
             _warn(transcript.warnings)
-    failed = sum(isinstance(item, QABuilderError) for item in checked)
-    warned = sum(
-        len(t.warnings) for item in checked if not isinstance(item, QABuilderError) for t in item.transcripts.values()
-    )
-    if failed or (strict and warned):
+    failed, warned = document["errors"], document["warnings"]
+    if not document["ok"]:
         why = f"{failed} interview(s) with errors" if failed else f"{warned} warning(s), and --strict fails on warnings"
         typer.echo(why, err=True)
         raise typer.Exit(1)
@@ -185,12 +235,17 @@ def schema(
 
 
 @app.command()
-def stats(raw: RawOption = Path("raw")) -> None:
+def stats(raw: RawOption = Path("raw"), as_json: JsonOption = False) -> None:
     """Turn counts per interview, language and speaker, and how each language pair aligns."""
     from .summary import summarize_raw
 
     with _reported():
         summaries = summarize_raw(raw)
+    if as_json:
+        from .jsonable import stats_json
+
+        _print_json(stats_json(summaries))
+        return
     for summary in summaries:
         for lang in summary.languages:
             typer.echo(f"{summary.id}\t{lang}\t{summary.turns[lang]} turns\t{summary.exchanges[lang]} exchanges")
@@ -208,6 +263,7 @@ def evaluate(
     gold: Annotated[Path, typer.Argument(help="A gold sentence alignment (JSON, see tests/gold/README.md).")],
     raw: RawOption = Path("raw"),
     write: Annotated[Path | None, typer.Option("--write", help="Also write the figures as JSON here.")] = None,
+    as_json: JsonOption = False,
 ) -> None:
     """Score the sentence alignment of the gold's interview: strict and lax precision, recall, F1."""
     from .alignment.evaluation import evaluate_gold
@@ -217,14 +273,18 @@ def evaluate(
         if write is not None:
             check_file_target(write)
         evaluation = evaluate_gold(gold, raw)
-    for kind, figures in evaluation.scores.as_dict().items():
-        typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+    if as_json:
+        sys.stdout.write(evaluation.to_json())
+    else:
+        for kind, figures in evaluation.scores.as_dict().items():
+            typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
     if write is not None:
         from .outdir import write_file
 
         with _reported():
             write_file(write, evaluation.to_json())
-        typer.echo(f"wrote {write}")
+        if not as_json:
+            typer.echo(f"wrote {write}")
 
 
 SentencesOption = Annotated[bool, typer.Option("--sentences", help="The sentences inside each turn pair instead.")]

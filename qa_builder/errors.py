@@ -99,6 +99,15 @@ class QABuilderError(Exception):
         text = f"{self.location}: {self.message}" if self.location else self.message
         return [f"{text} — {self.hint}" if self.hint else text]
 
+    def as_dict(self) -> dict[str, object]:
+        """The error's fields for programs (``--json``): its class, path, line, col, message, hint and lines.
+
+        >>> QABuilderError("no turns", path="de.txt", line=3).as_dict()["line"]
+        3
+        """
+        fields = {"path": self.path, "line": self.line, "col": self.col, "message": self.message, "hint": self.hint}
+        return {"error": type(self).__name__, **fields, "lines": self.lines()}
+
 
 def _rebuild(cls: type[QABuilderError], message: str, fields: dict[str, object]) -> QABuilderError:
     error = cls.__new__(cls)

@@ -14,7 +14,7 @@ from pathlib import Path
 
 from .alignment.model import LOW_SCORE
 from .alignment.parallel import PairAlignment
-from .models import Turn
+from .models import Role, Turn
 from .transcripts.interview import Interview
 from .transcripts.parse import ParseWarning
 
@@ -53,6 +53,8 @@ class InterviewSummary:
     license: str
     license_note: str | None
     languages: list[str]
+    people: dict[str, Role]
+    """Every declared speaker and their role."""
     turns: dict[str, int]
     speakers: dict[str, dict[str, int]]
     """Per language, turns per speaker (a label naming only a role counts as "the <role>")."""
@@ -99,6 +101,7 @@ def summarize(interview: Interview, alignments: Sequence[PairAlignment]) -> Inte
         license=meta.license,
         license_note=meta.license_note,
         languages=sorted(transcripts),
+        people={person.name: person.role for person in meta.people.values()},
         turns={lang: len(t.turns) for lang, t in sorted(transcripts.items())},
         speakers={lang: _counted(speaker_name(turn) for turn in t.turns) for lang, t in sorted(transcripts.items())},
         exchanges={lang: len(t.exchanges) for lang, t in sorted(transcripts.items())},

@@ -130,3 +130,24 @@ def test_the_summary_keeps_a_bounded_number_of_flagged_pairs(tmp_path: Path) -> 
         summary.add(result.summary, many)
     assert len(summary.flagged) == KNOWN_ISSUES_SHOWN
     assert summary.flagged_total == 3 * len(many)
+
+
+def test_parquet_is_written_as_datasets_writes_it_for_the_hub() -> None:
+    """Content-defined chunking (recorded as `datasets` records it) and a page index in every file."""
+    import json
+
+    import pyarrow.parquet as pq
+
+    from qa_builder.dataset.export import CDC_OPTIONS
+
+    files = sorted((Path(__file__).resolve().parent.parent / "dist").rglob("train-*.parquet"))
+    assert files
+    for path in files:
+        metadata = pq.ParquetFile(path).metadata
+        assert json.loads(metadata.metadata[b"content_defined_chunking"]) == CDC_OPTIONS
+        assert all(metadata.row_group(0).column(i).has_offset_index for i in range(metadata.num_columns))
+    try:
+        from datasets.config import DEFAULT_CDC_OPTIONS
+    except ImportError:  # datasets before 4.1 has no chunking of its own to compare with
+        return
+    assert DEFAULT_CDC_OPTIONS == CDC_OPTIONS

@@ -1,4 +1,5 @@
-"""The dataset card always loads: YAML written by a YAML library, Hub licence ids and size categories."""
+"""The dataset card always loads, with metadata values the Hub accepts (the lists `datasets` ships), features
+for every config, provenance that resolves inside the dataset, citations, and the versions that built it."""
 
 from __future__ import annotations
 
@@ -29,6 +30,48 @@ def test_the_committed_card_parses_with_values_the_hub_accepts() -> None:
     assert data["license"] == "other" and data["license_name"] and data["license_link"]
     assert [config["config_name"] for config in data["configs"]][:4] == ["interviews", "turns", "qa", "segments"]
     assert [config["config_name"] for config in data["configs"] if config.get("default")] == ["turns"]
+    assert set(data["multilinguality"]) <= set(hub_list("multilingualities.json"))
+    creators = json.loads(resources.files("datasets.utils.resources").joinpath("creators.json").read_text("utf-8"))
+    assert set(data["annotations_creators"]) <= set(creators["annotations"])
+    assert set(data["language_creators"]) <= set(creators["language"])
+    assert "question-answering" not in data["task_categories"]  # on the Hub that means extractive QA
+    assert set(data["language"]) <= set(hub_list("languages.json"))
+    assert (ROOT / "dist" / data["license_link"]).is_file()  # the terms ship with the dataset
+    described = {info["config_name"] for info in data["dataset_info"]}
+    assert described == {config["config_name"] for config in data["configs"]}
+
+
+def test_every_source_resolves_inside_the_dataset() -> None:
+    """`source.path` names a file the dataset folder ships, byte for byte the raw one, and its lines exist."""
+    import pyarrow.parquet as pq
+
+    dist = ROOT / "dist"
+    for path in sorted(dist.glob("*/train-*.parquet")):
+        table = pq.read_table(path)
+        if "source" not in table.column_names or table.schema.field("source").type == "string":
+            continue  # the interviews config's `source` says where a translation comes from, in words
+        for source in table.column("source").to_pylist():
+            shipped = dist / source["path"]
+            assert shipped.read_bytes() == (ROOT / source["path"]).read_bytes()
+            assert source["line_end"] <= len(shipped.read_bytes().splitlines())
+
+
+def test_the_card_records_the_locked_versions_and_cites_every_interview() -> None:
+    """The versions the card says built dist/ are the ones constraints.txt locks (CI installs those)."""
+    from qa_builder.dataset.card import recorded_versions
+    from qa_builder.versions import BUILD_LIBRARIES
+
+    card = (ROOT / "dist" / "README.md").read_text(encoding="utf-8")
+    recorded = recorded_versions(card)
+    locked = {}
+    for line in (ROOT / "constraints.txt").read_text(encoding="utf-8").splitlines():
+        name, _, version = line.partition("==")
+        if version:
+            locked[name.lower().replace("-", "_")] = version
+    assert {name: recorded[name] for name in BUILD_LIBRARIES} == {name: locked[name] for name in BUILD_LIBRARIES}
+    for interview in (ROOT / "raw").iterdir():
+        if interview.is_dir():
+            assert f"@misc{{{interview.name}," in card
 
 
 @pytest.mark.parametrize(

@@ -9,7 +9,8 @@ The dataset is written next to ``--out`` and swapped in only once complete.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+import shutil
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -17,11 +18,13 @@ from typing import TYPE_CHECKING, Any
 from pydantic import BaseModel
 
 from ..alignment.parallel import PairAlignment, align_interview
+from ..errors import StaleError
 from ..models import PAIR_FAMILIES
 from ..outdir import DATASET, check_output, write_output
 from ..site.write import interview_files, write_files, write_index
 from ..summary import summarize
-from ..transcripts.interview import discover, interview_records, load_interview
+from ..transcripts.interview import RECORD_FOLDER, discover, interview_records, load_interview
+from ..transcripts.meta import META_FILE
 from .features import config_name
 from .pool import cores, few_collections, ordered_map
 from .summary import SITE_FOLDER, BuildSummary, FlaggedPair
@@ -31,10 +34,13 @@ if TYPE_CHECKING:
 
     from ..summary import InterviewSummary
 
-__all__ = ["InterviewOutput", "build", "check", "process_interview"]
+__all__ = ["InterviewOutput", "Progress", "build", "check", "process_interview"]
 
 MONOLINGUAL = ("interviews", "turns", "qa", "segments")
 """The configs every dataset has, one row per record of one language."""
+
+Progress = Callable[[int, int], None]
+"""Called as ``progress(done, total)`` after each interview is written."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -46,6 +52,8 @@ class InterviewOutput:
     files: dict[str, str]
     """Files besides Parquet rows, by path in the dataset folder: the interview's site pages and charts."""
     flagged: list[FlaggedPair]
+    sources: list[Path]
+    """The raw files read (meta.toml and the transcripts), copied byte for byte into the dataset's ``raw/``."""
 
 
 def process_interview(folder: Path) -> InterviewOutput:
@@ -64,7 +72,8 @@ def process_interview(folder: Path) -> InterviewOutput:
         rows |= _pair_rows(alignment)
     files = {f"{SITE_FOLDER}/{name}": text for name, text in interview_files(interview, alignments, summary).items()}
     flagged = [FlaggedPair.of(alignment, row) for alignment in alignments for row in alignment.turns if row.issues]
-    return InterviewOutput(summary, rows, files, flagged)
+    sources = [folder / META_FILE, *(folder / Path(t.record_path).name for t in transcripts)]
+    return InterviewOutput(summary, rows, files, flagged, sources)
 
 
 def _pair_rows(alignment: PairAlignment) -> dict[str, list[dict[str, Any]]]:
@@ -75,28 +84,52 @@ def _pair_rows(alignment: PairAlignment) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def build(raw: Path, out: Path, *, jobs: int | None = None) -> BuildSummary:
-    """Build the dataset from ``raw`` into ``out``, atomically.
+def build(raw: Path, out: Path, *, jobs: int | None = None, progress: Progress | None = None) -> BuildSummary:
+    """Build the dataset from ``raw`` into ``out``, atomically; ``progress(done, total)`` after each interview.
 
     A failed build leaves an existing ``out`` untouched.
     """
-    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs), protect=[raw])
+    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs, progress), protect=[raw])
     summary.out = out
     return summary
 
 
 def check(raw: Path, out: Path, *, jobs: int | None = None) -> None:
-    """Raise :class:`~qa_builder.errors.StaleError` unless ``out`` is byte for byte what a build would make."""
-    check_output(
-        out,
-        DATASET,
-        lambda fresh: _write(raw, fresh, jobs),
-        fix=f"run `qa-builder build --raw {raw} --out {out}` and commit the result",
+    """Raise :class:`~qa_builder.errors.StaleError` unless ``out`` is byte for byte what a build would make.
+
+    When the versions the card records differ from the installed ones, the error names them: the
+    difference may be theirs, not the raw folder's.
+    """
+    fix = f"run `qa-builder build --raw {raw} --out {out}` and commit the result"
+    try:
+        check_output(out, DATASET, lambda fresh: _write(raw, fresh, jobs), fix=fix)
+    except StaleError as error:
+        differ = _other_versions(out)
+        if not differ:
+            raise
+        raise StaleError(
+            f"{error.message}; it was built with {differ}",
+            path=error.path,
+            hint="install the versions it was built with (pip install -c constraints.txt -e .), or, to move to "
+            f"these, {fix}",
+        ) from None
+
+
+def _other_versions(out: Path) -> str:
+    """``numpy 2.4.6 (here 1.26.4), …`` for each version the card at ``out`` records that differs from here."""
+    from ..versions import build_versions
+    from .card import recorded_versions
+
+    card = out / "README.md"
+    recorded = recorded_versions(card.read_text(encoding="utf-8")) if card.is_file() else {}
+    here = build_versions()
+    return ", ".join(
+        f"{name} {found} (here {here[name]})" for name, found in recorded.items() if here.get(name, found) != found
     )
 
 
-def _write(raw: Path, out: Path, jobs: int | None) -> BuildSummary:
-    from .card import check_card, render_card
+def _write(raw: Path, out: Path, jobs: int | None, progress: Progress | None = None) -> BuildSummary:
+    from .card import TERMS_FILE, check_card, render_card, render_terms
     from .export import ParquetSink
 
     folders = discover(raw)
@@ -105,20 +138,31 @@ def _write(raw: Path, out: Path, jobs: int | None) -> BuildSummary:
     (out / SITE_FOLDER).mkdir()
     try:
         with few_collections():
-            for result, batches in ordered_map(_processed, folders, jobs or cores()):
+            for done, (result, batches) in enumerate(ordered_map(_processed, folders, jobs or cores()), start=1):
                 for config, batch in batches.items():
                     sink.write(config, batch)
                 write_files(out, result.files)
+                _copy_sources(out / RECORD_FOLDER / result.summary.id, result.sources)  # every source.path resolves
                 summary.add(result.summary, result.flagged)
+                if progress is not None:
+                    progress(done, len(folders))
     finally:
         written = sink.close()
     summary.counts = {config: written[config].rows for config in sorted(written, key=_config_order)}
     summary.files = {config: written[config].path for config in summary.counts}
     write_index(out / SITE_FOLDER, summary.interviews)
+    (out / RECORD_FOLDER).mkdir(exist_ok=True)
+    (out / RECORD_FOLDER / TERMS_FILE).write_text(render_terms(summary), encoding="utf-8")
     card = out / "README.md"
     card.write_text(render_card(summary), encoding="utf-8")
     check_card(card)
     return summary
+
+
+def _copy_sources(folder: Path, sources: Sequence[Path]) -> None:
+    folder.mkdir(parents=True)
+    for source in sources:
+        shutil.copyfile(source, folder / source.name)
 
 
 def _config_order(config: str) -> tuple[int, str]:
@@ -134,4 +178,5 @@ def _processed(folder: Path) -> tuple[InterviewOutput, dict[str, pa.RecordBatch]
     from .export import record_batches
 
     result = process_interview(folder)
-    return InterviewOutput(result.summary, {}, result.files, result.flagged), record_batches(result.rows)
+    kept = InterviewOutput(result.summary, {}, result.files, result.flagged, result.sources)
+    return kept, record_batches(result.rows)

@@ -25,13 +25,27 @@ from ..models import FUNCTIONS, PAIR_FAMILIES, RECORD_MODELS, ROLES
 from ..site.rows import pages_of
 from ..site.write import INDEX, chart_name
 from ..templating import render
+from ..transcripts.interview import RECORD_FOLDER
+from ..versions import build_versions
+from .citation import dataset_bibtex, interview_bibtex
 from .features import features, split_config
 from .summary import KNOWN_ISSUES_SHOWN, SITE_FOLDER, BuildSummary
 
-__all__ = ["CHARTS_SHOWN", "check_card", "render_card", "size_category"]
+__all__ = [
+    "CHARTS_SHOWN",
+    "TERMS_FILE",
+    "check_card",
+    "recorded_versions",
+    "render_card",
+    "render_terms",
+    "size_category",
+]
 
 DEFAULT_CONFIG = "turns"
 """What `load_dataset(path)` loads without a config name."""
+PRETTY_NAME = "Translated interview transcripts (turns, Q&A, parallel pairs)"
+TERMS_FILE = "README.md"
+"""In the dataset's ``raw/``: each interview's source and terms (the card's ``license_link``)."""
 CHARTS_SHOWN = 12
 """Charts the card shows; the rest are linked from the site's index."""
 
@@ -73,11 +87,40 @@ def render_card(summary: BuildSummary) -> str:
         site=f"{SITE_FOLDER}/{INDEX}",
         low=LOW_SCORE,
         cell=_cell,
+        versions=build_versions(),
+        citations=[
+            dataset_bibtex(PRETTY_NAME, len(summary.interviews), build_versions()["qa-builder"]),
+            *(interview_bibtex(interview) for interview in summary.interviews),
+        ],
+        raw=RECORD_FOLDER,
+        terms=f"{RECORD_FOLDER}/{TERMS_FILE}",
     )
 
 
+def render_terms(summary: BuildSummary) -> str:
+    """``raw/README.md`` of the dataset: where each interview's texts come from and on what terms."""
+    return render(__package__, "terms.md", summary=summary, cell=_cell)
+
+
+def recorded_versions(card: str) -> dict[str, str]:
+    """The versions a card says built it (its "How it was built" table).
+
+    >>> recorded_versions("| `numpy` | 2.4.6 |\\n| `x` | y |")
+    {'numpy': '2.4.6', 'x': 'y'}
+    """
+    import regex
+
+    return {m[1]: m[2] for m in regex.finditer(r"^\| `([\w.-]+)` \| ([^|\s]+) \|$", card, regex.M)}
+
+
 def _yaml(summary: BuildSummary, languages: list[str]) -> str:
-    """The card's metadata, written by huggingface_hub's :class:`DatasetCardData` so it is always valid YAML."""
+    """The card's metadata, written by huggingface_hub's :class:`DatasetCardData` so it is always valid YAML.
+
+    Every value is one the Hub accepts: sizes, multilinguality and creators from the
+    lists ``datasets`` ships, task ids from the Hub's taxonomy (``qa`` is dialogue,
+    not extractive question answering, so no ``question-answering``), and the
+    features of every config, written by ``datasets`` itself.
+    """
     from huggingface_hub import DatasetCardData
 
     licenses = sorted({interview.license for interview in summary.interviews})
@@ -89,17 +132,41 @@ def _yaml(summary: BuildSummary, languages: list[str]) -> str:
         for name, path in summary.files.items()
     ]
     data = DatasetCardData(
-        pretty_name="Translated interview transcripts (turns, Q&A, parallel pairs)",
+        pretty_name=PRETTY_NAME,
         language=languages,
         license=single,
-        task_categories=["question-answering", "translation", "text-generation"],
-        tags=["interviews", "dialogue", "parallel-corpus"],
+        multilinguality=_multilinguality(summary, languages),
+        annotations_creators=["machine-generated", "expert-generated"],
+        language_creators=["found"],
+        source_datasets=["original"],
+        task_categories=["translation", "text-generation"],
+        task_ids=["dialogue-modeling"],
+        tags=["interviews", "dialogue", "parallel-corpus", "sentence-alignment"],
         size_categories=[size_category(max(summary.counts.values(), default=0))],
         configs=configs,
-        license_name="third-party-translations" if other else None,
-        license_link="README.md" if other else None,
+        license_name="third-party-texts" if other else None,
+        license_link=f"{RECORD_FOLDER}/{TERMS_FILE}" if other else None,
     )
+    _dataset_info(data, list(summary.files))
     return data.to_yaml().rstrip("\n")
+
+
+def _multilinguality(summary: BuildSummary, languages: Sequence[str]) -> list[str]:
+    """``translation`` when an interview has two languages, ``multilingual`` for several, else ``monolingual``."""
+    found = [name for name in _multilingualities() if name != "other"]
+    paired = any(interview.pairs for interview in summary.interviews)
+    chosen = ["translation"] if paired else []
+    chosen += ["multilingual"] if len(languages) > 1 else [] if paired else ["monolingual"]
+    return [name for name in found if name in chosen]
+
+
+def _dataset_info(data: Any, configs: Sequence[str]) -> None:
+    """Each config's features, as ``datasets`` writes them into a card (no sizes: the files say those)."""
+    from datasets import DatasetInfo
+    from datasets.info import DatasetInfosDict
+
+    infos = DatasetInfosDict({name: DatasetInfo(features=features(name), config_name=name) for name in configs})
+    infos.to_dataset_card_data(data)
 
 
 def size_category(rows: int) -> str:
@@ -119,9 +186,17 @@ def size_category(rows: int) -> str:
 @cache
 def _size_categories() -> list[str]:
     """The Hub's size categories, smallest first, as ``datasets`` ships them (``utils/resources/``)."""
-    listed = resources.files("datasets.utils.resources").joinpath("size_categories.json")
-    categories: list[str] = json.loads(listed.read_text("utf-8"))
-    return categories
+    return list(_hub_values("size_categories.json"))
+
+
+@cache
+def _multilingualities() -> list[str]:
+    return list(_hub_values("multilingualities.json"))
+
+
+def _hub_values(name: str) -> Any:
+    listed = resources.files("datasets.utils.resources").joinpath(name)
+    return json.loads(listed.read_text("utf-8"))
 
 
 def check_card(path: Path) -> None:

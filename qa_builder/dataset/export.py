@@ -4,6 +4,9 @@ With :mod:`qa_builder.dataset.features` this is the only code that imports
 ``datasets`` and ``pyarrow``; the CLI imports it only for ``build``. Row groups
 are cut by row count, never by timing, so the bytes depend on the records alone.
 
+Files are written as ``datasets`` writes Parquet for the Hub: content-defined
+chunking and a page index (:data:`CDC_OPTIONS`).
+
 Each file is named after its content (``turns/train-<12 hex of sha256>.parquet``,
 ``parallel_turns/de-zh/train-….parquet``) and the card lists those names.
 ``datasets`` keys its cache of a local folder by the folder's name and card,
@@ -17,6 +20,7 @@ edit that keeps the sizes.
 from __future__ import annotations
 
 import hashlib
+import json
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 from functools import cache
@@ -31,6 +35,11 @@ from .features import features, split_config
 __all__ = ["ParquetSink", "WrittenFile", "record_batches"]
 
 ROW_GROUP_ROWS = 10_000
+CDC_OPTIONS = {"min_chunk_size": 256 * 1024, "max_chunk_size": 1024 * 1024, "norm_level": 0}
+"""Content-defined chunking of data pages, as ``datasets`` writes Parquet for the Hub
+(``datasets.config.DEFAULT_CDC_OPTIONS``): page boundaries follow the content, so a
+rebuild that changes a few rows changes a few pages, and the Hub's Xet storage
+uploads only those. Recorded in the file's metadata as ``datasets`` records it."""
 DIGEST_HEX = 12
 """Hex digits of a file's sha256 in its name: enough that two builds' files never share one."""
 
@@ -116,7 +125,15 @@ class ParquetSink:
         if config not in self.writers:
             path = self._partial(config)
             path.parent.mkdir(parents=True, exist_ok=True)
-            self.writers[config] = pq.ParquetWriter(path, _schema(config), compression="zstd")
+            writer = pq.ParquetWriter(
+                path,
+                _schema(config),
+                compression="zstd",
+                use_content_defined_chunking=CDC_OPTIONS,
+                write_page_index=True,
+            )
+            writer.add_key_value_metadata({"content_defined_chunking": json.dumps(CDC_OPTIONS)})
+            self.writers[config] = writer
         self.writers[config].write_table(table, row_group_size=ROW_GROUP_ROWS)
 
     def _partial(self, config: str) -> Path:

@@ -36,6 +36,7 @@ __all__ = [
     "Accounting",
     "Interview",
     "Transcript",
+    "RECORD_FOLDER",
     "check_raw",
     "discover",
     "interview_records",
@@ -195,13 +196,17 @@ def interview_records(interview: Interview) -> list[InterviewRecord]:
     ]
 
 
+RECORD_FOLDER = "raw"
+"""The folder records name in ``source.path``; the dataset ships a copy of the raw files under it."""
+
+
 def record_path(file: Path) -> str:
     """Where a record says its text is: ``raw/<interview-id>/<file name>``.
 
     >>> record_path(Path("/data/my-raws/verge/de.txt"))
     'raw/verge/de.txt'
     """
-    return f"raw/{file.parent.name}/{file.name}"
+    return f"{RECORD_FOLDER}/{file.parent.name}/{file.name}"
 
 
 def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:

@@ -1,0 +1,114 @@
+"""What scripts and terminals get: `--version`, `--json` on validate, stats and evaluate, and a progress bar on a
+terminal only."""
+
+from __future__ import annotations
+
+import json
+import os
+import pty
+import subprocess
+import sys
+from pathlib import Path
+
+from conftest import VERGE, raw_with
+from typer.testing import CliRunner
+
+from qa_builder.cli import app
+from qa_builder.versions import BUILD_LIBRARIES, qa_builder_version
+
+ROOT = Path(__file__).resolve().parent.parent
+GOLD = ROOT / "tests" / "gold" / f"{VERGE}.sentences.json"
+runner = CliRunner()
+
+
+def test_version_names_qa_builder_and_the_libraries_that_shape_a_build() -> None:
+    result = runner.invoke(app, ["--version"])
+    assert result.exit_code == 0
+    assert result.stdout.startswith(f"qa-builder {qa_builder_version()} (Python ")
+    assert all(f"{name} " in result.stdout for name in BUILD_LIBRARIES)
+
+
+def test_validate_json_reports_lines_warnings_and_ok(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE, "bundestag-fragestunde")
+    result = runner.invoke(app, ["validate", "--raw", str(raw), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 0 and document["ok"] and document["errors"] == 0
+    by_id = {item["id"]: item for item in document["interviews"]}
+    german = by_id[VERGE]["transcripts"]["de"]
+    assert german["turns"] == 32 and sum(german["by_kind"].values()) == german["lines"]
+    assert german["path"] == str(raw / VERGE / "de.txt")
+    assert document["warnings"] == 0  # the Bundestag fixture's warnings are all reviewed
+
+
+def test_validate_json_carries_an_error_s_fields_and_exits_1(raw_copy: Path) -> None:
+    transcript = raw_copy / VERGE / "de.txt"
+    transcript.write_text(transcript.read_text(encoding="utf-8").replace("F: Warum hat", "F. Warum hat"), "utf-8")
+    result = runner.invoke(app, ["validate", "--raw", str(raw_copy), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and not document["ok"] and document["errors"] == 1
+    error = document["interviews"][0]["error"]
+    assert error["error"] == "UnknownLabelError" and error["path"] == str(transcript) and error["line"] == 27
+    assert "label_separators" in error["hint"] and error["lines"][0].startswith(f"{transcript}:27:1: ")
+
+
+def test_validate_json_strict_fails_on_a_warning(raw_copy: Path) -> None:
+    meta = raw_copy / VERGE / "meta.toml"
+    text = meta.read_text(encoding="utf-8")
+    meta.write_text(text[: text.index("[languages.de.reviewed]")], encoding="utf-8")
+    lenient = json.loads(runner.invoke(app, ["validate", "--raw", str(raw_copy), "--json"]).stdout)
+    strict = runner.invoke(app, ["validate", "--raw", str(raw_copy), "--json", "--strict"])
+    assert lenient["ok"] and lenient["warnings"] > 0
+    assert strict.exit_code == 1 and not json.loads(strict.stdout)["ok"]
+
+
+def test_stats_json_has_counts_per_language_speaker_and_pair(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE)
+    result = runner.invoke(app, ["stats", "--raw", str(raw), "--json"])
+    (interview,) = json.loads(result.stdout)
+    assert result.exit_code == 0 and interview["id"] == VERGE
+    assert interview["turns"] == {"de": 32, "zh": 32}
+    assert sum(interview["speakers"]["zh"].values()) == 32
+    (pair,) = interview["pairs"]
+    assert pair["name"] == "de-zh" and pair["turn_pairs"] == 32 and pair["sentence_pairs"] == 72
+
+
+def test_evaluate_json_is_what_the_card_prints(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE)
+    result = runner.invoke(app, ["evaluate", str(GOLD), "--raw", str(raw), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 0 and document["pair"] == "de-zh" and document["beads"] == 72
+    recorded = ROOT / "qa_builder" / "dataset" / "templates" / "sentence_quality.json"
+    assert document == json.loads(recorded.read_text(encoding="utf-8"))
+
+
+def _build(raw: Path, out: Path, *, terminal: bool) -> tuple[int, str]:
+    """Run `qa-builder build` as a process, its stderr a terminal or a pipe; its exit code and stderr."""
+    command = [sys.executable, "-m", "qa_builder", "build", "--raw", str(raw), "--out", str(out), "--jobs", "1"]
+    env = {**os.environ, "TERM": "xterm-256color", "COLUMNS": "100"}
+    env.pop("NO_COLOR", None)
+    if not terminal:
+        done = subprocess.run(command, capture_output=True, text=True, env=env, timeout=300)
+        return done.returncode, done.stderr
+    leader, follower = pty.openpty()
+    process = subprocess.Popen(command, stdout=subprocess.DEVNULL, stderr=follower, env=env)
+    os.close(follower)
+    chunks = []
+    while True:
+        try:
+            chunk = os.read(leader, 4096)
+        except OSError:  # the terminal closed: the process is gone
+            break
+        if not chunk:
+            break
+        chunks.append(chunk)
+    os.close(leader)
+    return process.wait(timeout=300), b"".join(chunks).decode("utf-8", "replace")
+
+
+def test_build_shows_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE, "trilingual-panel", "one-language-en")
+    code, shown = _build(raw, tmp_path / "a", terminal=True)
+    assert code == 0 and "interviews" in shown and "3/3" in shown, shown
+    code, piped = _build(raw, tmp_path / "b", terminal=False)
+    assert code == 0 and piped == "", piped
+    assert (tmp_path / "a" / "README.md").read_bytes() == (tmp_path / "b" / "README.md").read_bytes()
