@@ -138,3 +138,37 @@ def _real_role(real: dict[str, Any], lang: str, label: str) -> Role:
         return cast(Role, real["speakers"][speaker])
     asking = [interviewers] if isinstance(interviewers, str) else interviewers
     return "interviewer" if speaker in asking else "interviewee"
+
+
+def test_labels_printed_with_a_period_are_drafted_with_their_separator(tmp_path: Path) -> None:
+    """Hearing records print `Senator Name. …`: the draft finds the labels by their titles and declares the period."""
+    folder = tmp_path / "hearing"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "HEARING ON SMALL HARBOURS\n\n"
+        "    The Chairman. The committee will come to order. Dr. Lund, please begin.\n\n"
+        "    Dr. Lund. Thank you. Small harbours silt up faster than they used to.\n\n"
+        "    Senator Pike. Why is that?\n\n"
+        "    Dr. Lund. Storms move more sand, and dredging budgets have shrunk.\n\n"
+        "    Senator Pike. What would you change first?\n\n"
+        "    Dr. Lund. The dredging schedule.\n",
+        encoding="utf-8",
+    )
+    draft = tomllib.loads(draft_meta(folder))
+    language = draft["languages"]["en"]
+    assert set(language["labels"]) == {"The Chairman", "Dr. Lund", "Senator Pike"}
+    assert language["conventions"]["label_separators"] == ["."]
+    assert draft["speakers"]["The Chairman"] == "chair"
+    (folder / "meta.toml").write_text(
+        _toml(edited(draft, draft) | {"title": "t", "publisher": "p", "url": "u", "published": "2024-01-01"}),
+        encoding="utf-8",
+    )
+    turns = load_interview(folder).transcripts["en"].turns
+    assert [t.speaker_label for t in turns] == [
+        "The Chairman",
+        "Dr. Lund",
+        "Senator Pike",
+        "Dr. Lund",
+        "Senator Pike",
+        "Dr. Lund",
+    ]

@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pytest
 
 from qa_builder.transcripts.meta import InterviewMeta
@@ -180,3 +182,47 @@ def test_plausibility_warnings() -> None:
         "45 turns here against 23 in the zh transcript: a translation that drops this much, or turns split or "
         "merged by the parse"
     ] and not pairs["zh"].found
+
+
+@pytest.mark.parametrize(
+    ("line", "label"),
+    [
+        ("BOB ANSWERER, FORMER HARBOUR PILOT: Good morning, and thanks for having me.", "BOB ANSWERER, FORMER"),
+        ("BOB (on camera): Good morning, and thanks for having me.", "BOB (on camera)"),
+        ("Tess Turner: Good morning, and thanks for having me.", "Tess Turner"),
+    ],
+)
+def test_undeclared_broadcast_labels_stop_the_parse(line: str, label: str) -> None:
+    from qa_builder.errors import UnknownLabelError
+
+    with pytest.raises(UnknownLabelError, match=re.escape(f"undeclared speaker label '{label}")):
+        parse(f"Q: Why?\n\nBob: Because.\n\n{line}\n\nQ: Sure?")
+
+
+def test_a_long_chinese_label_stops_the_parse_and_narration_naming_a_speaker_does_not() -> None:
+    from qa_builder.errors import UnknownLabelError
+
+    with pytest.raises(UnknownLabelError, match="'海湾电视台记者'"):
+        parse("问：为什么？\n\n答：因为。\n\n海湾电视台记者：还有一个问题。", "zh")
+    narration = parse("问：为什么？\n\n答：因为。\n\n采访结束后，Bob 又补充了一句：他很满意。", "zh")
+    assert [t.speaker_label for t in narration.turns] == ["问", "答"]
+
+
+def test_a_turn_before_the_first_declared_label_is_a_warning_not_silent_preamble() -> None:
+    result = parse(
+        "A headline about bridges\n\n"
+        "Tess Turner: Welcome back to the programme, where this week we talk about bridges.\n\n"
+        "Published: 3 May 2024\n\n"
+        "Q: Why?\n\nBob: Because."
+    )
+    assert kinds(result) == ["preamble"] and result.segments[0].source.line_end == 5
+    (warning,) = result.warnings
+    assert warning.line == 3 and "starts like a speaker label 'Tess Turner'" in warning.message
+
+
+def test_labels_printed_with_a_period_are_named_when_no_turn_is_found() -> None:
+    from qa_builder.errors import NoTurnsError
+
+    with pytest.raises(NoTurnsError, match=r"printed with '\.' instead of a colon \('Q\.' here") as caught:
+        parse("Q. Why did the dam fail?\n\nBob. Because of the flood.\n\nQ. And then?")
+    assert caught.value.line == 1 and 'label_separators = ["."]' in (caught.value.hint or "")

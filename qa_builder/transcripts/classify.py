@@ -72,6 +72,8 @@ class Reading:
     mode: ParagraphMode = "blank-line"
     layout: Layout = "labels"
     flags: set[str] = field(default_factory=set)
+    doubts: list[tuple[int, str]] = field(default_factory=list)
+    """(line, message) for what the reading could not be sure of: warnings once the parse is done."""
 
 
 def reading(meta: InterviewMeta, lang: str, *, interview_id: str, path: str, record: str) -> Reading:
@@ -207,6 +209,16 @@ _ASIDES = frozenset({"caption", "comment", "interjection", "timestamp", "boilerp
 
 def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
     labels = ", ".join(sorted(context.language.labels)) or "none"
+    separated = _other_separator(blocks, list(context.language.labels))
+    if separated is not None:
+        block, label, separator = separated
+        return NoTurnsError(
+            f"no speaker turns: the labels are printed with {separator!r} instead of a colon "
+            f"({label + separator!r} here and elsewhere)",
+            path=context.path,
+            line=block.paragraph.line_start,
+            hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in meta.toml',
+        )
     return NoTurnsError(
         f"no speaker turns: no paragraph starts with a label meta.toml declares ({labels}) and no question is "
         "printed in bold",
@@ -217,6 +229,18 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
     )
 
 
+def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Block, str, str] | None:
+    """The first paragraph starting with a declared label and a period or dash (``Senator Vance. …``), if two do."""
+    found = []
+    for block in blocks:
+        for label in sorted(labels, key=len, reverse=True):
+            match = regex.match(rf"{regex.escape(label)}([.\-–—])\s+\S", block.text)
+            if match:
+                found.append((block, label, match[1]))
+                break
+    return found[0] if len(found) >= 2 else None
+
+
 _TURN_KINDS = ("label", "question")
 _KEPT_IN_PREAMBLE = frozenset(
     {"heading", "editor_note", "link", "boilerplate", "caption", "comment", "front_matter", "code"}
@@ -224,26 +248,51 @@ _KEPT_IN_PREAMBLE = frozenset(
 """Kinds a paragraph before the first turn keeps; anything else there is the preamble."""
 
 
+PREAMBLE_SPEECH = 40
+"""Characters after a name-shaped label in the preamble from which it reads as speech, not a dateline or byline."""
+
+
 def _check_labels(blocks: list[Block], context: Reading) -> None:
-    """Stop at a paragraph in the turns that starts like a label meta.toml does not declare."""
+    """Stop at a paragraph in the turns that starts like a label meta.toml does not declare; doubt one before."""
     first = next(k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS)
-    declared = list(context.language.labels)
-    names = list(context.meta.people)
-    conventions = context.conventions
+    for block in blocks[:first]:
+        found = _label_start(block, context) if block.kind == "preamble" else None
+        if found is not None and _speech_like(block, *found):
+            label, why = found
+            context.doubts.append(
+                (
+                    block.paragraph.line_start,
+                    f"starts like a speaker label {label!r} ({why}) but comes before the first declared label, so "
+                    f"it is read as preamble — if it is a turn, add it to [languages.{context.lang}.labels]",
+                )
+            )
     for block in blocks[first:]:
         if block.kind not in ("text", "question"):
             continue
-        found = undeclared_label(
-            block.text,
-            bold_start=block.bold_start,
-            declared=declared,
-            names=names,
-            not_labels=conventions.not_labels,
-            separators=conventions.label_separators,
-        )
+        found = _label_start(block, context)
         if found is not None:
             raise _undeclared(block, *found, context)
-        _check_separator(block, declared, context)
+        _check_separator(block, list(context.language.labels), context)
+
+
+def _label_start(block: Block, context: Reading) -> tuple[str, str] | None:
+    return undeclared_label(
+        block.text,
+        bold_start=block.bold_start,
+        declared=list(context.language.labels),
+        names=list(context.meta.people),
+        not_labels=context.conventions.not_labels,
+        separators=context.conventions.label_separators,
+    )
+
+
+def _speech_like(block: Block, label: str, why: str) -> bool:
+    """A label-shaped start in the preamble that is likely a turn: it names a speaker, is in bold or a typo, or a
+    sentence follows it (``Published: 3 May`` does not)."""
+    if not why.startswith("it is shaped like"):
+        return True
+    rest = block.text[len(label) :].lstrip(" :：﹕︰.")
+    return len(rest) >= PREAMBLE_SPEECH
 
 
 def _undeclared(block: Block, label: str, why: str, context: Reading) -> UnknownLabelError:

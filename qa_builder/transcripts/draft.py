@@ -53,6 +53,8 @@ class Candidate:
     role: Role = "interviewee"
     reason: str | None = None
     variants: list[str] = field(default_factory=list)
+    separator: str = ""
+    """What follows the label when it is not a colon (``.`` in ``Senator Vance. …``)."""
 
 
 @dataclass(slots=True)
@@ -148,10 +150,34 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         candidate.bold += bool(bold_start)
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     if not strong:
-        return []
+        return _period_candidates(reading, conventions)
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
     kept = [c for c in found.values() if c in strong or c.first_line > start]
     return _cluster(kept, conventions)
+
+
+PERIOD_LABELS_MIN = 3
+"""Paragraphs that must start with a title, a name and a period before ``init`` reads them as labels."""
+
+
+def _period_candidates(reading: _Reading, conventions: Conventions) -> list[Candidate]:
+    """Labels printed with a period, as hearings print them (``Senator Vance. …``, ``The Chairman. …``):
+    a title from the conventions' ``honorifics``, up to three capitalised words, a period."""
+    if not conventions.honorifics:
+        return []
+    titles = "|".join(regex.escape(h) for h in sorted(conventions.honorifics, key=len, reverse=True))
+    name = r"\p{Lu}[\p{L}'’\-]+"
+    pattern = regex.compile(rf"^(?P<label>(?:{titles})(?:\.?\s+{name}(?:\s+{name}){{0,2}})?)\.\s+\S")
+    found: dict[str, Candidate] = {}
+    for paragraph, text, _, _ in reading.paragraphs:
+        match = pattern.match(text)
+        if match:
+            candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
+            candidate.count += 1
+            candidate.separator = "."
+    if sum(c.count for c in found.values()) < PERIOD_LABELS_MIN:
+        return []
+    return _cluster(list(found.values()), conventions)
 
 
 def _label(text: str, bold_start: str, conventions: Conventions) -> str | None:
@@ -209,7 +235,7 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
 
 def _role(label: str, conventions: Conventions) -> Role:
     """A guess from the label: a question word or a publication's name asks, a chair's title chairs, a name answers."""
-    words = label.split()
+    words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
     if any(word in conventions.chairing_labels for word in words[:1]):
         return "chair"
     if label in conventions.asking_labels or (label.isupper() and len(label) > 1 and label.isalpha()):
@@ -248,6 +274,10 @@ def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
         lines += [f"# the turns start at line {start}; what comes before is the preamble", ""]
         lines.append(f"[languages.{reading.lang}.labels]")
         lines += [_label_line(c) for c in candidates]
+        separators = sorted({c.separator for c in candidates if c.separator})
+        if separators:
+            lines += ["", f"[languages.{reading.lang}.conventions]"]
+            lines.append(f"label_separators = {json.dumps(separators)}  #? the labels end in {separators[0]!r}")
     return lines
 
 

@@ -23,10 +23,16 @@ __all__ = ["COLONS", "label_pattern", "near_label", "undeclared_label"]
 COLONS = ("\\:", "：", "﹕", "︰")
 _PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
-_WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,6}$")
+_WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$")
+"""A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``)."""
+_BRACKETED = regex.compile(r"^[\[【〔（(]([^\]】〕）)]+)[\]】〕）)]$")
+"""A label printed in brackets: ``[主持人]``, ``【嘉宾】``."""
 _LABEL_MAX = 150
 _NAMING_WORDS = 5
-"""A start naming a declared speaker is a label only if it is this short (longer, it is narration)."""
+_NAMING_REST = 16
+"""A start naming a declared speaker is a label only if it is this short in words, and holds this many characters
+at most besides the name (``Dr. Sam Altman``, ``Sam Altman (on camera)``); longer, it is narration
+(``采访中,Altman 反复重申自己无法回答人们最关心的问题：``)."""
 
 
 def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> regex.Pattern[str]:
@@ -99,31 +105,49 @@ def _reason(
     if not rest.strip():  # a line ending in a colon: a label on its own line, or narration ("Later, Altman called:")
         return (label, "it is shaped like a speaker label") if _name_shaped(label, alone=True) else None
     for name in names if len(label.split()) <= _NAMING_WORDS else ():
-        parts = [part for part in name.split() if len(part) >= 3]
-        if name in label or any(regex.search(rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})", label) for part in parts):
-            return label, f"it names the declared speaker {name!r}"
+        parts = [name, *(part for part in name.split() if len(part) >= 3)]
+        for part in parts:
+            found = regex.search(rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})", label)
+            if found and _width(label) - _width(found[0]) <= _NAMING_REST:
+                return label, f"it names the declared speaker {name!r}"
     if _name_shaped(label, alone=False):
         return label, "it is shaped like a speaker label"
     return None
 
 
 def _name_shaped(label: str, *, alone: bool) -> bool:
-    """A name (``Tom``, ``Dr. Anna Meyer (SPD)``, ``记者``); standing alone on its line, a name and a title after
-    a comma (``Jonas Aldinger, Parl. Staatssekretär bei …``).
+    """A name (``Tom``, ``Dr. Anna Meyer (SPD)``, ``DELL (on camera)``, ``记者``, ``蓝湾电视台记者``, ``[主持人]``);
+    a name and a title after a comma where the label stands alone on its line (``Jonas Aldinger, Parl.
+    Staatssekretär bei …``) or is all capitals, as broadcast transcripts print it (``ANA REYES, CNN ANCHOR``).
 
     >>> _name_shaped("Tom", alone=False), _name_shaped("Jonas Aldinger, Parl. Staatssekretär bei der X", alone=True)
     (True, True)
+    >>> _name_shaped("ANA REYES, CNN ANCHOR", alone=False), _name_shaped("DELL (on camera)", alone=False)
+    (True, True)
     >>> _name_shaped("Nachdem er aufgelegt hatte, rief Altman zurück", alone=True)
     False
+    >>> _name_shaped("In Berlin, Merkel said", alone=False), _name_shaped("蓝湾电视台记者", alone=False)
+    (False, True)
     """
-    if _WIDE_NAME.match(label):
+    bare = _BRACKETED.sub(r"\1", label.strip())
+    if _WIDE_NAME.match(bare):
         return True
-    head = regex.split(r"[,(]", label, maxsplit=1)[0].strip() if alone else label
+    if bare.startswith(("(", "（")):  # "(Beifall bei der SPD) Name": an interjection first, not a name
+        return False
+    bare = regex.sub(r"\s*\([^()]*\)", "", bare).strip()  # "(SPD)", "(on camera)", "(voice-over)"
+    head, comma, _ = bare.partition(",")
+    if comma and not (alone or bare.isupper()):
+        return False
     words = head.split()
-    titled = head != label.strip()  # "Name, title …" or "Name (party)": the name needs two words
+    titled = bool(comma)  # "Name, title …": the name needs two words
     if not (2 if titled else 1) <= len(words) <= 4 or any(char.isdigit() for char in head):
         return False
     return all(word in _PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
+
+
+def _width(text: str) -> int:
+    """Characters, a wide (CJK) one counting two: how much a label holds besides a name, across scripts."""
+    return len(text) + sum(1 for char in text if _WIDE_NAME.match(char))
 
 
 def _folded(words: Sequence[str]) -> set[str]:

@@ -61,6 +61,8 @@ def parse_lines(
     context = reading(meta, lang, interview_id=interview_id, path=path, record=record or path)
     blocks = read_blocks(lines, context)
     turns, segments, notes = Builder(context).run(blocks)
+    for line, message in context.doubts:
+        notes.warn(line, message)
     notes.reviewed = meta.languages[lang].reviewed
     return ParsedTranscript(turns, segments, notes, context.layout, context.mode, context.markup)
 

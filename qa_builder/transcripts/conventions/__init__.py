@@ -41,6 +41,7 @@ LIST_RULES = (
     "asking_labels",
     "answering_labels",
     "chairing_labels",
+    "honorifics",
 )
 
 
@@ -137,6 +138,10 @@ class Conventions(BaseModel):
     chairing_labels: list[str] = Field(
         default_factory=list,
         description="First words of a chair's label ('Präsidentin'): `init` guesses them chairing.",
+    )
+    honorifics: list[str] = Field(
+        default_factory=list,
+        description="Titles before a name ('Senator', 'Dr'): `init` finds labels ending in a period by them.",
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
