@@ -149,13 +149,18 @@ def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
     assert [t.section for t in result.turns] == [None, None, "A river nobody planned for", "A river nobody planned for"]
 
 
-def test_a_host_and_an_interviewer_both_ask_and_exchanges_need_a_question() -> None:
+def test_a_host_and_an_interviewer_both_ask_and_a_prompt_without_a_question_mark_is_flagged() -> None:
     from qa_builder.transcripts.exchanges import find_exchanges
 
-    result = parse("Q: Welcome.\n\nHal: Hello.\n\nBob: Thanks.\n\nQ: So why?\n\nHal: And how?\n\nBob: Because.")
+    result = parse(
+        "Q: Welcome.\n\nHal: Hello.\n\nBob: Thanks.\n\nQ: So why?\n\nHal: And how?\n\nBob: Because.\n\n"
+        "Q: Tell us about the dam.\n\nBob: It is old."
+    )
     exchanges = find_exchanges(result.turns, result.segments)
     assert [(e.turn_indices, e.question_speakers, e.issues) for e in exchanges] == [
-        ([3, 4, 5], ["Ann Asker", "Hal Host"], ["multiple_askers"])
+        ([0, 1, 2], ["Ann Asker", "Hal Host"], ["multiple_askers", "no_question_mark"]),
+        ([3, 4, 5], ["Ann Asker", "Hal Host"], ["multiple_askers"]),
+        ([6, 7], ["Ann Asker"], ["no_question_mark"]),
     ]
 
 

@@ -3,10 +3,11 @@
 Each turn's role asks, answers or does neither (:data:`qa_builder.models.FUNCTIONS`):
 interviewers, hosts, questioners and the audience ask; interviewees, guests and
 respondents answer; a moderator or chair giving the floor does neither. An
-exchange is a run of asking turns (one question, however many people ask it;
-at least one of them asks something, with a question mark, unless the layout
-prints them as questions) and the run of answering turns after it, up to the
-next asking turn. Turns
+exchange is a run of asking turns (one question, however many people ask it)
+and the run of answering turns after it, up to the next asking turn. A run
+where nobody asks with a question mark (and the layout does not print it as a
+question) may be a prompt ("Tell us about the dam.") or a greeting; it is kept
+and flagged ``no_question_mark``. Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -59,7 +60,7 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [group for group in groups if group.answers and _asks(group.questions)]
+    complete = [group for group in groups if group.answers]
     return [_exchange(index, group) for index, group in enumerate(complete)]
 
 
@@ -77,6 +78,8 @@ def _exchange(index: int, group: _Group) -> Exchange:
     askers = list(dict.fromkeys(turn.speaker for turn in group.questions))
     answerers = list(dict.fromkeys(turn.speaker for turn in group.answers))
     issues = {issue for turn in turns for issue in turn.issues}
+    if not _asks(group.questions):
+        issues.add("no_question_mark")
     if len(answerers) > 1:
         issues.add("multiple_answerers")
     if len(askers) > 1:
