@@ -21,6 +21,7 @@ if TYPE_CHECKING:
     from .alignment.items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs
     from .alignment.model import Bead, align, align_many
     from .alignment.parallel import PairAlignment, align_interview, align_transcripts
+    from .alignment.sentencelists import align_sentences
     from .dataset.build import build, check, process_interview
     from .dataset.summary import BuildSummary
     from .errors import QABuilderError
@@ -42,6 +43,7 @@ _EXPORTS = {
     "PairAlignment": "alignment.parallel",
     "align_interview": "alignment.parallel",
     "align_transcripts": "alignment.parallel",
+    "align_sentences": "alignment.sentencelists",
     "evaluate_gold": "alignment.evaluation",
     "score_alignments": "alignment.evaluation",
     "BuildSummary": "dataset.summary",
@@ -94,6 +96,7 @@ __all__ = [
     "align",
     "align_interview",
     "align_many",
+    "align_sentences",
     "align_transcripts",
     "build",
     "check",

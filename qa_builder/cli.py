@@ -260,12 +260,27 @@ def stats(raw: RawOption = Path("raw"), as_json: JsonOption = False) -> None:
 
 @app.command()
 def evaluate(
-    gold: Annotated[Path, typer.Argument(help="A gold sentence alignment (JSON, see tests/gold/README.md).")],
+    gold: Annotated[
+        Path,
+        typer.Argument(help="A gold alignment: an interview's (JSON, see tests/gold/README.md) or beads ([0, 1]:[0])."),
+    ],
     raw: RawOption = Path("raw"),
     write: Annotated[Path | None, typer.Option("--write", help="Also write the figures as JSON here.")] = None,
+    texts: Annotated[
+        tuple[Path, Path] | None,
+        typer.Option("--texts", help="With a bead gold: the two one-sentence-per-line files to align and score."),
+    ] = None,
+    test: Annotated[Path | None, typer.Option("--test", help="With a bead gold: beads to score instead.")] = None,
     as_json: JsonOption = False,
 ) -> None:
-    """Score the sentence alignment of the gold's interview: strict and lax precision, recall, F1."""
+    """Score a sentence alignment against a gold: strict and lax precision, recall, F1.
+
+    With an interview's gold (JSON), the interview in --raw is aligned; with a gold in the benchmarks' bead
+    format, the --texts are aligned (or the --test beads are read).
+    """
+    if gold.suffix != ".json":
+        _evaluate_beads(gold, texts, test, as_json)
+        return
     from .alignment.evaluation import evaluate_gold
     from .outdir import check_file_target
 
@@ -285,6 +300,42 @@ def evaluate(
             write_file(write, evaluation.to_json())
         if not as_json:
             typer.echo(f"wrote {write}")
+
+
+def _evaluate_beads(gold: Path, texts: tuple[Path, Path] | None, test: Path | None, as_json: bool) -> None:
+    from .alignment.beadfile import align_files, read_beads, score_bead_files
+
+    if (texts is None) == (test is None):
+        _error(QABuilderError("a bead gold needs --texts LEFT RIGHT or --test BEADS", path=gold, hint="give one"))
+        raise typer.Exit(1)
+    with _reported():
+        if texts is not None:
+            beads = align_files(*texts)
+        else:
+            beads = read_beads(test or gold)
+        scores = score_bead_files(gold, beads)
+    if as_json:
+        _print_json(scores.as_dict())
+        return
+    for kind, figures in scores.as_dict().items():
+        typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+
+
+@app.command("align-sentences")
+def align_sentences(
+    left: Annotated[Path, typer.Argument(help="One sentence per line (language: the file name, de.txt).")],
+    right: Annotated[Path, typer.Argument(help="Its translation, one sentence per line.")],
+    left_lang: Annotated[str | None, typer.Option("--left-lang", help="LEFT's language [default: its stem].")] = None,
+    right_lang: Annotated[
+        str | None, typer.Option("--right-lang", help="RIGHT's language [default: its stem].")
+    ] = None,
+) -> None:
+    """Align two lists of sentences; print the beads as the benchmarks write them, [0, 1]:[0], one per line."""
+    from .alignment.beadfile import align_files, format_beads
+
+    with _reported():
+        beads = align_files(left, right, left_lang=left_lang, right_lang=right_lang)
+    sys.stdout.write(format_beads(beads))
 
 
 SentencesOption = Annotated[bool, typer.Option("--sentences", help="The sentences inside each turn pair instead.")]

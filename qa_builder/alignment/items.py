@@ -17,7 +17,13 @@ from typing import Literal
 
 import regex
 
-__all__ = ["SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Costs", "Problem", "Side"]
+from .numbers import normalize_numbers
+
+__all__ = ["ANCHOR_BALANCE", "SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Costs", "Problem", "Side"]
+
+ANCHOR_BALANCE = 0.5
+"""A token shared by both sequences is an anchor only if the rarer side uses it at least this often relative to
+the other (a name: 3 and 4 times; ``die`` in German and English: 40 and 2 times, no anchor)."""
 
 Function = Literal["asks", "answers", ""]
 
@@ -109,9 +115,29 @@ class Problem:
         return self.left.size + self.right.size
 
     @classmethod
-    def of(cls, left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs) -> Problem:
-        counts = [[_tokens(item.text, costs.tokens) for item in side] for side in (left, right)]
-        shared = sorted(set().union(*counts[0], set()) & set().union(*counts[1], set()))
+    def of(
+        cls,
+        left: Sequence[AlignItem],
+        right: Sequence[AlignItem],
+        costs: Costs,
+        han: tuple[bool, bool] = (False, False),
+    ) -> Problem:
+        """The problem of aligning ``left`` with ``right``; ``han`` says which side writes numbers in Han numerals.
+
+        Anchors are the tokens both sides use about as often (:data:`ANCHOR_BALANCE`): a name, a number, a
+        question mark. A word both languages happen to spell alike (``in``, ``die``, ``de``) is frequent on one
+        side only, and is no evidence that two sentences are translations.
+        """
+        counts = [
+            [_tokens(item.text, costs.tokens, han=h) for item in side]
+            for side, h in zip((left, right), han, strict=True)
+        ]
+        totals = [sum(bags, Counter()) for bags in counts]
+        shared = sorted(
+            token
+            for token in totals[0].keys() & totals[1].keys()
+            if min(totals[0][token], totals[1][token]) >= ANCHOR_BALANCE * max(totals[0][token], totals[1][token])
+        )
         column = {token: k for k, token in enumerate(shared)}
         df = Counter(token for side in counts for bag in side for token in bag if token in column)
         weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
@@ -132,5 +158,6 @@ class Problem:
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-def _tokens(text: str, pattern: regex.Pattern[str]) -> Counter[str]:
-    return Counter(pattern.findall(text.casefold().replace("？", "?").replace("！", "!")))
+def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> Counter[str]:
+    text = normalize_numbers(text, han=han).casefold().replace("？", "?").replace("！", "!")
+    return Counter(pattern.findall(text))

@@ -39,8 +39,14 @@ class Lattice:
     high: np.ndarray  # (K,) last column of each key
 
     @classmethod
-    def around_diagonals(cls, sizes: Sequence[tuple[int, int]], widths: Sequence[int]) -> Lattice:
-        """The bands of problems of ``sizes`` (m, n), each ``width`` cells either side of its diagonal."""
+    def around_diagonals(
+        cls,
+        sizes: Sequence[tuple[int, int]],
+        widths: Sequence[int],
+        centres: Sequence[np.ndarray | None] | None = None,
+    ) -> Lattice:
+        """The bands of problems of ``sizes`` (m, n), each ``width`` cells either side of its diagonal, or of the
+        path ``centres[p]`` gives (the column at each of its m + 1 rows) where it is not None."""
         m = np.array([size[0] for size in sizes], dtype=np.int64)
         n = np.array([size[1] for size in sizes], dtype=np.int64)
         rows_per_problem = m + 1
@@ -50,6 +56,9 @@ class Lattice:
         key_m, key_n = m[key_problem], n[key_problem]
         key_width = np.asarray(widths, dtype=np.int64)[key_problem]
         centre = key_row * key_n / np.maximum(key_m, 1)
+        for problem, path in enumerate(centres or ()):
+            if path is not None:
+                centre[key_base[problem] : key_base[problem] + rows_per_problem[problem]] = path
         low = np.maximum(0, (centre - key_width).astype(np.int64))
         high = np.where(key_m > 0, np.minimum(key_n, (centre + key_width).astype(np.int64)), key_n)
         width = high - low + 1

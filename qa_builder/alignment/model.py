@@ -28,6 +28,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass
 
+import numpy as np
+
 from .items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs, Problem
 from .lattice import Lattice, backtrack, solve
 from .stepcost import ShapeSteps, shape_steps
@@ -66,14 +68,19 @@ class Bead:
 
 
 def align(
-    left: Sequence[AlignItem], right: Sequence[AlignItem], *, band: int | None = None, costs: Costs = TURN_COSTS
+    left: Sequence[AlignItem],
+    right: Sequence[AlignItem],
+    *,
+    band: int | None = None,
+    costs: Costs = TURN_COSTS,
+    han: tuple[bool, bool] = (False, False),
 ) -> list[Bead]:
     """Align two sequences; every item is in exactly one bead.
 
     >>> [b.kind for b in align([AlignItem("Q: OpenAI?", "interviewer")], [AlignItem("F: OpenAI?", "interviewer")])]
     ['1-1']
     """
-    return align_many([(left, right)], band=band, costs=costs)[0]
+    return align_many([(left, right)], band=band, costs=costs, han=han)[0]
 
 
 def align_many(
@@ -81,6 +88,7 @@ def align_many(
     *,
     band: int | None = None,
     costs: Costs = TURN_COSTS,
+    han: tuple[bool, bool] = (False, False),
 ) -> list[list[Bead]]:
     """Align many sequence pairs (say, the sentences of every turn pair) with one length model.
 
@@ -88,27 +96,62 @@ def align_many(
     (all right-hand lengths over all left-hand ones) and one spread pooled
     over the 1–1 beads of a first pass over all the pairs. A short pair alone
     could not estimate either, and a pair's own ratio would hide a sentence
-    its translation dropped.
+    its translation dropped. ``han`` says which side writes numbers in Han
+    numerals (:func:`~qa_builder.alignment.numbers.han_numerals`).
 
     >>> pairs = [([AlignItem("Ja.")], [AlignItem("对。")])]
     >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
     [['1-1']]
     """
-    problems = [Problem.of(left, right, costs) for left, right in pairs]
+    problems = [Problem.of(left, right, costs, han) for left, right in pairs]
     left_total = sum(sum(problem.left.lengths) for problem in problems)
     right_total = sum(sum(problem.right.lengths) for problem in problems)
     model = _Model(ratio=max(right_total, 1) / max(left_total, 1), spread=costs.spread)
     widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
+    centres: list[np.ndarray | None] = [None] * len(problems)
+    for k, (left, right) in enumerate(pairs):
+        if band is None and max(len(left), len(right)) > LONG_ITEMS:
+            centres[k], widths[k] = _coarse_path(left, right, costs, han)
     solvable = [k for k, problem in enumerate(problems) if problem.size]
     results: list[list[Bead]] = [[] for _ in problems]
     if not solvable:
         return results
-    batch = _Batch.of([problems[k] for k in solvable], [widths[k] for k in solvable], model.ratio)
+    batch = _Batch.of(
+        [problems[k] for k in solvable], [widths[k] for k in solvable], model.ratio, [centres[k] for k in solvable]
+    )
     first = batch.beads(model.spread)
     spread = _spread(list(zip(first, batch.problems, strict=True)), model)
     for k, beads in zip(solvable, batch.beads(spread), strict=True):
         results[k] = beads
     return results
+
+
+LONG_ITEMS = 600
+"""Above this many items on a side, a sequence is aligned coarse to fine (:func:`_coarse_path`)."""
+COARSE_ITEMS = 300
+"""How many blocks a long sequence is cut into for its coarse pass."""
+
+
+def _coarse_path(
+    left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs, han: tuple[bool, bool]
+) -> tuple[np.ndarray, int]:
+    """For a long pair: the path of an alignment of blocks of ``k`` items (the column at each row), and a band
+    width around it that holds the fine alignment. Time and memory stay linear in the length: the fine band is
+    a few blocks wide, not a fifth of the text.
+    """
+    k = -(-max(len(left), len(right)) // COARSE_ITEMS)
+    blocks = [
+        [AlignItem(" ".join(item.text for item in side[s : s + k])) for s in range(0, len(side), k)]
+        for side in (left, right)
+    ]
+    (beads,) = align_many([(blocks[0], blocks[1])], costs=costs, han=han)
+    rows, cols = [0], [0]
+    for bead in beads:
+        rows.append(min(len(left), rows[-1] + k * len(bead.left)))
+        cols.append(min(len(right), cols[-1] + k * len(bead.right)))
+    rows[-1], cols[-1] = len(left), len(right)
+    path = np.interp(np.arange(len(left) + 1), rows, cols)
+    return path, k + 12
 
 
 def bead_pairs(beads: Sequence[Bead]) -> set[tuple[int, int]]:
@@ -144,13 +187,17 @@ class _Batch:
     problems: Sequence[Problem]
     widths: Sequence[int]
     ratio: float
+    centres: Sequence[np.ndarray | None]
     lattice: Lattice
     steps: list[ShapeSteps]
 
     @classmethod
-    def of(cls, problems: Sequence[Problem], widths: Sequence[int], ratio: float) -> _Batch:
-        lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths)
-        return cls(problems, widths, ratio, lattice, shape_steps(problems, lattice, problems[0].costs, ratio))
+    def of(
+        cls, problems: Sequence[Problem], widths: Sequence[int], ratio: float, centres: Sequence[np.ndarray | None]
+    ) -> _Batch:
+        lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths, centres)
+        steps = shape_steps(problems, lattice, problems[0].costs, ratio)
+        return cls(problems, widths, ratio, centres, lattice, steps)
 
     def beads(self, spread: float) -> list[list[Bead]]:
         """Every problem's best beads; a problem its band cannot solve is retried with a band twice as wide."""
@@ -160,7 +207,12 @@ class _Batch:
         stuck = [k for k in range(len(self.problems)) if total[self.lattice.ends[k]] == math.inf]
         retried: dict[int, list[Bead]] = {}
         if stuck:
-            wider = _Batch.of([self.problems[k] for k in stuck], [self.widths[k] * 2 for k in stuck], self.ratio)
+            wider = _Batch.of(
+                [self.problems[k] for k in stuck],
+                [self.widths[k] * 2 for k in stuck],
+                self.ratio,
+                [self.centres[k] for k in stuck],
+            )
             retried = dict(zip(stuck, wider.beads(spread), strict=True))
         return [
             retried[k]

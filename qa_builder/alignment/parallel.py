@@ -18,6 +18,7 @@ from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, Parallel
 from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, align
+from .numbers import han_numerals
 from .sentencepairs import SentenceAlignment, sentence_beads, sentence_records
 
 __all__ = ["PairAlignment", "align_interview", "align_transcripts", "language_pairs", "pair_name", "turn_items"]
@@ -91,10 +92,12 @@ def align_transcripts(
     langs = (left.lang, right.lang)
     rules = (left.sentence_rules, right.sentence_rules)
     prefix = f"{interview_id}/{pair_name(langs)}"
-    beads = align(turn_items(left.turns), turn_items(right.turns))
+    han = (han_numerals(left.lang), han_numerals(right.lang))
+    beads = align(turn_items(left.turns), turn_items(right.turns), han=han)
     turns = _parallel_turns(prefix, interview_id, beads, left.turns, right.turns, langs)
     qa = _parallel_qa(prefix, interview_id, beads, left, right, langs)
-    aligned = sentence_beads([(row.translation[langs[0]], row.translation[langs[1]]) for row in turns], rules, costs)
+    texts = [(row.translation[langs[0]], row.translation[langs[1]]) for row in turns]
+    aligned = sentence_beads(texts, rules, costs, han)
     sentences, alone = sentence_records(turns, aligned, langs, rules)
     unpaired = _unpaired_turns(prefix, beads, left, right) + _unpaired_exchanges(prefix, qa, left, right) + alone
     return PairAlignment(interview_id, langs, beads, turns, qa, sentences, unpaired, aligned)

@@ -42,7 +42,10 @@ class SentenceAlignment:
 
 
 def sentence_beads(
-    texts: Sequence[tuple[str, str]], rules: tuple[SentenceRules, SentenceRules], costs: Costs = SENTENCE_COSTS
+    texts: Sequence[tuple[str, str]],
+    rules: tuple[SentenceRules, SentenceRules],
+    costs: Costs = SENTENCE_COSTS,
+    han: tuple[bool, bool] = (False, False),
 ) -> list[SentenceAlignment]:
     """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch.
 
@@ -54,7 +57,7 @@ def sentence_beads(
     """
     split = [(split_sentences(left, rules[0]), split_sentences(right, rules[1])) for left, right in texts]
     items = [([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split]
-    beads = align_many(items, costs=costs)
+    beads = align_many(items, costs=costs, han=han)
     return [SentenceAlignment(left, right, found) for (left, right), found in zip(split, beads, strict=True)]
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
+from .anchors import AnchorIndex
 from .items import Costs, Problem, Side
 from .lattice import Lattice
 
@@ -63,7 +64,7 @@ def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratio: float, di: int,
     pairs = None
     if di and dj:
         cells = np.flatnonzero(ok)
-        pairs = _pair_parts(stack, costs, ratio, cells, p[cells], i[cells], j[cells], (di, dj))
+        pairs = _pair_parts(stack, lattice, costs, ratio, cells, p[cells], i[cells], j[cells], (di, dj))
         fixed[cells] = 0.0
     elif di + dj == 1:
         fixed[ok] = costs.skip
@@ -81,6 +82,7 @@ def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratio: float, di: int,
 
 def _pair_parts(
     stack: _Stack,
+    lattice: Lattice,
     costs: Costs,
     ratio: float,
     cells: np.ndarray,
@@ -97,12 +99,11 @@ def _pair_parts(
     left_end, right_end = left.items[p] + i, right.items[p] + j
     roles_differ = _codes_differ(left.roles, right.roles, left_end, right_end, shape)
     speakers_differ = _codes_differ(left.speakers, right.speakers, left_end, right_end, shape)
-    mine = left.anchors[li] - left.anchors[li - di]
-    theirs = right.anchors[rj] - right.anchors[rj - dj]
-    weights = stack.weights[p]
-    union = (np.maximum(mine, theirs) * weights).sum(axis=1)
-    shared = (np.minimum(mine, theirs) * weights).sum(axis=1)
-    similarity = np.divide(shared, union, out=np.ones_like(union), where=union > 0)
+    mass = (
+        stack.anchors.left.mass[li] - stack.anchors.left.mass[li - di],
+        stack.anchors.right.mass[rj] - stack.anchors.right.mass[rj - dj],
+    )
+    similarity = stack.anchors.similarity(lattice, shape, cells, mass)
     anchors = costs.anchor_weight * (1 - similarity)
     if costs.similarity is not None:
         texts = [_joined(side, ends, size) for side, ends, size in ((left, left_end, di), (right, right_end, dj))]
@@ -143,18 +144,14 @@ class _Stack:
 
     left: _Arrays
     right: _Arrays
-    weights: np.ndarray  # (P, V) each problem's anchor weights, zero-padded
+    anchors: AnchorIndex
 
     @classmethod
     def of(cls, problems: Sequence[Problem]) -> _Stack:
-        width = max(len(problem.weights) for problem in problems)
-        weights = np.zeros((len(problems), width))
-        for row, problem in enumerate(problems):
-            weights[row, : len(problem.weights)] = problem.weights
         return cls(
-            left=_Arrays.of([problem.left for problem in problems], width),
-            right=_Arrays.of([problem.right for problem in problems], width),
-            weights=weights,
+            left=_Arrays.of([problem.left for problem in problems]),
+            right=_Arrays.of([problem.right for problem in problems]),
+            anchors=AnchorIndex.of(problems),
         )
 
 
@@ -163,7 +160,6 @@ class _Arrays:
     """One side of every problem: prefix sums (one leading zero row per problem) and codes."""
 
     lengths: np.ndarray  # (sum(k + 1),) prefix sums of lengths, per problem
-    anchors: np.ndarray  # (sum(k + 1), V) prefix sums of anchor counts, per problem
     prefix: np.ndarray  # (P,) where each problem's prefix sums start
     roles: np.ndarray  # (sum(k),) role codes
     speakers: np.ndarray  # (sum(k),) speaker codes
@@ -173,25 +169,14 @@ class _Arrays:
     texts: list[str]  # (sum(k),) item texts, for a similarity hook
 
     @classmethod
-    def of(cls, sides: Sequence[Side], width: int) -> _Arrays:
+    def of(cls, sides: Sequence[Side]) -> _Arrays:
         rows = [side.size + 1 for side in sides]
         prefix = _starts(rows)
         lengths = np.array([value for side in sides for value in (0, *side.lengths)], dtype=float)
-        anchors = np.zeros((sum(rows), width))
-        cells = [
-            (int(start) + row, column, count)
-            for side, start in zip(sides, prefix, strict=True)
-            for row, bag in enumerate(side.anchors, start=1)
-            for column, count in bag.items()
-        ]
-        if cells:
-            at_rows, at_columns, counts = zip(*cells, strict=True)
-            anchors[list(at_rows), list(at_columns)] = counts
         block_start = np.repeat(prefix, rows)
-        summed_lengths, summed_anchors = np.cumsum(lengths), np.cumsum(anchors, axis=0)
+        summed_lengths = np.cumsum(lengths)
         return cls(
             lengths=summed_lengths - summed_lengths[block_start],
-            anchors=summed_anchors - summed_anchors[block_start],
             prefix=prefix,
             roles=np.array([code for side in sides for code in side.roles], dtype=np.int64),
             speakers=np.array([code for side in sides for code in side.speakers], dtype=np.int64),
