@@ -109,6 +109,10 @@ def build(
     out: Annotated[Path, typer.Option("--out", help="Dataset folder to (re)write.")] = Path("dist"),
     jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes [default: cores].")] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is not what a build would make.")] = False,
+    site: Annotated[
+        bool | None,
+        typer.Option("--site/--no-site", help="Write the review site into --out [default: up to 50 interviews]."),
+    ] = None,
 ) -> None:
     """Build the dataset (Parquet + card) from the raw transcripts."""
     from .dataset.build import build as run_build
@@ -116,11 +120,11 @@ def build(
 
     with _reported():
         if check:
-            run_check(raw, out, jobs=jobs)
+            run_check(raw, out, jobs=jobs, site=site)
             typer.echo(f"{out} is current")
             return
         with _progress_bar("interviews") as progress:
-            summary = run_build(raw, out, jobs=jobs, progress=progress)
+            summary = run_build(raw, out, jobs=jobs, progress=progress, site=site)
     _warn(summary.warnings)
     counts = ", ".join(f"{count} {config}" for config, count in summary.counts.items())
     typer.echo(f"built {out} from {len(summary.interviews)} interview(s): {counts}")

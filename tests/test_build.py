@@ -151,3 +151,18 @@ def test_parquet_is_written_as_datasets_writes_it_for_the_hub() -> None:
     except ImportError:  # datasets before 4.1 has no chunking of its own to compare with
         return
     assert DEFAULT_CDC_OPTIONS == CDC_OPTIONS
+
+
+def test_a_large_build_leaves_the_site_out_unless_asked(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """Above SITE_AUTO_MAX interviews the pages are not written (the card says how to make them); --site forces them."""
+    import qa_builder.dataset.build as building
+
+    raw = raw_with(tmp_path, VERGE)
+    monkeypatch.setattr(building, "SITE_AUTO_MAX", 0)
+    build(raw, tmp_path / "large", jobs=1)
+    assert not (tmp_path / "large" / "site").exists()
+    card = (tmp_path / "large" / "README.md").read_text(encoding="utf-8")
+    assert "`qa-builder site --raw raw --out site` writes" in card and "](site/" not in card
+    build(raw, tmp_path / "asked", jobs=1, site=True)
+    assert (tmp_path / "asked" / "site" / "index.html").is_file()
+    assert len(load_dataset(str(tmp_path / "large"), "turns", split="train", cache_dir=str(tmp_path / "c"))) == 64

@@ -132,7 +132,10 @@ class Problem:
             [_tokens(item.text, costs.tokens, han=h) for item in side]
             for side, h in zip((left, right), han, strict=True)
         ]
-        totals = [sum(bags, Counter()) for bags in counts]
+        totals: list[Counter[str]] = [Counter(), Counter()]
+        for total, bags in zip(totals, counts, strict=True):
+            for bag in bags:
+                total.update(bag)
         shared = sorted(
             token
             for token in totals[0].keys() & totals[1].keys()

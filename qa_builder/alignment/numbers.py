@@ -36,6 +36,7 @@ _MYRIADS = {"万": 10**4, "萬": 10**4, "亿": 10**8, "億": 10**8}
 _HAN_NUMBER = regex.compile(r"(?:百分之)?[零〇○一二两兩三四五六七八九十百千万萬亿億]{2,}")
 _FULL_WIDTH = str.maketrans("０１２３４５６７８９", "0123456789")
 _GROUPED = regex.compile(r"(?<!\d)(\d{1,3})(?:[,.  ](\d{3}))+(?![\d])(?![.,]\d)")
+_ANY_NUMBER = regex.compile(r"[\d０-９零〇○一二两兩三四五六七八九十百千万萬亿億]")
 _DECIMAL_COMMA = regex.compile(r"(?<=\d),(?=\d{1,2}(?!\d))")
 
 
@@ -47,6 +48,8 @@ def normalize_numbers(text: str, *, han: bool = False) -> str:
     >>> normalize_numbers("1,500 Franken, 3,5 Grad, 12.000 Gäste")
     '1500 Franken, 3.5 Grad, 12000 Gäste'
     """
+    if not _ANY_NUMBER.search(text):
+        return text
     text = text.translate(_FULL_WIDTH)
     if han:
         text = _HAN_NUMBER.sub(_han_value, text)

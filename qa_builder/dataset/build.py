@@ -12,6 +12,7 @@ from __future__ import annotations
 import shutil
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from functools import partial
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
 
@@ -27,7 +28,7 @@ from ..transcripts.interview import RECORD_FOLDER, discover, interview_records, 
 from ..transcripts.meta import META_FILE
 from .features import config_name
 from .pool import cores, few_collections, ordered_map
-from .summary import SITE_FOLDER, BuildSummary, FlaggedPair
+from .summary import SITE_AUTO_MAX, SITE_FOLDER, BuildSummary, FlaggedPair
 
 if TYPE_CHECKING:
     import pyarrow as pa
@@ -56,8 +57,8 @@ class InterviewOutput:
     """The raw files read (meta.toml and the transcripts), copied byte for byte into the dataset's ``raw/``."""
 
 
-def process_interview(folder: Path) -> InterviewOutput:
-    """Parse, validate and align one interview folder into plain rows."""
+def process_interview(folder: Path, *, site: bool = True) -> InterviewOutput:
+    """Parse, validate and align one interview folder into plain rows (and its site files, with ``site``)."""
     interview = load_interview(folder)
     alignments = align_interview(interview)
     summary = summarize(interview, alignments)
@@ -70,7 +71,8 @@ def process_interview(folder: Path) -> InterviewOutput:
     }
     for alignment in alignments:
         rows |= _pair_rows(alignment)
-    files = {f"{SITE_FOLDER}/{name}": text for name, text in interview_files(interview, alignments, summary).items()}
+    pages = interview_files(interview, alignments, summary) if site else {}
+    files = {f"{SITE_FOLDER}/{name}": text for name, text in pages.items()}
     flagged = [FlaggedPair.of(alignment, row) for alignment in alignments for row in alignment.turns if row.issues]
     sources = [folder / META_FILE, *(folder / Path(t.record_path).name for t in transcripts)]
     return InterviewOutput(summary, rows, files, flagged, sources)
@@ -84,17 +86,26 @@ def _pair_rows(alignment: PairAlignment) -> dict[str, list[dict[str, Any]]]:
     }
 
 
-def build(raw: Path, out: Path, *, jobs: int | None = None, progress: Progress | None = None) -> BuildSummary:
+def build(
+    raw: Path,
+    out: Path,
+    *,
+    jobs: int | None = None,
+    progress: Progress | None = None,
+    site: bool | None = None,
+) -> BuildSummary:
     """Build the dataset from ``raw`` into ``out``, atomically; ``progress(done, total)`` after each interview.
 
-    A failed build leaves an existing ``out`` untouched.
+    ``site`` writes the review site into ``out/site/``; by default, for up to
+    :data:`~qa_builder.dataset.summary.SITE_AUTO_MAX` interviews. A failed build leaves an existing ``out``
+    untouched.
     """
-    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs, progress), protect=[raw])
+    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs, progress, site), protect=[raw])
     summary.out = out
     return summary
 
 
-def check(raw: Path, out: Path, *, jobs: int | None = None) -> None:
+def check(raw: Path, out: Path, *, jobs: int | None = None, site: bool | None = None) -> None:
     """Raise :class:`~qa_builder.errors.StaleError` unless ``out`` is byte for byte what a build would make.
 
     When the versions the card records differ from the installed ones, the error names them: the
@@ -102,7 +113,7 @@ def check(raw: Path, out: Path, *, jobs: int | None = None) -> None:
     """
     fix = f"run `qa-builder build --raw {raw} --out {out}` and commit the result"
     try:
-        check_output(out, DATASET, lambda fresh: _write(raw, fresh, jobs), fix=fix)
+        check_output(out, DATASET, lambda fresh: _write(raw, fresh, jobs, None, site), fix=fix)
     except StaleError as error:
         differ = _other_versions(out)
         if not differ:
@@ -128,17 +139,21 @@ def _other_versions(out: Path) -> str:
     )
 
 
-def _write(raw: Path, out: Path, jobs: int | None, progress: Progress | None = None) -> BuildSummary:
+def _write(
+    raw: Path, out: Path, jobs: int | None, progress: Progress | None = None, site: bool | None = None
+) -> BuildSummary:
     from .card import TERMS_FILE, check_card, render_card, render_terms
     from .export import ParquetSink
 
     folders = discover(raw)
     sink = ParquetSink(out, MONOLINGUAL)
-    summary = BuildSummary(out)
-    (out / SITE_FOLDER).mkdir()
+    summary = BuildSummary(out, site=site if site is not None else len(folders) <= SITE_AUTO_MAX)
+    if summary.site:
+        (out / SITE_FOLDER).mkdir()
+    work = partial(_processed, site=summary.site)
     try:
         with few_collections():
-            for done, (result, batches) in enumerate(ordered_map(_processed, folders, jobs or cores()), start=1):
+            for done, (result, batches) in enumerate(ordered_map(work, folders, jobs or cores()), start=1):
                 for config, batch in batches.items():
                     sink.write(config, batch)
                 write_files(out, result.files)
@@ -150,7 +165,8 @@ def _write(raw: Path, out: Path, jobs: int | None, progress: Progress | None = N
         written = sink.close()
     summary.counts = {config: written[config].rows for config in sorted(written, key=_config_order)}
     summary.files = {config: written[config].path for config in summary.counts}
-    write_index(out / SITE_FOLDER, summary.interviews)
+    if summary.site:
+        write_index(out / SITE_FOLDER, summary.interviews)
     (out / RECORD_FOLDER).mkdir(exist_ok=True)
     (out / RECORD_FOLDER / TERMS_FILE).write_text(render_terms(summary), encoding="utf-8")
     card = out / "README.md"
@@ -173,10 +189,10 @@ def _config_order(config: str) -> tuple[int, str]:
     return len(MONOLINGUAL) + PAIR_FAMILIES.index(family), pair
 
 
-def _processed(folder: Path) -> tuple[InterviewOutput, dict[str, pa.RecordBatch]]:
+def _processed(folder: Path, *, site: bool) -> tuple[InterviewOutput, dict[str, pa.RecordBatch]]:
     """A worker's share: one interview's output without its rows, and its rows as Arrow batches."""
     from .export import record_batches
 
-    result = process_interview(folder)
+    result = process_interview(folder, site=site)
     kept = InterviewOutput(result.summary, {}, result.files, result.flagged, result.sources)
     return kept, record_batches(result.rows)

@@ -237,7 +237,9 @@ def _kind(feature: Any) -> str:
 
 def _charts(summary: BuildSummary) -> list[tuple[str, str, str]]:
     """(alt text, chart file, page file) for the first :data:`CHARTS_SHOWN` pair pages."""
-    found = []
+    found: list[tuple[str, str, str]] = []
+    if not summary.site:
+        return found
     for interview in summary.interviews:
         for page, label in pages_of(interview)[: len(interview.pairs)]:
             alt = f"{interview.id}: characters per turn pair, {label}"

@@ -16,10 +16,15 @@ from ..models import ParallelTurn
 from ..summary import InterviewSummary
 from ..transcripts.parse import ParseWarning
 
-__all__ = ["KNOWN_ISSUES_SHOWN", "SITE_FOLDER", "BuildSummary", "FlaggedPair"]
+__all__ = ["KNOWN_ISSUES_SHOWN", "SITE_AUTO_MAX", "SITE_FOLDER", "BuildSummary", "FlaggedPair"]
 
 SITE_FOLDER = "site"
 """The review site's folder inside the dataset folder (see :mod:`qa_builder.site.write`)."""
+
+SITE_AUTO_MAX = 50
+"""Up to this many interviews, a build writes the review site into the dataset folder unless told not to; above
+it, only when asked (``build --site``): at corpus scale the pages would cost the build time and the dataset
+several times the size of its text, and ``qa-builder site`` writes them on their own."""
 
 KNOWN_ISSUES_SHOWN = 100
 """Flagged turn pairs (and warnings) the card lists; the rest are counted."""
@@ -57,6 +62,8 @@ class BuildSummary:
     interviews: list[InterviewSummary] = field(default_factory=list)
     flagged: list[FlaggedPair] = field(default_factory=list)
     flagged_total: int = 0
+    site: bool = True
+    """Whether the dataset folder holds the review site."""
 
     @property
     def warnings(self) -> list[ParseWarning]:

@@ -21,6 +21,7 @@ import regex
 
 from ..languages import language_script
 from ..models import Exchange, Turn
+from .conventions import compiled
 from .warnings import Notes
 
 __all__ = ["check_pairs", "check_transcript"]
@@ -60,10 +61,10 @@ def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
     if script is None:
         return
     text = "".join(turn.text for turn in turns)
-    letters = _LETTER.findall(text)
-    if len(letters) < 50:
+    letters = len(_LETTER.findall(text))
+    if letters < 50:
         return
-    share = sum(1 for letter in letters if regex.match(rf"\p{{Script={script}}}", letter)) / len(letters)
+    share = len(compiled(rf"\p{{Script={script}}}").findall(text)) / letters
     if share < SCRIPT_SHARE:
         notes.warn(
             turns[0].source.line_start,
