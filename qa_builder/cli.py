@@ -113,6 +113,10 @@ def build(
         bool | None,
         typer.Option("--site/--no-site", help="Write the review site into --out [default: up to 50 interviews]."),
     ] = None,
+    ray: Annotated[
+        str | None,
+        typer.Option("--ray", help="Run on Ray Data: 'local', or a cluster's address (needs qa-builder[ray])."),
+    ] = None,
 ) -> None:
     """Build the dataset (Parquet + card) from the raw transcripts."""
     from .dataset.build import build as run_build
@@ -124,7 +128,7 @@ def build(
             typer.echo(f"{out} is current")
             return
         with _progress_bar("interviews") as progress:
-            summary = run_build(raw, out, jobs=jobs, progress=progress, site=site)
+            summary = run_build(raw, out, jobs=jobs, progress=progress, site=site, ray=ray)
     _warn(summary.warnings)
     counts = ", ".join(f"{count} {config}" for config, count in summary.counts.items())
     typer.echo(f"built {out} from {len(summary.interviews)} interview(s): {counts}")

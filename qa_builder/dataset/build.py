@@ -10,11 +10,11 @@ The dataset is written next to ``--out`` and swapped in only once complete.
 from __future__ import annotations
 
 import shutil
-from collections.abc import Callable, Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from functools import partial
 from pathlib import Path
-from typing import TYPE_CHECKING, Any
+from typing import TYPE_CHECKING, Any, TypeVar
 
 from pydantic import BaseModel
 
@@ -39,6 +39,8 @@ __all__ = ["InterviewOutput", "Progress", "build", "check", "process_interview"]
 
 MONOLINGUAL = ("interviews", "turns", "qa", "segments")
 """The configs every dataset has, one row per record of one language."""
+
+R = TypeVar("R")
 
 Progress = Callable[[int, int], None]
 """Called as ``progress(done, total)`` after each interview is written."""
@@ -93,14 +95,16 @@ def build(
     jobs: int | None = None,
     progress: Progress | None = None,
     site: bool | None = None,
+    ray: str | None = None,
 ) -> BuildSummary:
     """Build the dataset from ``raw`` into ``out``, atomically; ``progress(done, total)`` after each interview.
 
     ``site`` writes the review site into ``out/site/``; by default, for up to
-    :data:`~qa_builder.dataset.summary.SITE_AUTO_MAX` interviews. A failed build leaves an existing ``out``
-    untouched.
+    :data:`~qa_builder.dataset.summary.SITE_AUTO_MAX` interviews. ``ray`` runs the interviews on Ray Data
+    (``"local"`` or a cluster's address, see :mod:`qa_builder.dataset.onray`) instead of local processes; the
+    output is the same bytes. A failed build leaves an existing ``out`` untouched.
     """
-    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs, progress, site), protect=[raw])
+    summary = write_output(out, DATASET, lambda staging: _write(raw, staging, jobs, progress, site, ray), protect=[raw])
     summary.out = out
     return summary
 
@@ -140,7 +144,12 @@ def _other_versions(out: Path) -> str:
 
 
 def _write(
-    raw: Path, out: Path, jobs: int | None, progress: Progress | None = None, site: bool | None = None
+    raw: Path,
+    out: Path,
+    jobs: int | None,
+    progress: Progress | None = None,
+    site: bool | None = None,
+    ray: str | None = None,
 ) -> BuildSummary:
     from .card import TERMS_FILE, check_card, render_card, render_terms
     from .export import ParquetSink
@@ -151,9 +160,10 @@ def _write(
     if summary.site:
         (out / SITE_FOLDER).mkdir()
     work = partial(_processed, site=summary.site)
+    results = ordered_map(work, folders, jobs or cores()) if ray is None else _on_ray(work, folders, ray)
     try:
         with few_collections():
-            for done, (result, batches) in enumerate(ordered_map(work, folders, jobs or cores()), start=1):
+            for done, (result, batches) in enumerate(results, start=1):
                 for config, batch in batches.items():
                     sink.write(config, batch)
                 write_files(out, result.files)
@@ -173,6 +183,12 @@ def _write(
     card.write_text(render_card(summary), encoding="utf-8")
     check_card(card)
     return summary
+
+
+def _on_ray(work: Callable[[Path], R], folders: Sequence[Path], address: str) -> Iterator[R]:
+    from .onray import ray_map
+
+    return ray_map(work, folders, address)
 
 
 def _copy_sources(folder: Path, sources: Sequence[Path]) -> None:
