@@ -297,14 +297,18 @@ def _speech_like(block: Block, label: str, why: str) -> bool:
 
 def _undeclared(block: Block, label: str, why: str, context: Reading) -> UnknownLabelError:
     lang = context.lang
-    return UnknownLabelError(
+    return _label_error(
+        block,
+        context,
         f"undeclared speaker label {label!r} ({why})",
-        path=context.path,
-        line=block.paragraph.line_start,
-        col=1,
-        hint=f'add it to [languages.{lang}.labels] in meta.toml: "{label}" = "<speaker>" (or, if it is no label, '
+        f'add it to [languages.{lang}.labels] in meta.toml: "{label}" = "<speaker>" (or, if it is no label, '
         f'add "{label}" to not_labels under [languages.{lang}.conventions])',
     )
+
+
+def _label_error(block: Block, context: Reading, message: str, hint: str) -> UnknownLabelError:
+    """An error at the first column of ``block``'s first line."""
+    return UnknownLabelError(message, path=context.path, line=block.paragraph.line_start, col=1, hint=hint)
 
 
 def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
@@ -312,12 +316,11 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
     for label in declared:
         if len(label) <= 3 and regex.match(rf"^{regex.escape(label)}([.\-–—])(?:\s+|(?=[^\x00-\x7F]))\S", block.text):
             separator = block.text[len(label)]
-            raise UnknownLabelError(
+            raise _label_error(
+                block,
+                context,
                 f"the label {label!r} is printed as {label + separator!r}",
-                path=context.path,
-                line=block.paragraph.line_start,
-                col=1,
-                hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in '
+                f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in '
                 "meta.toml, or fix the line",
             )
 

@@ -27,10 +27,10 @@ from ..models import SEGMENT_KINDS, Exchange, InterviewRecord, Segment, SpeakerR
 from .conventions import SentenceRules
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, load_meta
-from .parse import ParseWarning, parse_lines
+from .parse import parse_lines
 from .plausibility import check_pairs, check_transcript
 from .read import Line, read_bytes, read_lines
-from .warnings import Notes
+from .warnings import Noted, Notes
 
 __all__ = [
     "Accounting",
@@ -64,7 +64,7 @@ class Accounting:
 
 
 @dataclass(frozen=True, slots=True)
-class Transcript:
+class Transcript(Noted):
     lang: str
     path: str
     """The file as messages show it (as the user gave it)."""
@@ -82,16 +82,6 @@ class Transcript:
     """How the file was read: its layout, paragraph mode and markup (``labels``/``blank-line``/``none``)."""
     mode: str = "blank-line"
     markup: str = "none"
-
-    @property
-    def warnings(self) -> list[ParseWarning]:
-        """Warnings to print: suspicious but legal readings nobody has reviewed."""
-        return self.notes.fresh
-
-    @property
-    def reviewed(self) -> list[ParseWarning]:
-        """Warnings a maintainer reviewed in meta.toml; their records keep their flags."""
-        return self.notes.done
 
 
 @dataclass(frozen=True, slots=True)

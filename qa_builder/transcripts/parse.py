@@ -24,13 +24,13 @@ from .builder import Builder
 from .classify import read_blocks, reading
 from .meta import InterviewMeta
 from .read import Line, split_lines
-from .warnings import Notes, ParseWarning
+from .warnings import Noted, Notes, ParseWarning
 
 __all__ = ["ParseWarning", "ParsedTranscript", "parse_lines", "parse_text"]
 
 
 @dataclass(frozen=True, slots=True)
-class ParsedTranscript:
+class ParsedTranscript(Noted):
     turns: list[Turn]
     segments: list[Segment]
     notes: Notes
@@ -39,16 +39,6 @@ class ParsedTranscript:
     """How the file was read: ``labels`` or ``bold-questions``; its paragraph mode and markup follow."""
     mode: str
     markup: str
-
-    @property
-    def warnings(self) -> list[ParseWarning]:
-        """Warnings nobody has reviewed yet (printed)."""
-        return self.notes.fresh
-
-    @property
-    def reviewed(self) -> list[ParseWarning]:
-        """Warnings a maintainer has reviewed in meta.toml (not printed; their records keep their flags)."""
-        return self.notes.done
 
 
 def parse_lines(

@@ -12,7 +12,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 from dataclasses import dataclass, field
 
-__all__ = ["Notes", "ParseWarning"]
+__all__ = ["Noted", "Notes", "ParseWarning"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -81,3 +81,20 @@ class Notes:
             )
             fresh.append(ParseWarning(self.path, self.record, line, message))
         return sorted(fresh, key=lambda w: w.line), done
+
+
+class Noted:
+    """A parse result holding :class:`Notes`: its warnings to print, and those a maintainer reviewed."""
+
+    __slots__ = ()
+    notes: Notes
+
+    @property
+    def warnings(self) -> list[ParseWarning]:
+        """Warnings nobody has reviewed yet (printed)."""
+        return self.notes.fresh
+
+    @property
+    def reviewed(self) -> list[ParseWarning]:
+        """Warnings a maintainer has reviewed in meta.toml (not printed; their records keep their flags)."""
+        return self.notes.done

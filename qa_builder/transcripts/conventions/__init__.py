@@ -12,6 +12,7 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
 import regex
 from pydantic import BaseModel, ConfigDict, Field, field_validator
@@ -45,6 +46,11 @@ LIST_RULES = (
 )
 
 
+def _listed(description: str) -> Any:
+    """A list field of the conventions, empty unless a file or meta.toml fills it."""
+    return Field(default_factory=list, description=description)
+
+
 class SentenceRules(BaseModel):
     """Where a language's sentences end, for :func:`qa_builder.sentences.split_sentences`.
 
@@ -62,12 +68,8 @@ class SentenceRules(BaseModel):
     next_start: str = Field(
         default=r"[\p{Lu}\p{N}\"'„“‘«»(\[]", description="What the next sentence must start with (a regex)."
     )
-    abbreviations: list[str] = Field(
-        default_factory=list, description="Words written with a final period that does not end a sentence."
-    )
-    ordinal_before: list[str] = Field(
-        default_factory=list, description="Words after which a number with a period is an ordinal ('17. November')."
-    )
+    abbreviations: list[str] = _listed("Words written with a final period that does not end a sentence.")
+    ordinal_before: list[str] = _listed("Words after which a number with a period is an ordinal ('17. November').")
 
     @field_validator("end", "closing", "next_start")
     @classmethod
@@ -101,47 +103,34 @@ class Conventions(BaseModel):
 
     model_config = ConfigDict(extra="forbid", frozen=True)
 
-    editor_note: list[str] = Field(default_factory=list, description="An editor's or translator's note.")
-    link: list[str] = Field(default_factory=list, description="A 'related reading' link.")
-    stage_direction: list[str] = Field(default_factory=list, description="What happens, not what is said.")
-    heading: list[str] = Field(default_factory=list, description="A section heading; names the section.")
-    boilerplate: list[str] = Field(default_factory=list, description="Site furniture wherever it appears.")
-    footer_start: list[str] = Field(
-        default_factory=list,
-        description="First paragraph of the site footer after the last turn; all after it is boilerplate.",
+    editor_note: list[str] = _listed("An editor's or translator's note.")
+    link: list[str] = _listed("A 'related reading' link.")
+    stage_direction: list[str] = _listed("What happens, not what is said.")
+    heading: list[str] = _listed("A section heading; names the section.")
+    boilerplate: list[str] = _listed("Site furniture wherever it appears.")
+    footer_start: list[str] = _listed(
+        "First paragraph of the site footer after the last turn; all after it is boilerplate."
     )
-    interjection: list[str] = Field(
-        default_factory=list,
-        description="What the audience does, in brackets: '(Beifall bei der SPD)', '[laughter]'; cut out of turns too.",
+    interjection: list[str] = _listed(
+        "What the audience does, in brackets: '(Beifall bei der SPD)', '[laughter]'; cut out of turns too."
     )
-    timestamp: list[str] = Field(default_factory=list, description="A time code: '[00:04:22]'; cut out of turns too.")
-    comment: list[str] = Field(default_factory=list, description="A comment inside a line: '<!-- … -->'.")
-    caption: list[str] = Field(default_factory=list, description="An image caption or credit.")
-    credit: list[str] = Field(
-        default_factory=list, description="A photo credit line ('Bild: …'); a short line just before it is its caption."
+    timestamp: list[str] = _listed("A time code: '[00:04:22]'; cut out of turns too.")
+    comment: list[str] = _listed("A comment inside a line: '<!-- … -->'.")
+    caption: list[str] = _listed("An image caption or credit.")
+    credit: list[str] = _listed("A photo credit line ('Bild: …'); a short line just before it is its caption.")
+    not_labels: list[str] = _listed(
+        "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit')."
     )
-    not_labels: list[str] = Field(
-        default_factory=list,
-        description="Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit').",
+    label_separators: list[str] = _listed("What may follow a label besides a colon (e.g. '.' for 'Q. Why?').")
+    asking_labels: list[str] = _listed("Labels that name whoever asks ('Q', 'F', '记者'): `init` guesses them asking.")
+    answering_labels: list[str] = _listed(
+        "Labels that name whoever answers ('A', 'Antwort', '答'): `init` keeps them as labels."
     )
-    label_separators: list[str] = Field(
-        default_factory=list, description="What may follow a label besides a colon (e.g. '.' for 'Q. Why?')."
+    chairing_labels: list[str] = _listed(
+        "First words of a chair's label ('Präsidentin'): `init` guesses them chairing."
     )
-    asking_labels: list[str] = Field(
-        default_factory=list,
-        description="Labels that name whoever asks ('Q', 'F', '记者'): `init` guesses them asking.",
-    )
-    answering_labels: list[str] = Field(
-        default_factory=list,
-        description="Labels that name whoever answers ('A', 'Antwort', '答'): `init` keeps them as labels.",
-    )
-    chairing_labels: list[str] = Field(
-        default_factory=list,
-        description="First words of a chair's label ('Präsidentin'): `init` guesses them chairing.",
-    )
-    honorifics: list[str] = Field(
-        default_factory=list,
-        description="Titles before a name ('Senator', 'Dr'): `init` finds labels ending in a period by them.",
+    honorifics: list[str] = _listed(
+        "Titles before a name ('Senator', 'Dr'): `init` finds labels ending in a period by them."
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
