@@ -172,3 +172,27 @@ def test_labels_printed_with_a_period_are_drafted_with_their_separator(tmp_path:
         "Senator Pike",
         "Dr. Lund",
     ]
+
+
+def test_a_full_label_printed_once_before_the_short_one_recurs_is_drafted_as_the_same_speaker(tmp_path: Path) -> None:
+    """Broadcast and radio transcripts name a speaker in full once (`ANA REYES, CNN ANCHOR:`, `Jörg Kallweit:`),
+    then by surname: the draft keeps both labels, for one speaker."""
+    folder = tmp_path / "broadcast"
+    folder.mkdir()
+    (folder / "en.txt").write_text(
+        "Transcript: The river report\n\n"
+        "ANA REYES, CNN ANCHOR: Good morning. The river is low again.\n\n"
+        "TOM PIKE, TOWBOAT CAPTAIN: It is lower than I have ever seen it.\n\n"
+        "REYES: How much can you carry?\n\n"
+        "PIKE: Half a load, maybe less.\n\n"
+        "REYES (voice-over): The barges wait at the bend.\n\n"
+        "REYES: And next week?\n\n"
+        "PIKE: Rain, we hope.\n",
+        encoding="utf-8",
+    )
+    draft = tomllib.loads(draft_meta(folder))
+    labels = draft["languages"]["en"]["labels"]
+    assert set(labels) == {"ANA REYES, CNN ANCHOR", "TOM PIKE, TOWBOAT CAPTAIN", "REYES", "PIKE", "REYES (voice-over)"}
+    speakers = {label: value if isinstance(value, str) else value["speaker"] for label, value in labels.items()}
+    assert speakers["REYES"] == speakers["ANA REYES, CNN ANCHOR"] == speakers["REYES (voice-over)"] == "ANA REYES"
+    assert speakers["PIKE"] == "TOM PIKE"

@@ -66,6 +66,8 @@ class _Reading:
     paragraphs: list[tuple[Paragraph, str, bool, str]]
     """Each paragraph with its plain text, whether it is wholly bold, and the text of a bold start."""
     regions: int
+    asides: set[int] = field(default_factory=set)
+    """First lines of paragraphs the markup says are captions, headings or links: never labels."""
 
 
 def write_draft(folder: Path, *, print_only: bool = False) -> str:
@@ -121,10 +123,13 @@ def _read(path: Path) -> _Reading:
     rest, regions = find_regions(split_lines(text, str(path)))
     mode = paragraph_mode(rest)
     found = []
+    asides = set()
     for paragraph in paragraphs(rest, _NEVER, mode):
         marked = strip(paragraph.text, markup)
+        if marked.shape in ("caption", "heading", "link"):  # a figure's caption is no turn, whatever it starts with
+            asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
-    return _Reading(lang, encoding, markup, mode, found, len(regions))
+    return _Reading(lang, encoding, markup, mode, found, len(regions), asides)
 
 
 def _candidates(reading: _Reading) -> list[Candidate]:
@@ -136,7 +141,7 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     for paragraph, text, _, bold_start in reading.paragraphs:
         if found and footer is not None and footer.match(text):
             break  # the site's footer: its "Topic: headline" links are not speakers
-        label = _label(text, bold_start, conventions)
+        label = None if paragraph.line_start in reading.asides else _label(text, bold_start, conventions)
         if label is not None and before and not _LABEL_START.match(before):
             joined = _label(
                 f"{before} {text}", "", conventions
@@ -152,7 +157,11 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     if not strong:
         return _period_candidates(reading, conventions)
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
-    kept = [c for c in found.values() if c in strong or c.first_line > start]
+    kept = [
+        c
+        for c in found.values()
+        if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
+    ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
     return _cluster(kept, conventions)
 
 
@@ -217,10 +226,17 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
 
 
 def _same_person(label: str, other: str) -> bool:
-    """``Müller`` and ``Henrike Müller``: one label is the last word(s) of the other."""
-    a, b = label.split(), other.split()
+    """``Müller`` and ``Henrike Müller``: one label is the last word(s) of the other, titles after a comma and
+    asides in brackets left out (``MARCUS DELL, CNN ANCHOR`` and ``DELL (voice-over)`` are ``DELL``)."""
+    a, b = _bare_name(label).split(), _bare_name(other).split()
+    if a == b and label != other:
+        return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
     return len(short) >= 1 and len(long) > len(short) and long[-len(short) :] == short and len(short[0]) >= 3
+
+
+def _bare_name(label: str) -> str:
+    return regex.sub(r"\s*\([^()]*\)", "", label).partition(",")[0].strip()
 
 
 def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conventions) -> str:
