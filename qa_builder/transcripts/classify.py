@@ -255,8 +255,9 @@ PREAMBLE_SPEECH = 40
 def _check_labels(blocks: list[Block], context: Reading) -> None:
     """Stop at a paragraph in the turns that starts like a label meta.toml does not declare; doubt one before."""
     first = next(k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS)
+    declared, names = list(context.language.labels), list(context.meta.people)
     for block in blocks[:first]:
-        found = _label_start(block, context) if block.kind == "preamble" else None
+        found = _label_start(block, context, declared, names) if block.kind == "preamble" else None
         if found is not None and _speech_like(block, *found):
             label, why = found
             context.doubts.append(
@@ -269,18 +270,18 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
     for block in blocks[first:]:
         if block.kind not in ("text", "question"):
             continue
-        found = _label_start(block, context)
+        found = _label_start(block, context, declared, names)
         if found is not None:
             raise _undeclared(block, *found, context)
-        _check_separator(block, list(context.language.labels), context)
+        _check_separator(block, declared, context)
 
 
-def _label_start(block: Block, context: Reading) -> tuple[str, str] | None:
+def _label_start(block: Block, context: Reading, declared: list[str], names: list[str]) -> tuple[str, str] | None:
     return undeclared_label(
         block.text,
         bold_start=block.bold_start,
-        declared=list(context.language.labels),
-        names=list(context.meta.people),
+        declared=declared,
+        names=names,
         not_labels=context.conventions.not_labels,
         separators=context.conventions.label_separators,
     )
