@@ -12,6 +12,7 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
+from itertools import chain
 from dataclasses import dataclass
 from typing import Literal
 
@@ -128,39 +129,42 @@ class Problem:
         question mark. A word both languages happen to spell alike (``in``, ``die``, ``de``) is frequent on one
         side only, and is no evidence that two sentences are translations.
         """
-        counts = [
+        tokens = [
             [_tokens(item.text, costs.tokens, han=h) for item in side]
             for side, h in zip((left, right), han, strict=True)
         ]
-        totals: list[Counter[str]] = [Counter(), Counter()]
-        for total, bags in zip(totals, counts, strict=True):
-            for bag in bags:
-                total.update(bag)
+        totals = [Counter(chain.from_iterable(side)) for side in tokens]
         shared = sorted(
             token
             for token in totals[0].keys() & totals[1].keys()
             if min(totals[0][token], totals[1][token]) >= ANCHOR_BALANCE * max(totals[0][token], totals[1][token])
         )
         column = {token: k for k, token in enumerate(shared)}
-        df = Counter(token for side in counts for bag in side for token in bag if token in column)
-        weights = [math.log(1 + (len(left) + len(right)) / df[token]) for token in shared]
+        anchors = [[_columns(found, column) for found in side] for side in tokens]
+        df = Counter(k for side in anchors for bag in side for k in bag)
+        weights = [math.log(1 + (len(left) + len(right)) / df[k]) for k in range(len(shared))]
         role_codes: dict[str, int] = {}
         speaker_codes: dict[str, int] = {}
         sides = [
             Side(
                 lengths=[len(item.text) - item.text.count(" ") for item in side],
-                anchors=[{column[t]: c for t, c in bag.items() if t in column} for bag in bags],
+                anchors=bags,
                 roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
                 speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
                 asks=[item.function == "asks" for item in side],
                 answers=[item.function == "answers" for item in side],
                 texts=[item.text for item in side],
             )
-            for side, bags in zip((left, right), counts, strict=True)
+            for side, bags in zip((left, right), anchors, strict=True)
         ]
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> Counter[str]:
+def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> list[str]:
     text = normalize_numbers(text, han=han).casefold().replace("？", "?").replace("！", "!")
-    return Counter(pattern.findall(text))
+    return pattern.findall(text)
+
+
+def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:
+    """How often an item uses each shared token, by the token's column."""
+    return dict(Counter(column[token] for token in tokens if token in column)) if column else {}

@@ -13,6 +13,7 @@ list it among ``not_labels`` (``Note:``, ``注：``).
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import lru_cache
 
 import regex
 
@@ -61,9 +62,19 @@ def near_label(label: str, known: Iterable[str]) -> str | None:
     """
     for candidate in known:
         errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 3 else 0
-        if errors and regex.fullmatch(rf"(?:{regex.escape(candidate)}){{e<={errors}}}", label, regex.IGNORECASE):
+        if errors and _typo(candidate, errors).fullmatch(label):
             return candidate
     return None
+
+
+@lru_cache(maxsize=1024)
+def _typo(label: str, errors: int) -> regex.Pattern[str]:
+    return regex.compile(rf"(?:{regex.escape(label)}){{e<={errors}}}", regex.IGNORECASE)
+
+
+@lru_cache(maxsize=1024)
+def _whole_word(word: str) -> regex.Pattern[str]:
+    return regex.compile(rf"(?<!\p{{L}}){regex.escape(word)}(?!\p{{L}})")
 
 
 def undeclared_label(
@@ -107,7 +118,7 @@ def _reason(
     for name in names if len(label.split()) <= _NAMING_WORDS else ():
         parts = [name, *(part for part in name.split() if len(part) >= 3)]
         for part in parts:
-            found = regex.search(rf"(?<!\p{{L}}){regex.escape(part)}(?!\p{{L}})", label)
+            found = _whole_word(part).search(label)
             if found and _width(label) - _width(found[0]) <= _NAMING_REST:
                 return label, f"it names the declared speaker {name!r}"
     if _name_shaped(label, alone=False):

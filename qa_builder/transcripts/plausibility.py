@@ -36,7 +36,7 @@ TURN_COUNT_RATIO = 1.5
 """Two translations whose turn counts differ by this factor …"""
 TURN_COUNT_DIFFERENCE = 5
 """… and by at least this many turns are suspicious."""
-_LETTER = regex.compile(r"\p{L}")
+_NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
 def check_transcript(
@@ -61,10 +61,10 @@ def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
     if script is None:
         return
     text = "".join(turn.text for turn in turns)
-    letters = len(_LETTER.findall(text))
+    letters = len(_NOT_LETTERS.sub("", text))
     if letters < 50:
         return
-    share = len(compiled(rf"\p{{Script={script}}}").findall(text)) / letters
+    share = len(compiled(rf"\P{{Script={script}}}+").sub("", text)) / letters
     if share < SCRIPT_SHARE:
         notes.warn(
             turns[0].source.line_start,

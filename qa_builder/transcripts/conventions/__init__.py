@@ -10,7 +10,7 @@ for its abbreviations); the parsing and segmenting engines know no language.
 from __future__ import annotations
 
 import tomllib
-from functools import cache
+from functools import cache, lru_cache
 from importlib import resources
 from typing import Any
 
@@ -166,6 +166,7 @@ class Conventions(BaseModel):
 
 
 @cache
+@lru_cache(maxsize=4096)
 def compiled(pattern: str) -> regex.Pattern[str]:
     """``pattern`` compiled once per process: the one cache for every pattern from conventions, labels and rules.
 
