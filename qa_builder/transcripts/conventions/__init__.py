@@ -10,7 +10,7 @@ for its abbreviations); the parsing and segmenting engines know no language.
 from __future__ import annotations
 
 import tomllib
-from functools import cache, lru_cache
+from functools import cache
 from importlib import resources
 from typing import Any
 
@@ -156,7 +156,7 @@ class Conventions(BaseModel):
         if not patterns:
             return None
         if kind in INLINE_RULES:
-            return compiled(rf"^(?:(?:{'|'.join(patterns)})\s*)+$")
+            return _filling(patterns)
         return _compile(patterns)
 
     def inline(self, kind: str) -> regex.Pattern[str] | None:
@@ -166,7 +166,6 @@ class Conventions(BaseModel):
 
 
 @cache
-@lru_cache(maxsize=4096)
 def compiled(pattern: str) -> regex.Pattern[str]:
     """``pattern`` compiled once per process: the one cache for every pattern from conventions, labels and rules.
 
@@ -176,8 +175,14 @@ def compiled(pattern: str) -> regex.Pattern[str]:
     return regex.compile(pattern, regex.V1)
 
 
+@cache
 def _compile(patterns: tuple[str, ...]) -> regex.Pattern[str]:
     return compiled("|".join(f"(?:{p})" for p in patterns))
+
+
+@cache
+def _filling(patterns: tuple[str, ...]) -> regex.Pattern[str]:
+    return compiled(rf"^(?:(?:{'|'.join(patterns)})\s*)+$")
 
 
 @cache
