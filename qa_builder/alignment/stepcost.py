@@ -111,7 +111,7 @@ def _pair_parts(
         anchors = anchors + costs.similarity_weight * (1 - np.clip(scored, 0.0, 1.0))
     return _PairParts(
         cells=cells,
-        merge=costs.merge * (di + dj - 2),
+        merge=costs.merge * (di + dj - 2) + (costs.crossed if min(di, dj) >= 2 else 0.0),
         squared_log_ratio=np.log((b + 1) / (ratio * (a + 1))) ** 2,
         short_variance=costs.short_variance / (1 + np.minimum(a, b / ratio)),
         who=np.where(roles_differ, costs.role, np.where(speakers_differ, costs.speaker, 0.0)),
