@@ -119,7 +119,7 @@ def align_many(
     batch = _Batch.of(
         [problems[k] for k in solvable], [widths[k] for k in solvable], model.ratio, [centres[k] for k in solvable]
     )
-    first = batch.beads(model.spread)
+    first = batch.beads(model.spread, scored=False)
     spread = _spread(list(zip(first, batch.problems, strict=True)), model)
     for k, beads in zip(solvable, batch.beads(spread), strict=True):
         results[k] = beads
@@ -199,8 +199,11 @@ class _Batch:
         steps = shape_steps(problems, lattice, problems[0].costs, ratio)
         return cls(problems, widths, ratio, centres, lattice, steps)
 
-    def beads(self, spread: float) -> list[list[Bead]]:
-        """Every problem's best beads; a problem its band cannot solve is retried with a band twice as wide."""
+    def beads(self, spread: float, *, scored: bool = True) -> list[list[Bead]]:
+        """Every problem's best beads; a problem its band cannot solve is retried with a band twice as wide.
+
+        Without ``scored`` the beads carry no score and no flags (the first pass needs only their shapes).
+        """
         shapes = self.problems[0].costs.beads
         steps = [(shape.previous, shape.cost(spread)) for shape in self.steps]
         total, choice = solve(self.lattice, shapes, steps)
@@ -213,12 +216,14 @@ class _Batch:
                 self.ratio,
                 [self.centres[k] for k in stuck],
             )
-            retried = dict(zip(stuck, wider.beads(spread), strict=True))
+            retried = dict(zip(stuck, wider.beads(spread, scored=scored), strict=True))
         return [
             retried[k]
             if k in retried
             else [
                 Bead(a, b, round(math.exp(-cost / _SCORE_SCALE), 4), _flags(problem.items, a, b))
+                if scored
+                else Bead(a, b, 0.0, ())
                 for a, b, cost in backtrack(self.lattice, shapes, steps, choice, k)
             ]
             for k, problem in enumerate(self.problems)
