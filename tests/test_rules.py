@@ -135,6 +135,12 @@ def test_a_label_printed_with_another_separator_is_an_error() -> None:
         parse("Q: Why?\n\nBob: Yes.\n\nQ. And then?")
 
 
+@pytest.mark.parametrize("start", ["以下为访谈文字实录：", "举个例子：开馆第一年，读者就多了一倍。"])
+def test_a_chinese_phrase_before_a_colon_that_the_conventions_list_is_text(start: str) -> None:
+    """``以下*`` in zh's ``not_labels`` is a prefix: a script without spaces has no first word to list."""
+    assert shape(parse(f"问:为什么?\n\nBob:因为。\n\n{start}", "zh"))[1] == ("Bob", f"因为。\n{start}")
+
+
 @pytest.mark.parametrize("start", ["Look: it is simple.", "Bottom line: it works.", "Note: we checked."])
 def test_a_colon_after_an_ordinary_word_in_an_answer_is_text(start: str) -> None:
     assert shape(parse(f"Q: Why?\n\nBob: Yes.\n\n{start}"))[1] == ("Bob", f"Yes.\n{start}")

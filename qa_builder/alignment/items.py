@@ -12,8 +12,8 @@ from __future__ import annotations
 import math
 from collections import Counter
 from collections.abc import Callable, Sequence
-from itertools import chain
 from dataclasses import dataclass
+from itertools import chain
 from typing import Literal
 
 import regex

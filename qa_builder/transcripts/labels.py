@@ -100,7 +100,7 @@ def undeclared_label(
         return None
     label = match["label"].strip()
     words = label.split()
-    if not words or label.casefold() in _folded(not_labels) or words[0].casefold() in _folded(not_labels):
+    if not words or _not_a_label(label.casefold(), words[0].casefold(), tuple(not_labels)):
         return None
     return _reason(label, match["text"], bold_start, declared, names)
 
@@ -161,5 +161,18 @@ def _width(text: str) -> int:
     return len(text) + sum(1 for char in text if _WIDE_NAME.match(char))
 
 
-def _folded(words: Sequence[str]) -> set[str]:
-    return {word.casefold() for word in words}
+def _not_a_label(label: str, first_word: str, not_labels: tuple[str, ...]) -> bool:
+    """Whether ``not_labels`` lists the label or its first word; an entry ending in ``*`` is a prefix
+    (``以下*`` for ``以下为访谈文字实录``: a script without spaces has no first word to list)."""
+    words, prefixes = _folded(not_labels)
+    return label in words or first_word in words or label.startswith(prefixes)
+
+
+@lru_cache(maxsize=64)
+def _folded(entries: tuple[str, ...]) -> tuple[frozenset[str], tuple[str, ...]]:
+    """The entries casefolded: whole words, and prefixes (the entries ending in ``*``, without it)."""
+    folded = [entry.casefold() for entry in entries]
+    return (
+        frozenset(entry for entry in folded if not entry.endswith("*")),
+        tuple(entry[:-1] for entry in folded if entry.endswith("*") and len(entry) > 1),
+    )

@@ -119,7 +119,8 @@ class Conventions(BaseModel):
     caption: list[str] = _listed("An image caption or credit.")
     credit: list[str] = _listed("A photo credit line ('Bild: …'); a short line just before it is its caption.")
     not_labels: list[str] = _listed(
-        "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit')."
+        "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit'); one ending in '*' "
+        "is a prefix ('以下*' for '以下为访谈实录：')."
     )
     label_separators: list[str] = _listed("What may follow a label besides a colon (e.g. '.' for 'Q. Why?').")
     asking_labels: list[str] = _listed("Labels that name whoever asks ('Q', 'F', '记者'): `init` guesses them asking.")
