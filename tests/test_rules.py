@@ -135,6 +135,14 @@ def test_a_label_printed_with_another_separator_is_an_error() -> None:
         parse("Q: Why?\n\nBob: Yes.\n\nQ. And then?")
 
 
+def test_a_label_declared_in_brackets_needs_no_colon() -> None:
+    data = META.model_dump()
+    data["languages"]["zh"]["labels"] = {"[主持人]": "Ann Asker", "【李明远】": "Bob Answerer"}
+    meta = InterviewMeta.model_validate(data)
+    result = parse_text("[主持人]：为什么?\n\n【李明远】因为。\n\n[主持人]还有呢?", meta=meta, lang="zh")
+    assert shape(result) == [("[主持人]", "为什么?"), ("【李明远】", "因为。"), ("[主持人]", "还有呢?")]
+
+
 @pytest.mark.parametrize("start", ["以下为访谈文字实录：", "举个例子：开馆第一年，读者就多了一倍。"])
 def test_a_chinese_phrase_before_a_colon_that_the_conventions_list_is_text(start: str) -> None:
     """``以下*`` in zh's ``not_labels`` is a prefix: a script without spaces has no first word to list."""

@@ -24,7 +24,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
-from .labels import label_pattern, undeclared_label
+from .labels import BRACKET_CLOSED, label_pattern, undeclared_label
 from .markup import Markup, detect, strip
 from .meta import InterviewMeta, LanguageMeta
 from .paragraphs import Paragraph, ParagraphMode, join_wrapped_labels, paragraph_mode, paragraphs
@@ -122,7 +122,8 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
     return compiled(
-        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:{alternatives or '(?!)'})(?:\*\*|__|</(?:strong|b)>)?\s*[:：﹕︰]"
+        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:{alternatives or '(?!)'})"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?\s*[:：﹕︰]|{BRACKET_CLOSED})"
     )
 
 

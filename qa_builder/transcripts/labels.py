@@ -19,7 +19,7 @@ import regex
 
 from .conventions import compiled
 
-__all__ = ["COLONS", "label_pattern", "near_label", "undeclared_label"]
+__all__ = ["BRACKET_CLOSED", "COLONS", "label_pattern", "near_label", "undeclared_label"]
 
 COLONS = ("\\:", "：", "﹕", "︰")
 _PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
@@ -43,10 +43,19 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     ('Q', '你好')
     >>> label_pattern(["Q"], ["."]).match("Q. Why?").group("text")
     'Why?'
+
+    A label declared in brackets needs no colon: its closing bracket ends it (``[主持人]沈老师，…``).
+
+    >>> label_pattern(["[主持人]"]).match("[主持人]沈老师，您好。").group("label", "text")
+    ('[主持人]', '沈老师，您好。')
     """
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
-    return compiled(rf"^(?P<label>{alternatives})\s*(?:{marks})\s*(?P<text>.*)$")
+    return compiled(rf"^(?P<label>{alternatives})(?:\s*(?:{marks})|{BRACKET_CLOSED})\s*(?P<text>.*)$")
+
+
+BRACKET_CLOSED = r"(?<=[\]】〕］])"
+"""Just after a label that ends in a closing square or lenticular bracket: its separator may be left out."""
 
 
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
