@@ -84,7 +84,7 @@ TURN_COSTS = Costs(
 )
 SENTENCE_COSTS = Costs(
     beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)),
-    tokens=regex.compile(r'\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？!！"]'),
+    tokens=regex.compile(r'\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？!！"“”„‟«»「」『』＂]'),
     skip=2.5,
     merge=1.0,
     crossed=0.5,
@@ -168,14 +168,15 @@ class Problem:
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-_QUOTES = str.maketrans(dict.fromkeys("“”„‟«»「」『』＂", '"'))
-"""Every language's double quotation marks as one token: quoted speech is quoted in a translation too, whatever
-its marks (``„Ja“``, ``« Oui »``, ``“是的”``, ``「是的」``). Single quotes are left out: ``’`` is also an apostrophe."""
+_CANONICAL = {"？": "?", "！": "!", **dict.fromkeys("“”„‟«»「」『』＂", '"')}
+"""Marks written alike as one token. Every language's double quotation marks are one: quoted speech is quoted in a
+translation too, whatever its marks (``„Ja“``, ``« Oui »``, ``“是的”``, ``「是的」``). Single quotes are left out:
+``’`` is also an apostrophe."""
 
 
 def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> list[str]:
-    text = normalize_numbers(text, han=han).casefold().replace("？", "?").replace("！", "!").translate(_QUOTES)
-    return pattern.findall(text)
+    found = pattern.findall(normalize_numbers(text, han=han).casefold())
+    return [_CANONICAL.get(token, token) for token in found]
 
 
 def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:
