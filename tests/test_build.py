@@ -166,3 +166,16 @@ def test_a_large_build_leaves_the_site_out_unless_asked(tmp_path: Path, monkeypa
     build(raw, tmp_path / "asked", jobs=1, site=True)
     assert (tmp_path / "asked" / "site" / "index.html").is_file()
     assert len(load_dataset(str(tmp_path / "large"), "turns", split="train", cache_dir=str(tmp_path / "c"))) == 64
+
+
+def test_interviews_processed_in_one_batch_give_what_each_gives_alone() -> None:
+    """The build aligns a few interviews per aligner call; each keeps its own length models, so nothing changes."""
+    from qa_builder.dataset.build import process_interview, process_interviews
+
+    folders = sorted(folder for folder in INTERVIEWS.iterdir() if (folder / "meta.toml").is_file())
+    assert len(folders) >= 3
+    together = process_interviews(folders, site=False)
+    for folder, batched in zip(folders, together, strict=True):
+        alone = process_interview(folder, site=False)
+        assert batched.rows == alone.rows, folder.name
+        assert batched.summary == alone.summary, folder.name

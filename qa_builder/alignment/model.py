@@ -15,7 +15,8 @@ cost that combines what items tell in any language:
 
 The same engine aligns turns (:data:`TURN_COSTS`) and the sentences inside a
 turn pair (:data:`SENTENCE_COSTS`); :func:`align_many` aligns many pairs of
-sequences in one batch. This module holds the model (items, costs, the two
+sequences in one batch with one length model, :func:`align_groups` several
+groups of them (a few interviews) in one batch, each with its own. This module holds the model (items, costs, the two
 passes); :mod:`qa_builder.alignment.stepcost` prices every bead at every cell with
 numpy, and :mod:`qa_builder.alignment.lattice` runs the recurrence. Each bead gets a
 score in [0, 1] (``exp(-cost / 3)``). Deterministic: ties break in a fixed
@@ -42,6 +43,8 @@ __all__ = [
     "Bead",
     "Costs",
     "align",
+    "Group",
+    "align_groups",
     "align_many",
     "bead_pairs",
 ]
@@ -103,26 +106,52 @@ def align_many(
     >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
     [['1-1']]
     """
-    problems = [Problem.of(left, right, costs, han) for left, right in pairs]
-    left_total = sum(sum(problem.left.lengths) for problem in problems)
-    right_total = sum(sum(problem.right.lengths) for problem in problems)
-    model = _Model(ratio=max(right_total, 1) / max(left_total, 1), spread=costs.spread)
-    widths = [band if band is not None else max(8, (max(p.left.size, p.right.size) + 4) // 5) for p in problems]
-    centres: list[np.ndarray | None] = [None] * len(problems)
-    for k, (left, right) in enumerate(pairs):
-        if band is None and max(len(left), len(right)) > LONG_ITEMS:
-            centres[k], widths[k] = _coarse_path(left, right, costs, han)
-    solvable = [k for k, problem in enumerate(problems) if problem.size]
-    results: list[list[Bead]] = [[] for _ in problems]
-    if not solvable:
+    return align_groups([Group(pairs, han)], band=band, costs=costs)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Group:
+    """Sequence pairs that share one length model (one interview's turn pairs, say), and which side writes
+    numbers in Han numerals."""
+
+    pairs: Sequence[tuple[Sequence[AlignItem], Sequence[AlignItem]]]
+    han: tuple[bool, bool] = (False, False)
+
+
+def align_groups(
+    groups: Sequence[Group], *, band: int | None = None, costs: Costs = TURN_COSTS
+) -> list[list[list[Bead]]]:
+    """:func:`align_many` for several groups at once, each with its own length model: the same beads as one call
+    per group, with numpy's per-call cost paid once for all (the build aligns a few interviews per call).
+
+    >>> one = Group([([AlignItem("Ja.")], [AlignItem("对。")])], han=(False, True))
+    >>> [[[b.kind for b in beads] for beads in group] for group in align_groups([one, one])]
+    [[['1-1']], [['1-1']]]
+    """
+    problems = [[Problem.of(left, right, costs, group.han) for left, right in group.pairs] for group in groups]
+    models = [_Model.of(found, costs) for found in problems]
+    flat = [(g, k, problem) for g, found in enumerate(problems) for k, problem in enumerate(found) if problem.size]
+    results: list[list[list[Bead]]] = [[[] for _ in found] for found in problems]
+    if not flat:
         return results
-    batch = _Batch.of(
-        [problems[k] for k in solvable], [widths[k] for k in solvable], model.ratio, [centres[k] for k in solvable]
-    )
-    first = batch.beads(model.spread, scored=False)
-    spread = _spread(list(zip(first, batch.problems, strict=True)), model)
-    for k, beads in zip(solvable, batch.beads(spread), strict=True):
-        results[k] = beads
+    widths, centres = [], []
+    for g, k, problem in flat:
+        left, right = groups[g].pairs[k]
+        width = band if band is not None else max(8, (max(problem.left.size, problem.right.size) + 4) // 5)
+        centre = None
+        if band is None and max(len(left), len(right)) > LONG_ITEMS:
+            centre, width = _coarse_path(left, right, costs, groups[g].han)
+        widths.append(width)
+        centres.append(centre)
+    owner = [g for g, _, _ in flat]
+    batch = _Batch.of([p for _, _, p in flat], widths, np.array([models[g].ratio for g in owner]), centres)
+    first = batch.beads(np.array([models[g].spread for g in owner]), scored=False)
+    runs: list[list[tuple[list[Bead], Problem]]] = [[] for _ in groups]
+    for (g, _, problem), beads in zip(flat, first, strict=True):
+        runs[g].append((beads, problem))
+    spreads = [_spread(found, model) for found, model in zip(runs, models, strict=True)]
+    for (g, k, _), beads in zip(flat, batch.beads(np.array([spreads[g] for g in owner])), strict=True):
+        results[g][k] = beads
     return results
 
 
@@ -166,6 +195,13 @@ class _Model:
     ratio: float
     spread: float
 
+    @classmethod
+    def of(cls, problems: Sequence[Problem], costs: Costs) -> _Model:
+        """The ratio of all right-hand lengths to all left-hand ones, and the costs' first guess at the spread."""
+        left_total = sum(sum(problem.left.lengths) for problem in problems)
+        right_total = sum(sum(problem.right.lengths) for problem in problems)
+        return cls(ratio=max(right_total, 1) / max(left_total, 1), spread=costs.spread)
+
 
 def _spread(runs: Sequence[tuple[Sequence[Bead], Problem]], model: _Model) -> float:
     """A robust spread (1.4826 × median absolute log ratio) of the runs' 1–1 beads."""
@@ -186,26 +222,32 @@ class _Batch:
 
     problems: Sequence[Problem]
     widths: Sequence[int]
-    ratio: float
+    ratios: np.ndarray  # (P,) each problem's length ratio (its group's)
     centres: Sequence[np.ndarray | None]
     lattice: Lattice
     steps: list[ShapeSteps]
 
     @classmethod
     def of(
-        cls, problems: Sequence[Problem], widths: Sequence[int], ratio: float, centres: Sequence[np.ndarray | None]
+        cls,
+        problems: Sequence[Problem],
+        widths: Sequence[int],
+        ratios: np.ndarray,
+        centres: Sequence[np.ndarray | None],
     ) -> _Batch:
         lattice = Lattice.around_diagonals([(p.left.size, p.right.size) for p in problems], widths, centres)
-        steps = shape_steps(problems, lattice, problems[0].costs, ratio)
-        return cls(problems, widths, ratio, centres, lattice, steps)
+        steps = shape_steps(problems, lattice, problems[0].costs, ratios)
+        return cls(problems, widths, ratios, centres, lattice, steps)
 
-    def beads(self, spread: float, *, scored: bool = True) -> list[list[Bead]]:
-        """Every problem's best beads; a problem its band cannot solve is retried with a band twice as wide.
+    def beads(self, spreads: np.ndarray, *, scored: bool = True) -> list[list[Bead]]:
+        """Every problem's best beads, given each problem's spread; a problem its band cannot solve is retried
+        with a band twice as wide.
 
         Without ``scored`` the beads carry no score and no flags (the first pass needs only their shapes).
         """
         shapes = self.problems[0].costs.beads
-        steps = [(shape.previous, shape.cost(spread)) for shape in self.steps]
+        squared = np.array([float(spread) ** 2 for spread in spreads.tolist()])
+        steps = [(shape.previous, shape.cost(squared)) for shape in self.steps]
         total, choice = solve(self.lattice, shapes, steps)
         stuck = [k for k in range(len(self.problems)) if total[self.lattice.ends[k]] == math.inf]
         retried: dict[int, list[Bead]] = {}
@@ -213,10 +255,10 @@ class _Batch:
             wider = _Batch.of(
                 [self.problems[k] for k in stuck],
                 [self.widths[k] * 2 for k in stuck],
-                self.ratio,
+                self.ratios[stuck],
                 [self.centres[k] for k in stuck],
             )
-            retried = dict(zip(stuck, wider.beads(spread, scored=scored), strict=True))
+            retried = dict(zip(stuck, wider.beads(spreads[stuck], scored=scored), strict=True))
         return [
             retried[k]
             if k in retried

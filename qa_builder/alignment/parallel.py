@@ -17,11 +17,19 @@ from itertools import combinations
 from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, ParallelTurn, Turn, Unpaired
 from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
-from .model import Bead, align
+from .model import Bead, Group, align_groups
 from .numbers import han_numerals
-from .sentencepairs import SentenceAlignment, sentence_beads, sentence_records
+from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
 
-__all__ = ["PairAlignment", "align_interview", "align_transcripts", "language_pairs", "pair_name", "turn_items"]
+__all__ = [
+    "PairAlignment",
+    "align_interview",
+    "align_interviews",
+    "align_transcripts",
+    "language_pairs",
+    "pair_name",
+    "turn_items",
+]
 
 
 @dataclass(frozen=True, slots=True)
@@ -76,10 +84,20 @@ def align_interview(interview: Interview, costs: Costs = SENTENCE_COSTS) -> list
     ``costs`` are the sentence aligner's (they may carry a similarity hook, see
     :class:`~qa_builder.alignment.items.Costs`).
     """
-    transcripts = interview.transcripts
-    return [
-        align_transcripts(interview.id, transcripts[a], transcripts[b], costs) for a, b in language_pairs(transcripts)
+    return align_interviews([interview], costs)[0]
+
+
+def align_interviews(interviews: Sequence[Interview], costs: Costs = SENTENCE_COSTS) -> list[list[PairAlignment]]:
+    """:func:`align_interview` for each interview, with one aligner call for all their turns and one for all their
+    sentences (numpy's per-call cost is paid once); each pair keeps its own length models, so the result is the
+    same as aligning the interviews one by one."""
+    pairs = [
+        (interview.id, interview.transcripts[a], interview.transcripts[b])
+        for interview in interviews
+        for a, b in language_pairs(interview.transcripts)
     ]
+    aligned = iter(_align_pairs(pairs, costs))
+    return [[next(aligned) for _ in language_pairs(interview.transcripts)] for interview in interviews]
 
 
 def align_transcripts(
@@ -89,18 +107,65 @@ def align_transcripts(
     costs: Costs = SENTENCE_COSTS,
 ) -> PairAlignment:
     """Align two translations of one interview at every level (``left`` in the first language of the pair)."""
-    langs = (left.lang, right.lang)
-    rules = (left.sentence_rules, right.sentence_rules)
-    prefix = f"{interview_id}/{pair_name(langs)}"
-    han = (han_numerals(left.lang), han_numerals(right.lang))
-    beads = align(turn_items(left.turns), turn_items(right.turns), han=han)
-    turns = _parallel_turns(prefix, interview_id, beads, left.turns, right.turns, langs)
-    qa = _parallel_qa(prefix, interview_id, beads, left, right, langs)
-    texts = [(row.translation[langs[0]], row.translation[langs[1]]) for row in turns]
-    aligned = sentence_beads(texts, rules, costs, han)
-    sentences, alone = sentence_records(turns, aligned, langs, rules)
-    unpaired = _unpaired_turns(prefix, beads, left, right) + _unpaired_exchanges(prefix, qa, left, right) + alone
-    return PairAlignment(interview_id, langs, beads, turns, qa, sentences, unpaired, aligned)
+    return _align_pairs([(interview_id, left, right)], costs)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class _TurnLevel:
+    """One pair of translations aligned turn by turn and exchange by exchange, before its sentences."""
+
+    interview_id: str
+    left: Transcript
+    right: Transcript
+    beads: list[Bead]
+    turns: list[ParallelTurn]
+    qa: list[ParallelQA]
+
+    @classmethod
+    def of(cls, interview_id: str, left: Transcript, right: Transcript, beads: list[Bead]) -> _TurnLevel:
+        langs = (left.lang, right.lang)
+        prefix = f"{interview_id}/{pair_name(langs)}"
+        turns = _parallel_turns(prefix, interview_id, beads, left.turns, right.turns, langs)
+        qa = _parallel_qa(prefix, interview_id, beads, left, right, langs)
+        return cls(interview_id, left, right, beads, turns, qa)
+
+    @property
+    def langs(self) -> tuple[str, str]:
+        return self.left.lang, self.right.lang
+
+    @property
+    def sentence_group(self) -> SentenceGroup:
+        """The turn pairs' texts, to be split into sentences and aligned."""
+        langs = self.langs
+        return SentenceGroup(
+            [(row.translation[langs[0]], row.translation[langs[1]]) for row in self.turns],
+            (self.left.sentence_rules, self.right.sentence_rules),
+            (han_numerals(langs[0]), han_numerals(langs[1])),
+        )
+
+    def finished(self, aligned: list[SentenceAlignment]) -> PairAlignment:
+        langs, rules = self.langs, (self.left.sentence_rules, self.right.sentence_rules)
+        prefix = f"{self.interview_id}/{pair_name(langs)}"
+        sentences, alone = sentence_records(self.turns, aligned, langs, rules)
+        unpaired = (
+            _unpaired_turns(prefix, self.beads, self.left, self.right)
+            + _unpaired_exchanges(prefix, self.qa, self.left, self.right)
+            + alone
+        )
+        return PairAlignment(self.interview_id, langs, self.beads, self.turns, self.qa, sentences, unpaired, aligned)
+
+
+def _align_pairs(pairs: Sequence[tuple[str, Transcript, Transcript]], costs: Costs) -> list[PairAlignment]:
+    groups = [
+        Group([(turn_items(left.turns), turn_items(right.turns))], (han_numerals(left.lang), han_numerals(right.lang)))
+        for _, left, right in pairs
+    ]
+    levels = [
+        _TurnLevel.of(interview_id, left, right, beads)
+        for (interview_id, left, right), (beads,) in zip(pairs, align_groups(groups), strict=True)
+    ]
+    sentences = sentence_beads_grouped([level.sentence_group for level in levels], costs)
+    return [level.finished(aligned) for level, aligned in zip(levels, sentences, strict=True)]
 
 
 def turn_items(turns: Sequence[Turn]) -> list[AlignItem]:

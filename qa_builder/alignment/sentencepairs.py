@@ -17,9 +17,9 @@ from ..models import ParallelSentence, ParallelTurn, Unpaired
 from ..transcripts.conventions import SentenceRules
 from ..transcripts.sentences import split_sentences
 from .items import SENTENCE_COSTS, AlignItem, Costs
-from .model import Bead, align_many
+from .model import Bead, Group, align_groups
 
-__all__ = ["SentenceAlignment", "sentence_beads", "sentence_records"]
+__all__ = ["SentenceAlignment", "SentenceGroup", "sentence_beads", "sentence_beads_grouped", "sentence_records"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,10 +55,36 @@ def sentence_beads(
     >>> [bead.kind for bead in aligned.beads], aligned.left
     (['2-1'], ['Ja.', 'Das ist gut.'])
     """
-    split = [(split_sentences(left, rules[0]), split_sentences(right, rules[1])) for left, right in texts]
-    items = [([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split]
-    beads = align_many(items, costs=costs, han=han)
-    return [SentenceAlignment(left, right, found) for (left, right), found in zip(split, beads, strict=True)]
+    return sentence_beads_grouped([SentenceGroup(texts, rules, han)], costs)[0]
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceGroup:
+    """The text pairs of one pair of translations (one length model), their languages' rules and Han numerals."""
+
+    texts: Sequence[tuple[str, str]]
+    rules: tuple[SentenceRules, SentenceRules]
+    han: tuple[bool, bool] = (False, False)
+
+    def split(self) -> list[tuple[list[str], list[str]]]:
+        return [
+            (split_sentences(left, self.rules[0]), split_sentences(right, self.rules[1])) for left, right in self.texts
+        ]
+
+
+def sentence_beads_grouped(
+    groups: Sequence[SentenceGroup], costs: Costs = SENTENCE_COSTS
+) -> list[list[SentenceAlignment]]:
+    """:func:`sentence_beads` for several groups in one aligner call, each group with its own length model."""
+    splits = [group.split() for group in groups]
+    items = [
+        Group([([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split], group.han)
+        for group, split in zip(groups, splits, strict=True)
+    ]
+    return [
+        [SentenceAlignment(left, right, found) for (left, right), found in zip(split, beads, strict=True)]
+        for split, beads in zip(splits, align_groups(items, costs=costs), strict=True)
+    ]
 
 
 def sentence_records(

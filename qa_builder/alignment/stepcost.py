@@ -30,11 +30,12 @@ class ShapeSteps:
     fixed: np.ndarray  # (N,) the whole cost of a skip; inf where the step is impossible
     pairs: _PairParts | None  # for a shape that pairs items: the parts of its cost at the possible cells
 
-    def cost(self, spread: float) -> np.ndarray:
+    def cost(self, squared_spreads: np.ndarray) -> np.ndarray:
+        """The cost at every cell, given each problem's squared spread of log length ratios."""
         if self.pairs is None:
             return self.fixed
         parts = self.pairs
-        length = parts.squared_log_ratio / (2 * (spread**2 + parts.short_variance))
+        length = parts.squared_log_ratio / (2 * (squared_spreads[parts.problems] + parts.short_variance))
         cost = self.fixed.copy()
         cost[parts.cells] = ((parts.merge + length) + parts.who) + parts.anchors
         return cost
@@ -43,6 +44,7 @@ class ShapeSteps:
 @dataclass(frozen=True, slots=True)
 class _PairParts:
     cells: np.ndarray  # which cells the parts below are for
+    problems: np.ndarray  # the problem of each of those cells
     merge: float
     squared_log_ratio: np.ndarray  # log(right length / (ratio × left length)) squared
     short_variance: np.ndarray  # extra variance for short items
@@ -50,13 +52,14 @@ class _PairParts:
     anchors: np.ndarray  # anchor weight × (1 - weighted Jaccard of shared tokens)
 
 
-def shape_steps(problems: Sequence[Problem], lattice: Lattice, costs: Costs, ratio: float) -> list[ShapeSteps]:
-    """Every shape of ``costs.beads`` at every cell of ``lattice``, whose problems are ``problems``."""
+def shape_steps(problems: Sequence[Problem], lattice: Lattice, costs: Costs, ratios: np.ndarray) -> list[ShapeSteps]:
+    """Every shape of ``costs.beads`` at every cell of ``lattice``, whose problems are ``problems``, each with its
+    length ratio in ``ratios``."""
     stack = _Stack.of(problems)
-    return [_shape(stack, lattice, costs, ratio, di, dj) for di, dj in costs.beads]
+    return [_shape(stack, lattice, costs, ratios, di, dj) for di, dj in costs.beads]
 
 
-def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratio: float, di: int, dj: int) -> ShapeSteps:
+def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratios: np.ndarray, di: int, dj: int) -> ShapeSteps:
     p, i, j = lattice.problem, lattice.rows, lattice.cols
     previous = lattice.index(i - di, j - dj)
     fixed = np.full(len(i), math.inf)
@@ -64,7 +67,7 @@ def _shape(stack: _Stack, lattice: Lattice, costs: Costs, ratio: float, di: int,
     pairs = None
     if di and dj:
         cells = np.flatnonzero(ok)
-        pairs = _pair_parts(stack, lattice, costs, ratio, cells, p[cells], i[cells], j[cells], (di, dj))
+        pairs = _pair_parts(stack, lattice, costs, ratios, cells, p[cells], i[cells], j[cells], (di, dj))
         fixed[cells] = 0.0
     elif di + dj == 1:
         fixed[ok] = costs.skip
@@ -84,7 +87,7 @@ def _pair_parts(
     stack: _Stack,
     lattice: Lattice,
     costs: Costs,
-    ratio: float,
+    ratios: np.ndarray,
     cells: np.ndarray,
     p: np.ndarray,
     i: np.ndarray,
@@ -92,6 +95,7 @@ def _pair_parts(
     shape: tuple[int, int],
 ) -> _PairParts:
     di, dj = shape
+    ratio = ratios[p]
     left, right = stack.left, stack.right
     li, rj = left.prefix[p] + i, right.prefix[p] + j
     a = left.lengths[li] - left.lengths[li - di]
@@ -111,6 +115,7 @@ def _pair_parts(
         anchors = anchors + costs.similarity_weight * (1 - np.clip(scored, 0.0, 1.0))
     return _PairParts(
         cells=cells,
+        problems=p,
         merge=costs.merge * (di + dj - 2) + (costs.crossed if min(di, dj) >= 2 else 0.0),
         squared_log_ratio=np.log((b + 1) / (ratio * (a + 1))) ** 2,
         short_variance=costs.short_variance / (1 + np.minimum(a, b / ratio)),
