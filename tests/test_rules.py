@@ -21,6 +21,7 @@ META = InterviewMeta.model_validate(
         "languages": {
             "en": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer", "Cleo": "Cleo Second"}},
             "zh": {"source": "s", "labels": {"问": "Ann Asker", "Bob": "Bob Answerer"}},
+            "de": {"source": "s", "labels": {"F": "Ann Asker", "Bob": "Bob Answerer"}},
         },
     }
 )
@@ -214,3 +215,29 @@ def test_a_review_of_a_line_without_a_warning_is_itself_a_warning() -> None:
         "x.txt:3: warning: meta.toml marks line 3 reviewed, but it has no warning — remove 3 from "
         "[languages.en.reviewed]"
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        ("zh", "问:为什么?\n\nBob:因为。\n\n书房一景，夜里依然明亮。（林格立攝）", "caption"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n責任編輯：林美", "boilerplate"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n编辑　王小明　校对　李华", "boilerplate"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n【经营】“一杯咖啡养不活书店”\n\n问:还有呢?", "heading"),
+        ("en", "Q: Why?\n\nBob: Because.\n\nTranscribed by https://otter.ai", "boilerplate"),
+        ("en", "Q: Why?\n\nBob: Because.\n\nThe lighthouse in 1961 (photo by Ann Lee)", "caption"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nSeite 1/2\n\nF: Und dann?", "boilerplate"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nZur Startseite", "boilerplate"),
+    ],
+)
+def test_furniture_after_an_answer_is_not_the_answer(lang: str, text: str, kind: str) -> None:
+    """Captions, credit lines, crossheads and page navigation as publications print them, in both Chinese scripts."""
+    result = parse(text, lang)
+    furniture = text.split("\n\n")[2]
+    assert result.turns[1].text in {"因为。", "Because.", "Darum."}
+    assert [s.kind for s in result.segments if s.text == furniture] == [kind]
+
+
+def test_a_chinese_label_with_a_post_in_full_width_brackets_is_a_label() -> None:
+    with pytest.raises(UnknownLabelError, match="周慕白（“半亩书房”创始人）"):
+        parse("问:为什么?\n\n周慕白（“半亩书房”创始人）：因为。", "zh")

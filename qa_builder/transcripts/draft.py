@@ -29,7 +29,7 @@ import regex
 
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
-from .labels import COLONS, near_label, undeclared_label
+from .labels import COLONS, near_label, undeclared_label, without_asides
 from .markup import detect, strip
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import decode, split_lines
@@ -236,7 +236,7 @@ def _same_person(label: str, other: str) -> bool:
 
 
 def _bare_name(label: str) -> str:
-    return regex.sub(r"\s*\([^()]*\)", "", label).partition(",")[0].strip()
+    return without_asides(label).partition(",")[0].strip()
 
 
 def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conventions) -> str:
@@ -244,7 +244,7 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     a party or a post (``Vizepräsidentin Dr. Anna Lenz`` → ``Dr. Anna Lenz``, ``Max Roth (SPD)`` → ``Max Roth``)."""
     longer = [c.label for c in candidates if _same_person(label, c.label) and len(c.label) > len(label)]
     name = max(longer, key=len) if longer else label
-    name = regex.split(r"\s*[,(]", name, maxsplit=1)[0].strip() or name
+    name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name
     words = name.split()
     return " ".join(words[1:]) if len(words) > 1 and words[0] in conventions.chairing_labels else name
 

@@ -19,7 +19,7 @@ import regex
 
 from .conventions import compiled
 
-__all__ = ["BRACKET_CLOSED", "COLONS", "label_pattern", "near_label", "undeclared_label"]
+__all__ = ["BRACKET_CLOSED", "COLONS", "label_pattern", "near_label", "undeclared_label", "without_asides"]
 
 COLONS = ("\\:", "：", "﹕", "︰")
 _PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
@@ -148,13 +148,17 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     False
     >>> _name_shaped("In Berlin, Merkel said", alone=False), _name_shaped("蓝湾电视台记者", alone=False)
     (False, True)
+    >>> _name_shaped("周慕白（“半亩书房”创始人）", alone=False)
+    True
     """
     bare = _BRACKETED.sub(r"\1", label.strip())
     if _WIDE_NAME.match(bare):
         return True
     if bare.startswith(("(", "（")):  # "(Beifall bei der SPD) Name": an interjection first, not a name
         return False
-    bare = regex.sub(r"\s*\([^()]*\)", "", bare).strip()  # "(SPD)", "(on camera)", "(voice-over)"
+    bare = without_asides(bare)  # "(SPD)", "(on camera)", "(voice-over)", "（“半亩书房”创始人）"
+    if _WIDE_NAME.match(bare):
+        return True
     head, comma, _ = bare.partition(",")
     if comma and not (alone or bare.isupper()):
         return False
@@ -163,6 +167,18 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     if not (2 if titled else 1) <= len(words) <= 4 or any(char.isdigit() for char in head):
         return False
     return all(word in _PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
+
+
+_ASIDE = regex.compile(r"\s*[(（][^()（）]*[)）]")
+
+
+def without_asides(label: str) -> str:
+    """A label without what it says in brackets besides the name: a party, a post, a delivery note.
+
+    >>> without_asides("DELL (on camera)"), without_asides("周慕白（“半亩书房”创始人）")
+    ('DELL', '周慕白')
+    """
+    return _ASIDE.sub("", label).strip()
 
 
 def _width(text: str) -> int:

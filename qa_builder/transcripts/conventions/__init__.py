@@ -198,7 +198,7 @@ def _load(name: str) -> Conventions:
 def builtin_conventions(lang: str) -> Conventions:
     """The default conventions plus the language's own (``zh-hans`` uses ``zh.toml``).
 
-    >>> builtin_conventions("zh").editor_note[0]
-    '^[(（]?(编者注|编者按|编注|译者注|译注)\\\\s*[:：]'
+    >>> builtin_conventions("zh-hant").link[0][:17]
+    '^(?:相[关關][阅閱][读讀]'
     """
     return _load("default").merged(_load(lang.split("-")[0].lower()))
