@@ -231,3 +231,42 @@ def test_labels_printed_with_a_period_are_named_when_no_turn_is_found() -> None:
     with pytest.raises(NoTurnsError, match=r"printed with '\.' instead of a colon \('Q\.' here") as caught:
         parse("Q. Why did the dam fail?\n\nBob. Because of the flood.\n\nQ. And then?")
     assert caught.value.line == 1 and 'label_separators = ["."]' in (caught.value.hint or "")
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # Rev: the time code between the label and its colon, the text below
+        "Title\n\nQ (00:00:02):\nWhy?\n\nBob (00:00:09):\nBecause.\n\nQ (00:01:15):\nAnd then?",
+        # Otter.ai: the label and a bare time code alone on a line, the text below
+        "Title\n\nQ  00:02\nWhy?\n\nBob  00:09\nBecause.\n\nQ  1:01:15\nAnd then?",
+        # a bracketed time code before the label
+        "Title\n\n[00:00:02] Q: Why?\n\n[00:00:09] Bob: Because.\n\n[01:01:15] Q: And then?",
+    ],
+)
+def test_a_time_code_beside_a_label_is_cut_out_as_a_timestamp(text: str) -> None:
+    """Transcription services print a time code with each label; it is no part of the turn, and not lost."""
+    result = parse(text)
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And then?")]
+    stamps = [(s.text, s.source.line_start) for s in result.segments if s.kind == "timestamp"]
+    timed = [n for n, line in enumerate(text.split("\n"), 1) if re.search(r"\d:\d\d", line)]
+    assert [line for _, line in stamps] == timed
+    assert all(re.fullmatch(r"[\[(]?\d{1,2}:\d{2}(?::\d{2})?[\])]?", stamp) for stamp, _ in stamps)
+
+
+def test_a_label_with_a_time_code_nobody_declared_is_an_error() -> None:
+    from qa_builder.errors import UnknownLabelError
+
+    with pytest.raises(UnknownLabelError, match="'Ruth Lee'"):
+        parse("Title\n\nQ  00:02\nWhy?\n\nBob  00:09\nBecause.\n\nRuth Lee  00:15\nMe too.")
+    with pytest.raises(UnknownLabelError, match="'Ruth Lee'"):
+        parse("Title\n\nQ (00:00:02):\nWhy?\n\nRuth Lee (00:00:09):\nBecause.")
+
+
+def test_a_time_code_alone_before_a_label_is_no_part_of_the_turn() -> None:
+    result = parse("Title\n\n[14:00:00]\n\nQ: Why?\n\nBob: Because.\n")
+    inside = parse("Title\n\nQ: Why?\n\n[14:00:00]\n\nBob: Because.\n")
+    assert [(t.speaker_label, t.source.line_start) for t in inside.turns] == [("Q", 3), ("Bob", 7)]
+    assert [(s.kind, s.source.line_start) for s in inside.segments] == [("preamble", 1), ("timestamp", 5)]
+    assert [(t.speaker_label, t.source.line_start) for t in result.turns] == [("Q", 5), ("Bob", 7)]
+    assert [s.kind for s in result.segments if s.source.line_start <= 3 <= s.source.line_end] == ["preamble"]

@@ -205,12 +205,15 @@ class Builder:
                 found.add("label_corrected")
         assert voice is not None
         line_start = block.paragraph.line_start
+        stamps = [Cut("timestamp", stamp, 0, 0) for stamp in block.stamps]
         if self.pending_label is not None:
             line_start = self.pending_label.paragraph.line_start
+            stamps = [Cut("timestamp", stamp, 0, 0) for stamp in self.pending_label.stamps]
             self.pending_label = None
         text, cuts = self._cut(text)
         self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)
-        self.open.cuts = [(0, cut, block.paragraph.line_at(cut.at)) for cut in cuts]
+        self.open.cuts = [(0, stamp, line_start) for stamp in stamps]
+        self.open.cuts += [(0, cut, block.paragraph.line_at(cut.at)) for cut in cuts]
         self.interrupted_by = None
         if voice.function == "":
             self.announced = self._announcement(block)

@@ -24,7 +24,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
-from .labels import BRACKET_CLOSED, label_pattern, undeclared_label
+from .labels import BRACKET_CLOSED, BRACKETED_TIME, TIME_CODE, label_pattern, undeclared_label
 from .markup import Markup, detect, strip
 from .meta import InterviewMeta, LanguageMeta
 from .paragraphs import Paragraph, ParagraphMode, join_wrapped_labels, paragraph_mode, paragraphs
@@ -53,6 +53,8 @@ class Block:
     label: str | None = None
     rest: str = ""
     """The text after the label (or all of ``text`` for an unlabelled paragraph)."""
+    stamps: tuple[str, ...] = ()
+    """Time codes printed around the label (``[00:01:23] Dana:``, ``Dana (00:01:23):``)."""
 
 
 @dataclass(slots=True)
@@ -122,8 +124,8 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
     return compiled(
-        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:{alternatives or '(?!)'})"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?\s*[:：﹕︰]|{BRACKET_CLOSED})"
+        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*)?(?:{alternatives or '(?!)'})"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}|\s+{TIME_CODE}\s*$)"
     )
 
 
@@ -136,6 +138,7 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
     match = context.labels.match(marked.text)
     if match is not None:
         block.kind, block.label, block.rest = "label", match["label"], match["text"].strip()
+        block.stamps = tuple(stamp for stamp in match.group("lead", "time") if stamp)
         return block
     for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
@@ -285,6 +288,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         names=names,
         not_labels=context.conventions.not_labels,
         separators=context.conventions.label_separators,
+        first_line=block.paragraph.first_line,
     )
 
 

@@ -29,7 +29,7 @@ import regex
 
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
-from .labels import COLONS, near_label, undeclared_label, without_asides
+from .labels import COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
 from .markup import detect, strip
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import decode, split_lines
@@ -55,6 +55,13 @@ class Candidate:
     variants: list[str] = field(default_factory=list)
     separator: str = ""
     """What follows the label when it is not a colon (``.`` in ``Senator Vance. …``)."""
+    questions: int = 0
+    """How many of its turns hold a question mark (in their first paragraph)."""
+
+    @property
+    def mostly_asks(self) -> bool:
+        """Most of its turns (two at least) ask something: a masthead (``ZEIT ONLINE:``) or a host by name."""
+        return self.count >= 2 and self.questions * 2 >= self.count
 
 
 @dataclass(slots=True)
@@ -136,23 +143,28 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     """The labels of a transcript: label-shaped starts that recur or are in bold, variants clustered."""
     conventions = builtin_conventions(reading.lang)
     found: dict[str, Candidate] = {}
-    before = ""
+    before, before_end = "", 0
     footer = conventions.compiled("footer_start")
-    for paragraph, text, _, bold_start in reading.paragraphs:
+    for k, (paragraph, text, _, bold_start) in enumerate(reading.paragraphs):
         if found and footer is not None and footer.match(text):
             break  # the site's footer: its "Topic: headline" links are not speakers
-        label = None if paragraph.line_start in reading.asides else _label(text, bold_start, conventions)
-        if label is not None and before and not _LABEL_START.match(before):
+        label = (
+            None
+            if paragraph.line_start in reading.asides
+            else _label(text, bold_start, conventions, paragraph.first_line)
+        )
+        if label is not None and before and paragraph.line_start == before_end + 1 and not _LABEL_START.match(before):
             joined = _label(
                 f"{before} {text}", "", conventions
             )  # a label wrapped over two lines ("… und" / "Forschung:")
             label = joined if joined == f"{before} {label}" else label
-        before = text
+        before, before_end = text, paragraph.line_end
         if label is None:
             continue
         candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
         candidate.count += 1
         candidate.bold += bool(bold_start)
+        candidate.questions += _asks(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     if not strong:
         return _period_candidates(reading, conventions)
@@ -189,19 +201,37 @@ def _period_candidates(reading: _Reading, conventions: Conventions) -> list[Cand
     return _cluster(list(found.values()), conventions)
 
 
-def _label(text: str, bold_start: str, conventions: Conventions) -> str | None:
+def _label(text: str, bold_start: str, conventions: Conventions, first_line: str = "") -> str | None:
     match = _LABEL_START.match(text)
-    if match is None or any(
+    timed = timed_label(first_line) if first_line else None
+    if (match is None and timed is None) or any(
         (pattern := conventions.compiled(kind)) is not None and pattern.match(text)
         for kind in (*PARAGRAPH_RULES, "credit")
     ):
         return None
-    if match["label"] in (*conventions.asking_labels, *conventions.answering_labels):
+    if (
+        timed is None
+        and match is not None
+        and match["label"] in (*conventions.asking_labels, *conventions.answering_labels)
+    ):
         return str(match["label"])  # "A:" is an answer's label although "A" starts sentences too
     shaped = undeclared_label(
-        text, bold_start=bold_start, declared=[], names=[], not_labels=conventions.not_labels, separators=()
+        text,
+        bold_start=bold_start,
+        declared=[],
+        names=[],
+        not_labels=conventions.not_labels,
+        separators=(),
+        first_line=first_line,
     )
     return shaped[0] if shaped is not None else None
+
+
+def _asks(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> bool:
+    """Whether a turn's text after its label holds a question mark (the next paragraph's, for a label alone)."""
+    if sum(char.isalpha() for char in rest) < 2 and following:
+        rest = following[0][1]
+    return "?" in rest or "？" in rest
 
 
 def _short_role_word(label: str) -> bool:
@@ -220,7 +250,7 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
         else:
             full = next((k for k in kept if _same_person(candidate.label, k.label)), None)
             candidate.speaker = full.speaker if full else _speaker_name(candidate.label, ordered, conventions)
-            candidate.role = full.role if full else _role(candidate.label, conventions)
+            candidate.role = full.role if full else _role(candidate, conventions)
         kept.append(candidate)
     return sorted(kept, key=lambda c: c.first_line)
 
@@ -246,17 +276,20 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     name = max(longer, key=len) if longer else label
     name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name
     words = name.split()
-    return " ".join(words[1:]) if len(words) > 1 and words[0] in conventions.chairing_labels else name
+    chairs = len(words) > 1 and words[0] in conventions.chairing_labels and not numbered_speaker(name)
+    return " ".join(words[1:]) if chairs else name
 
 
-def _role(label: str, conventions: Conventions) -> Role:
-    """A guess from the label: a question word or a publication's name asks, a chair's title chairs, a name answers."""
+def _role(candidate: Candidate, conventions: Conventions) -> Role:
+    """A guess from the label and its turns: a question word, a publication's name or mostly questions ask, a chair's
+    title chairs, a name answers."""
+    label = candidate.label
     words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
-    if any(word in conventions.chairing_labels for word in words[:1]):
+    if any(word in conventions.chairing_labels for word in words[:1]) and not numbered_speaker(label):
         return "chair"
     if label in conventions.asking_labels or (label.isupper() and len(label) > 1 and label.isalpha()):
         return "interviewer"
-    return "interviewee"
+    return "interviewer" if candidate.mostly_asks else "interviewee"
 
 
 def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:

@@ -19,13 +19,41 @@ import regex
 
 from .conventions import compiled
 
-__all__ = ["BRACKET_CLOSED", "COLONS", "label_pattern", "near_label", "undeclared_label", "without_asides"]
+__all__ = [
+    "BRACKETED_TIME",
+    "BRACKET_CLOSED",
+    "COLONS",
+    "TIME_CODE",
+    "label_pattern",
+    "near_label",
+    "numbered_speaker",
+    "timed_label",
+    "undeclared_label",
+    "without_asides",
+]
 
 COLONS = ("\\:", "：", "﹕", "︰")
 _PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$")
 """A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``)."""
+_NUMBERED_SPEAKER = regex.compile(
+    r"^(?:Speaker|Participant|Guest|Sprecher(?:in)?|Teilnehmer(?:in)?|Intervenant(?:e)?|Locuteur|"
+    r"发言人|說話人|说话人|嘉宾|嘉賓)\s*\d{1,2}$",
+    regex.IGNORECASE,
+)
+"""A speaker an automatic transcript could not name: ``Speaker 3``, ``Sprecher 2``, ``发言人1``."""
+
+
+def numbered_speaker(label: str) -> bool:
+    """Whether the label is a numbered speaker of an automatic transcript (``Speaker 3``), not a title and a name.
+
+    >>> numbered_speaker("Speaker 3"), numbered_speaker("Speaker Pelosi")
+    (True, False)
+    """
+    return _NUMBERED_SPEAKER.match(label.strip()) is not None
+
+
 _BRACKETED = regex.compile(r"^[\[【〔（(]([^\]】〕）)]+)[\]】〕）)]$")
 """A label printed in brackets: ``[主持人]``, ``【嘉宾】``."""
 _LABEL_MAX = 150
@@ -44,14 +72,30 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     >>> label_pattern(["Q"], ["."]).match("Q. Why?").group("text")
     'Why?'
 
-    A label declared in brackets needs no colon: its closing bracket ends it (``[主持人]沈老师，…``).
+    A label declared in brackets needs no colon: its closing bracket ends it (``[主持人]沈老师，…``). A time
+    code may stand before a label or after it (``[00:01:23] Dana:``, ``Dana (00:01:23):``, ``Dana  00:02`` with
+    the text below, as Rev and Otter export transcripts); it is kept in the groups ``lead`` and ``time``.
 
     >>> label_pattern(["[主持人]"]).match("[主持人]沈老师，您好。").group("label", "text")
     ('[主持人]', '沈老师，您好。')
+    >>> label_pattern(["Dana"]).match("Dana (00:01:23): Welcome.").group("label", "time", "text")
+    ('Dana', '(00:01:23)', 'Welcome.')
+    >>> label_pattern(["Dana"]).match("Dana  00:02 Welcome.").group("label", "time", "text")
+    ('Dana', '00:02', 'Welcome.')
     """
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
-    return compiled(rf"^(?P<label>{alternatives})(?:\s*(?:{marks})|{BRACKET_CLOSED})\s*(?P<text>.*)$")
+    return compiled(
+        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*)?(?P<label>{alternatives})(?:\s+(?P<time>{BRACKETED_TIME}|{TIME_CODE}))?"
+        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}))\s*(?P<text>.*)$"
+    )
+
+
+TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
+"""A time code as transcription services print it beside a label: ``00:02``, ``1:04:37``, ``00:01:23.5``."""
+BRACKETED_TIME = rf"\[{TIME_CODE}\]|\({TIME_CODE}\)"
+_TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[:：]?$")
+"""A line holding a label and a time code only, the text on the lines below (``Maren Holtby  00:02``)."""
 
 
 BRACKET_CLOSED = r"(?<=[\]】〕］])"
@@ -60,7 +104,10 @@ BRACKET_CLOSED = r"(?<=[\]】〕］])"
 
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
-    return compiled(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)\s*(?:{marks})\s*(?P<text>.*)$")
+    return compiled(
+        rf"^(?:(?:{BRACKETED_TIME})\s*)?(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
+        rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})\s*(?P<text>.*)$"
+    )
 
 
 def near_label(label: str, known: Iterable[str]) -> str | None:
@@ -94,24 +141,41 @@ def undeclared_label(
     names: Sequence[str],
     not_labels: Sequence[str],
     separators: Sequence[str] = (),
+    first_line: str = "",
 ) -> tuple[str, str] | None:
     """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
 
-    ``declared`` are the language's labels, ``names`` the declared speakers' names.
+    ``declared`` are the language's labels, ``names`` the declared speakers' names. ``first_line`` is the
+    paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``).
 
     >>> undeclared_label("Sam Altman: Hi.", declared=["Sam", "Q"], names=["Sam Altman"], not_labels=[])
     ('Sam Altman', "it names the declared speaker 'Sam Altman'")
     >>> undeclared_label("Bottom line: it works.", declared=["Q"], names=[], not_labels=[]) is None
     True
+    >>> undeclared_label("Ruth Lee  12:04 Hi.", first_line="Ruth Lee  12:04", declared=[], names=[], not_labels=[])
+    ('Ruth Lee', 'it is shaped like a speaker label')
     """
-    match = _label_like(separators).match(text)
-    if match is None:
+    timed = timed_label(first_line) if first_line else None
+    if timed is not None:
+        label, rest = timed, text[len(first_line) :]
+    elif (match := _label_like(separators).match(text)) is not None:
+        label, rest = match["label"].strip(), match["text"]
+    else:
         return None
-    label = match["label"].strip()
     words = label.split()
     if not words or _not_a_label(label.casefold(), words[0].casefold(), tuple(not_labels)):
         return None
-    return _reason(label, match["text"], bold_start, declared, names)
+    return _reason(label, rest, bold_start, declared, names)
+
+
+def timed_label(first_line: str) -> str | None:
+    """The label of a line that holds a label and a time code only (``Maren Holtby  00:02``), else None.
+
+    >>> timed_label("Maren Holtby  00:02"), timed_label("Dana (00:01:23):"), timed_label("Okay, see you.")
+    ('Maren Holtby', 'Dana', None)
+    """
+    timed = _TIMED_LINE.match(first_line)
+    return timed["label"].strip() if timed is not None else None
 
 
 def _reason(
@@ -148,11 +212,11 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     False
     >>> _name_shaped("In Berlin, Merkel said", alone=False), _name_shaped("蓝湾电视台记者", alone=False)
     (False, True)
-    >>> _name_shaped("周慕白（“半亩书房”创始人）", alone=False)
-    True
+    >>> _name_shaped("周慕白（“半亩书房”创始人）", alone=False), _name_shaped("Speaker 3", alone=False)
+    (True, True)
     """
     bare = _BRACKETED.sub(r"\1", label.strip())
-    if _WIDE_NAME.match(bare):
+    if _WIDE_NAME.match(bare) or _NUMBERED_SPEAKER.match(bare):
         return True
     if bare.startswith(("(", "（")):  # "(Beifall bei der SPD) Name": an interjection first, not a name
         return False

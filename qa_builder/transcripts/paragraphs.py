@@ -41,6 +41,11 @@ class Paragraph:
     starts: tuple[tuple[int, int], ...] = ()
     """Where each joined line begins: (offset in ``text``, line number); empty for a one-line paragraph."""
 
+    @property
+    def first_line(self) -> str:
+        """The text of the paragraph's first line."""
+        return (self.text[: self.starts[0][0]] if self.starts else self.text).rstrip()
+
     def line_at(self, offset: int) -> int:
         """The file line that holds character ``offset`` of ``text``."""
         line = self.line_start
@@ -103,7 +108,8 @@ def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) 
     """Put back together a speaker label that the layout broke over two lines ("…Bildung und" / "Forschung:").
 
     A paragraph that is no label, but is one together with the next, and whose
-    label then ends in the next paragraph, is joined with it.
+    label then starts in it and ends in the next paragraph, is joined with it (a
+    time code alone on its line before a label is no part of the label).
     """
     result: list[Paragraph] = []
     k = 0
@@ -112,7 +118,7 @@ def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) 
         if k + 1 < len(found) and not labels.match(here.text):
             joined = _join_two(here, found[k + 1])
             match = labels.match(joined.text)
-            if match is not None and match.end("label") > len(here.text):
+            if match is not None and match.start("label") < len(here.text) < match.end("label"):
                 result.append(joined)
                 k += 2
                 continue
