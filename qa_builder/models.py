@@ -72,13 +72,15 @@ SegmentKind = Literal[
     "boilerplate",
     "caption",
     "pull_quote",
+    "box",
     "timestamp",
     "interjection",
     "comment",
     "front_matter",
     "code",
 ]
-"""What text that is not a turn is. Time codes, interjections and comments are also cut out of turns' text."""
+"""What text that is not a turn is. Time codes, interjections and comments are also cut out of turns' text. A box is
+a titled list printed between the answers (a fact box: ``Die Linie 7 in Zahlen`` and its ``- …`` lines)."""
 SEGMENT_KINDS: tuple[SegmentKind, ...] = get_args(SegmentKind)
 
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]

@@ -270,3 +270,39 @@ def test_a_time_code_alone_before_a_label_is_no_part_of_the_turn() -> None:
     assert [(s.kind, s.source.line_start) for s in inside.segments] == [("preamble", 1), ("timestamp", 5)]
     assert [(t.speaker_label, t.source.line_start) for t in result.turns] == [("Q", 5), ("Bob", 7)]
     assert [s.kind for s in result.segments if s.source.line_start <= 3 <= s.source.line_end] == ["preamble"]
+
+
+@pytest.mark.parametrize("gap", ["\n", "\n\n"])
+def test_a_fact_box_between_answers_is_a_box_not_the_answer(gap: str) -> None:
+    """A short title, then bulleted lines (a magazine's fact box), whether its lines are one paragraph or several."""
+    box = "The line in figures\n- 7.4 kilometres\n- 12 stops\n- 6,500 riders a day"
+    result = parse(f"Title\n\nQ: Why?\n\nBob: Because.\n\n{box}\n\nQ: And then?")
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And then?")]
+    assert [" ".join(s.text.split()) for s in result.segments if s.kind == "box"] == [" ".join(box.split())]
+    listed = parse(f"Title\n\nQ: Why?\n\nBob: Three things:{gap}- speed\n- cost\n- safety")
+    assert turns(listed)[1][0] == "Bob" and "safety" in turns(listed)[1][1]
+
+
+def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None:
+    """Some magazines label the answers only and print the questions in bold: each bold paragraph is a question."""
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "interviewer": "Ann Asker",
+            "interviewees": ["Bob Answerer"],
+            "languages": {"fr": {"source": "s", "labels": {"Bob Answerer": "Bob Answerer"}}},
+        }
+    )
+    text = "Titre\n\n**Pourquoi ?**\n\nBob Answerer : Parce que.\n\n**Et alors, c'est long…**\n\nBob Answerer : Oui."
+    result = parse_text(text, meta=meta, lang="fr")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("Ann Asker", "Pourquoi ?"),
+        ("Bob Answerer", "Parce que."),
+        ("Ann Asker", "Et alors, c'est long…"),
+        ("Bob Answerer", "Oui."),
+    ]
+    assert all("speaker_from_layout" in t.issues for t in result.turns[::2])
+    assert "the answers are labelled" in result.warnings[0].message

@@ -41,7 +41,7 @@ __all__ = ["Builder"]
 BREAKING = frozenset({"heading", "stage_direction", "preamble"})
 """Segments that end the turn before them; every other kind (notes, links, comments, interjections, time codes,
 captions, pull quotes, page furniture) sits inside a conversation and leaves the turn it interrupts open."""
-_MERGED = ("preamble", "boilerplate")
+_MERGED = ("preamble", "boilerplate", "box")
 _QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
 _ENDS_WITH_COLON = regex.compile(r"[:：﹕︰]$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"*]+|[”」』\"\s*]+$")
@@ -321,13 +321,17 @@ class Builder:
         return voice
 
     def _warn_layout(self) -> None:
-        if self.layout_turns:
-            self.notes.warn(
-                self.layout_turns[0],
-                f"no labels: {len(self.layout_turns)} paragraph(s) printed in bold read as questions by "
-                f"{_who(self._asker())}, the paragraphs after them as answers by {_who(self._answerer())} "
-                "(flagged speaker_from_layout)",
+        if not self.layout_turns:
+            return
+        questions = f"{len(self.layout_turns)} paragraph(s) printed in bold read as questions by {_who(self._asker())}"
+        if self.context.layout == "labels":
+            message = f"{questions} (the answers are labelled; flagged speaker_from_layout)"
+        else:
+            message = (
+                f"no labels: {questions}, the paragraphs after them as answers by {_who(self._answerer())} "
+                "(flagged speaker_from_layout)"
             )
+        self.notes.warn(self.layout_turns[0], message)
 
     # --- segments ------------------------------------------------------------------------------------
 

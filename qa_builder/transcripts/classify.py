@@ -114,6 +114,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
     _credits(blocks, context)
+    _boxes(blocks)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
@@ -148,6 +149,8 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
     block.italic = marked.italic
     if marked.shape:
         block.kind = marked.shape
+    elif _box_shaped(paragraph):
+        block.kind = "box"
     elif marked.quote:
         block.kind = "pull_quote"
     elif marked.italic:
@@ -155,6 +158,42 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
     elif marked.bold:
         block.kind = "bold"
     return block
+
+
+_BULLET = regex.compile(r"^[-–•*·▪]\s+\S")
+_BOX_ITEMS = 2
+
+
+def _box_shaped(paragraph: Paragraph) -> bool:
+    """A short title line without final punctuation, then bulleted lines: a fact box, never a speaker's words."""
+    return _box_lines(paragraph.lines)
+
+
+def _box_lines(lines: Sequence[str]) -> bool:
+    title, *items = lines
+    return (
+        len(items) >= _BOX_ITEMS
+        and all(_BULLET.match(item) for item in items)
+        and not _BULLET.match(title)
+        and _short_unpunctuated(title, _HEADING_MAX)
+    )
+
+
+def _boxes(blocks: list[Block]) -> None:
+    """A fact box whose lines are paragraphs of their own (a file without blank lines inside blocks): a title
+    paragraph, then bulleted paragraphs on the lines right after it."""
+    for k, block in enumerate(blocks):
+        if block.kind != "text":
+            continue
+        run = [block]
+        for other in blocks[k + 1 :]:
+            adjacent = other.paragraph.line_start == run[-1].paragraph.line_end + 1
+            if other.kind != "text" or not adjacent or not _BULLET.match(other.text):
+                break
+            run.append(other)
+        if _box_lines([found.text for found in run]):
+            for found in run:
+                found.kind = "box"
 
 
 def _credits(blocks: list[Block], context: Reading) -> None:
@@ -185,17 +224,27 @@ def _layout(blocks: list[Block], context: Reading) -> Layout:
         layout = "bold-questions"
     else:
         raise _no_turns(blocks, context)
+    asks_unlabelled = layout == "labels" and not _asker_labelled(context)
     for k, block in enumerate(blocks):
         if block.kind == "bold":
-            block.kind = "question" if layout == "bold-questions" else _bold_in_labels(blocks, k)
+            block.kind = "question" if layout == "bold-questions" else _bold_in_labels(blocks, k, asks_unlabelled)
         elif layout == "labels" and block.kind == "text" and _heading_shaped(blocks, k):
             block.kind = "heading"
     return layout
 
 
-def _bold_in_labels(blocks: list[Block], k: int) -> str:
-    """A bold paragraph among labelled ones: a subheading if short and unpunctuated, else text."""
-    return "heading" if _short_unpunctuated(blocks[k].text, _HEADING_MAX) else "text"
+def _bold_in_labels(blocks: list[Block], k: int, asks_unlabelled: bool) -> str:
+    """A bold paragraph among labelled ones: a subheading if short and unpunctuated; else a question where the
+    asking side has no label in this language (questions in bold, answers labelled: ``**Quel bilan ?**`` then
+    ``Aurélie Vasseur : …``), else text."""
+    if _short_unpunctuated(blocks[k].text, _HEADING_MAX):
+        return "heading"
+    return "question" if asks_unlabelled else "text"
+
+
+def _asker_labelled(context: Reading) -> bool:
+    """Whether a label of this language names someone who asks."""
+    return any(context.meta.voice(context.lang, label).function == "asks" for label in context.language.labels)
 
 
 def _heading_shaped(blocks: list[Block], k: int) -> bool:
@@ -208,7 +257,7 @@ def _heading_shaped(blocks: list[Block], k: int) -> bool:
     return after_a_label and before in ("label", "text") and _short_unpunctuated(text, _HEADING_MAX) and len(text) >= 3
 
 
-_ASIDES = frozenset({"caption", "comment", "interjection", "timestamp", "boilerplate", "pull_quote", "code"})
+_ASIDES = frozenset({"caption", "comment", "interjection", "timestamp", "boilerplate", "pull_quote", "box", "code"})
 
 
 def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:

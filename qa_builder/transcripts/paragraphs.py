@@ -44,7 +44,13 @@ class Paragraph:
     @property
     def first_line(self) -> str:
         """The text of the paragraph's first line."""
-        return (self.text[: self.starts[0][0]] if self.starts else self.text).rstrip()
+        return self.lines[0]
+
+    @property
+    def lines(self) -> list[str]:
+        """The text of each of the paragraph's lines."""
+        cuts = [0, *(start for start, _ in self.starts), len(self.text)]
+        return [self.text[a:b].strip() for a, b in zip(cuts, cuts[1:], strict=False)]
 
     def line_at(self, offset: int) -> int:
         """The file line that holds character ``offset`` of ``text``."""
