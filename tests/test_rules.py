@@ -228,6 +228,9 @@ def test_a_review_of_a_line_without_a_warning_is_itself_a_warning() -> None:
         ("en", "Q: Why?\n\nBob: Because.\n\nThe lighthouse in 1961 (photo by Ann Lee)", "caption"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nSeite 1/2\n\nF: Und dann?", "boilerplate"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nZur Startseite", "boilerplate"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nDas Wortprotokoll folgt der Mitschrift.", "boilerplate"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n新京报记者注意到，留言本已经写满了四本。\n\n问:还有呢?", "stage_direction"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n新京报记者　邵雨晴", "boilerplate"),
     ],
 )
 def test_furniture_after_an_answer_is_not_the_answer(lang: str, text: str, kind: str) -> None:
