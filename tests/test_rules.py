@@ -244,3 +244,13 @@ def test_furniture_after_an_answer_is_not_the_answer(lang: str, text: str, kind:
 def test_a_chinese_label_with_a_post_in_full_width_brackets_is_a_label() -> None:
     with pytest.raises(UnknownLabelError, match="周慕白（“半亩书房”创始人）"):
         parse("问:为什么?\n\n周慕白（“半亩书房”创始人）：因为。", "zh")
+
+
+def test_every_undeclared_label_of_a_transcript_is_named_in_one_error() -> None:
+    """One run of validate lists them all, the first where the error points."""
+    with pytest.raises(UnknownLabelError) as caught:
+        parse("Q: Why?\n\nBob: Yes.\n\nTom: No.\n\nQ: And?\n\nUna: Maybe.\n\nTom: Never.")
+    error = caught.value
+    assert error.line == 5
+    assert "undeclared speaker label 'Tom'" in error.message and "also 'Una' at line 9" in error.message
+    assert '"Tom" = "<speaker>", "Una" = "<speaker>"' in str(error)

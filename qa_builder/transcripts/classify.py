@@ -320,13 +320,17 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
                     f"it is read as preamble — if it is a turn, add it to [languages.{context.lang}.labels]",
                 )
             )
+    undeclared: dict[str, tuple[Block, str]] = {}
     for block in blocks[first:]:
         if block.kind not in ("text", "question"):
             continue
         found = _label_start(block, context, declared, names)
         if found is not None:
-            raise _undeclared(block, *found, context)
-        _check_separator(block, declared, context)
+            undeclared.setdefault(found[0], (block, found[1]))
+        elif not undeclared:
+            _check_separator(block, declared, context)
+    if undeclared:
+        raise _undeclared(undeclared, context)
 
 
 def _label_start(block: Block, context: Reading, declared: list[str], names: list[str]) -> tuple[str, str] | None:
@@ -350,14 +354,20 @@ def _speech_like(block: Block, label: str, why: str) -> bool:
     return len(rest) >= PREAMBLE_SPEECH
 
 
-def _undeclared(block: Block, label: str, why: str, context: Reading) -> UnknownLabelError:
+def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> UnknownLabelError:
+    """One error for every undeclared label of the transcript, at the first one, so one run lists them all."""
     lang = context.lang
+    (label, (block, why)), *others = found.items()
+    also = "".join(f"; also {other!r} at line {at.paragraph.line_start}" for other, (at, _) in others)
+    keys = ", ".join(f'"{name}" = "<speaker>"' for name in found)
+    which = "them" if others else "it"
+    unless = "for one that is no label, add it" if others else f'if it is no label, add "{label}"'
     return _label_error(
         block,
         context,
-        f"undeclared speaker label {label!r} ({why})",
-        f'add it to [languages.{lang}.labels] in meta.toml: "{label}" = "<speaker>" (or, if it is no label, '
-        f'add "{label}" to not_labels under [languages.{lang}.conventions])',
+        f"undeclared speaker label {label!r} ({why}){also}",
+        f"add {which} to [languages.{lang}.labels] in meta.toml: {keys} (or, {unless} to not_labels under "
+        f"[languages.{lang}.conventions])",
     )
 
 
