@@ -215,3 +215,14 @@ def test_init_finds_labels_printed_with_a_time_code_and_who_asks(layout: str, tm
     draft = tomllib.loads(draft_meta(folder))
     assert draft["languages"]["en"]["labels"] == {"Dana Whitfield": "Dana Whitfield", "Tom Berg": "Tom Berg"}
     assert draft["speakers"] == {"Dana Whitfield": "interviewer", "Tom Berg": "interviewee"}
+
+
+def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:
+    folder = tmp_path / "bookshop"
+    folder.mkdir()
+    text = (
+        "Home > Culture > Books\n\nTranscript\n\n2024-05-18 08:31\n\nRunning a bookshop in a county town\n\n"
+        "Q: Why books?\n\nAnn Lee: Because.\n\nQ: And now?\n\nAnn Lee: Still books.\n"
+    )
+    (folder / "en.txt").write_text(text, encoding="utf-8")
+    assert tomllib.loads(draft_meta(folder))["title"] == "Running a bookshop in a county town"

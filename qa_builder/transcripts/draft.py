@@ -293,18 +293,32 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
 
 
 def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
-    first = next((text.lstrip("# ") for r in readings for _, text, _, _ in r.paragraphs if text), folder.name)
+    texts = [text.lstrip("# ").strip() for r in readings[:1] for _, text, _, _ in r.paragraphs[:_TITLE_LINES]]
+    first = next((text for text in texts if _headline(text)), next((t for t in texts if t), folder.name))
     files = ", ".join(r.lang + ".txt" for r in readings)
     return [
         f"# meta.toml for {folder.name}, drafted by `qa-builder init` from {files}.",
         "# Check every guess (marked with #?), fill in what it could not know, then run `qa-builder validate`.",
         "",
-        f"title = {_string(first[:200])}  #? the first line of the first transcript",
+        f"title = {_string(first[:200])}  #? the first headline-like line of the first transcript",
         '# publisher = "…"      (fill in: who published the interview)',
         '# url = "https://…"    (fill in: where the original is)',
         "# published = 2024-01-31  (fill in: a date without quotes)",
         '# license = "other"   (a Hub licence id; with "other", say the terms in license_note)',
     ]
+
+
+_TITLE_LINES = 12
+_BREADCRUMB = regex.compile(r"\s[>›»/|·•]\s")
+_DATE = regex.compile(r"\d{1,4}\s*[-./年]\s*\d{1,2}|\d{1,2}:\d{2}")
+
+
+def _headline(text: str) -> bool:
+    """A line that may be the title: not a breadcrumb (``新京报 > 文化``), a dateline or one word (``Transcript``),
+    and no sentence."""
+    words = len(text.split()) + sum(1 for char in text if "\u4e00" <= char <= "\u9fff") // 2
+    sentence = text.endswith((".", "。")) and not text.endswith(("...", "…"))
+    return 2 <= words and len(text) <= 200 and not sentence and not _BREADCRUMB.search(text) and not _DATE.search(text)
 
 
 def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
