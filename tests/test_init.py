@@ -226,3 +226,19 @@ def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_p
     )
     (folder / "en.txt").write_text(text, encoding="utf-8")
     assert tomllib.loads(draft_meta(folder))["title"] == "Running a bookshop in a county town"
+
+
+def test_init_reads_a_role_word_before_a_name_and_clusters_the_name(tmp_path: Path) -> None:
+    """Press conferences print the role before the name (``FRAGE BRANDNER``, ``ZUSATZFRAGE BRANDNER``)."""
+    folder = tmp_path / "pressekonferenz"
+    folder.mkdir()
+    text = (
+        "Regierungspressekonferenz vom 3. Juni\n\nVORS. LINDNER: Willkommen.\n\nFRAGE BRANDNER: Wann kommt das?\n\n"
+        "SEEBACH: Im Herbst.\n\nZUSATZFRAGE BRANDNER: Warum so spät?\n\nSEEBACH: Weil es dauert.\n\n"
+        "FRAGE BRANDNER: Und dann?\n\nSEEBACH: Dann sehen wir weiter.\n\nVORS. LINDNER: Danke.\n"
+    )
+    (folder / "de.txt").write_text(text, encoding="utf-8")
+    draft = tomllib.loads(draft_meta(folder))
+    assert draft["speakers"] == {"LINDNER": "chair", "BRANDNER": "interviewer", "SEEBACH": "interviewee"}
+    labels = draft["languages"]["de"]["labels"]
+    assert labels["FRAGE BRANDNER"] == labels["ZUSATZFRAGE BRANDNER"] == "BRANDNER"

@@ -59,6 +59,11 @@ class Candidate:
     """How many of its turns hold a question mark (in their first paragraph)."""
 
     @property
+    def asks_at_all(self) -> bool:
+        """Some turn of it asks, or it speaks once (too little to tell)."""
+        return self.questions > 0 or self.count < 2
+
+    @property
     def mostly_asks(self) -> bool:
         """Most of its turns (two at least) ask something: a masthead (``ZEIT ONLINE:``) or a host by name."""
         return self.count >= 2 and self.questions * 2 >= self.count
@@ -248,8 +253,9 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
             candidate.speaker, candidate.role = main.speaker, main.role
             candidate.reason = f"a misspelling of {main.label!r}?"
         else:
-            full = next((k for k in kept if _same_person(candidate.label, k.label)), None)
-            candidate.speaker = full.speaker if full else _speaker_name(candidate.label, ordered, conventions)
+            name = _speaker_name(candidate.label, ordered, conventions)
+            full = next((k for k in kept if _same_person(candidate.label, k.label) or k.speaker == name), None)
+            candidate.speaker = full.speaker if full else name
             candidate.role = full.role if full else _role(candidate, conventions)
         kept.append(candidate)
     return sorted(kept, key=lambda c: c.first_line)
@@ -257,12 +263,19 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
 
 def _same_person(label: str, other: str) -> bool:
     """``Müller`` and ``Henrike Müller``: one label is the last word(s) of the other, titles after a comma and
-    asides in brackets left out (``MARCUS DELL, CNN ANCHOR`` and ``DELL (voice-over)`` are ``DELL``)."""
+    asides in brackets left out (``MARCUS DELL, CNN ANCHOR`` and ``DELL (voice-over)`` are ``DELL``); or one word
+    is the first of a name of two or three, a surname printed first or a first name (``Chen`` and ``Chen Yu-lan``).
+
+    >>> _same_person("Chen", "Chen Yu-lan"), _same_person("DELL (voice-over)", "MARCUS DELL, CNN ANCHOR")
+    (True, True)
+    """
     a, b = _bare_name(label).split(), _bare_name(other).split()
     if a == b and label != other:
         return True
     short, long = (a, b) if len(a) < len(b) else (b, a)
-    return len(short) >= 1 and len(long) > len(short) and long[-len(short) :] == short and len(short[0]) >= 3
+    if not short or len(long) <= len(short) or len(short[0]) < 3:
+        return False
+    return long[-len(short) :] == short or (len(short) == 1 and len(long) <= 3 and long[0] == short[0])
 
 
 def _bare_name(label: str) -> str:
@@ -276,8 +289,22 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     name = max(longer, key=len) if longer else label
     name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name
     words = name.split()
-    chairs = len(words) > 1 and words[0] in conventions.chairing_labels and not numbered_speaker(name)
-    return " ".join(words[1:]) if chairs else name
+    titled = len(words) > 1 and _role_word(words[0], conventions) is not None and not numbered_speaker(name)
+    return " ".join(words[1:]) if titled else name
+
+
+def _role_word(word: str, conventions: Conventions) -> Role | None:
+    """The role a label's first word names (``FRAGE`` in ``FRAGE BRANDNER``, ``Vors.``), in any case."""
+    folded = word.casefold()
+    table: tuple[tuple[Role, list[str]], ...] = (
+        ("chair", conventions.chairing_labels),
+        ("interviewer", conventions.asking_labels),
+        ("interviewee", conventions.answering_labels),
+    )
+    for role, words in table:
+        if folded in (known.casefold() for known in words):
+            return role
+    return None
 
 
 def _role(candidate: Candidate, conventions: Conventions) -> Role:
@@ -285,11 +312,13 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     title chairs, a name answers."""
     label = candidate.label
     words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
-    if any(word in conventions.chairing_labels for word in words[:1]) and not numbered_speaker(label):
-        return "chair"
-    if label in conventions.asking_labels or (label.isupper() and len(label) > 1 and label.isalpha()):
+    named = _role_word(words[0], conventions) if words and not numbered_speaker(label) else None
+    if named is not None and (named != "interviewee" or len(words) == 1):
+        return named
+    masthead = label.isupper() and len(label) > 1 and label.isalpha()  # SPIEGEL, unless it never asks
+    if label in conventions.asking_labels or candidate.mostly_asks or (masthead and candidate.asks_at_all):
         return "interviewer"
-    return "interviewer" if candidate.mostly_asks else "interviewee"
+    return "interviewee"
 
 
 def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
