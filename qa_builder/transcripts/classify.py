@@ -114,7 +114,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
     _credits(blocks, context)
-    _boxes(blocks)
+    _boxes(blocks, context)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
@@ -179,10 +179,20 @@ def _box_lines(lines: Sequence[str]) -> bool:
     )
 
 
-def _boxes(blocks: list[Block]) -> None:
+def _boxes(blocks: list[Block], context: Reading) -> None:
     """A fact box whose lines are paragraphs of their own (a file without blank lines inside blocks): a title
-    paragraph, then bulleted paragraphs on the lines right after it."""
+    paragraph, then bulleted paragraphs on the lines right after it; and a titled box the conventions name
+    (``Zur Person``), with the one paragraph after it."""
+    titled = context.conventions.compiled("box_title")
     for k, block in enumerate(blocks):
+        if block.kind not in ("text", "heading", "bold"):
+            continue
+        if titled is not None and titled.match(block.text):
+            block.kind = "box"
+            following = blocks[k + 1] if k + 1 < len(blocks) else None
+            if following is not None and following.kind == "text":
+                following.kind = "box"
+            continue
         if block.kind != "text":
             continue
         run = [block]

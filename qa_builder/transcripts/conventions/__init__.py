@@ -37,6 +37,7 @@ LIST_RULES = (
     *PARAGRAPH_RULES,
     "comment",
     "credit",
+    "box_title",
     "not_labels",
     "label_separators",
     "asking_labels",
@@ -118,6 +119,9 @@ class Conventions(BaseModel):
     comment: list[str] = _listed("A comment inside a line: '<!-- … -->'.")
     caption: list[str] = _listed("An image caption or credit.")
     credit: list[str] = _listed("A photo credit line ('Bild: …'); a short line just before it is its caption.")
+    box_title: list[str] = _listed(
+        "The title of a box between the answers ('Zur Person'); it and the paragraph after it are a box."
+    )
     not_labels: list[str] = _listed(
         "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit'); one ending in '*' "
         "is a prefix ('以下*' for '以下为访谈实录：')."
