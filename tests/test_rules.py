@@ -258,7 +258,8 @@ def test_every_undeclared_label_of_a_transcript_is_named_in_one_error() -> None:
 
 def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it() -> None:
     """``Zur Person`` and the paragraph after it are a box; a paragraph after the box is the answer again."""
-    text = "F: Warum?\n\nBob: Darum.\n\nZur Person\n\nBob Answerer, 47, forscht in Kassel.\n\nUnd noch etwas.\n\nF: Gut."
+    box = "Zur Person\n\nBob Answerer, 47, forscht in Kassel."
+    text = f"F: Warum?\n\nBob: Darum.\n\n{box}\n\nUnd noch etwas.\n\nF: Gut."
     result = parse(text, "de")
     assert shape(result) == [("F", "Warum?"), ("Bob", "Darum.\nUnd noch etwas."), ("F", "Gut.")]
     assert [s.text for s in result.segments if s.kind == "box"] == ["Zur Person\nBob Answerer, 47, forscht in Kassel."]
