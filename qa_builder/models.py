@@ -15,6 +15,7 @@ struct column per pair config, :data:`TranslationText` fields a ``datasets``
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from typing import Annotated, Literal, TypeVar, get_args
 
 from pydantic import BaseModel, ConfigDict, Field, StringConstraints, model_validator
@@ -42,7 +43,29 @@ __all__ = [
     "TranslationText",
     "Turn",
     "Unpaired",
+    "pair_langs",
+    "pair_name",
 ]
+
+
+def pair_name(langs: Sequence[str]) -> str:
+    """A language pair's name, as its configs, folders and record ids name it: the codes joined by ``-``, a
+    code's own hyphens written ``_`` so that the name splits back (:func:`pair_langs`).
+
+    >>> pair_name(("de", "zh")), pair_name(("en", "zh-CN"))
+    ('de-zh', 'en-zh_CN')
+    """
+    return "-".join(lang.replace("-", "_") for lang in langs)
+
+
+def pair_langs(name: str) -> tuple[str, ...]:
+    """The languages of a pair's name.
+
+    >>> pair_langs("de-zh"), pair_langs("en-zh_CN")
+    (('de', 'zh'), ('en', 'zh-CN'))
+    """
+    return tuple(code.replace("_", "-") for code in name.split("-"))
+
 
 Role = Literal[
     "interviewer", "host", "questioner", "audience", "interviewee", "guest", "respondent", "moderator", "chair"

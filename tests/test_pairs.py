@@ -4,10 +4,11 @@ with hosts, a panel and a chaired question time, loaded with `datasets.load_data
 from __future__ import annotations
 
 from itertools import combinations
+from pathlib import Path
 from typing import Any
 
 import pytest
-from conftest import raw_with
+from conftest import VERGE, raw_with
 from datasets import load_dataset
 from huggingface_hub import DatasetCard
 from snapshots import load_snapshot
@@ -110,3 +111,20 @@ def test_in_question_time_members_ask_the_government_answers_and_the_chair_is_pa
         assert roles[0] == "questioner" and roles[-1] == "respondent", roles
     chair_turns = [index for index, turn in turns.items() if turn["role"] == "chair"]
     assert chair_turns and not any(set(chair_turns) & set(row["turn_indices"]) for row in qa)
+
+
+def test_a_language_code_with_a_region_makes_a_pair_that_loads(tmp_path: Path) -> None:
+    """``zh-CN`` beside ``de``: the pair is named ``de-zh_CN`` so that its name splits back into its languages;
+    both sides of every parallel row are filled."""
+    raw = raw_with(tmp_path, VERGE)
+    folder = raw / VERGE
+    (folder / "zh.txt").rename(folder / "zh-CN.txt")
+    meta = (folder / "meta.toml").read_text(encoding="utf-8")
+    (folder / "meta.toml").write_text(meta.replace("[languages.zh", '[languages."zh-CN"'), encoding="utf-8")
+    out = tmp_path / "dist"
+    build(raw, out, jobs=1)
+    for family in ("parallel_turns", "parallel_qa", "parallel_sentences"):
+        found = load_dataset(str(out), f"{family}.de-zh_CN", split="train", cache_dir=str(tmp_path / "cache"))
+        assert len(found) > 10
+        sides = found["translation"] if family != "parallel_qa" else found["question"]
+        assert all(row["de"] and row["zh-CN"] for row in sides), family

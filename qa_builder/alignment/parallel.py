@@ -14,7 +14,7 @@ from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from itertools import combinations
 
-from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, ParallelTurn, Turn, Unpaired
+from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, ParallelTurn, Turn, Unpaired, pair_name
 from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
@@ -58,15 +58,6 @@ class PairAlignment:
             if row.level == level:
                 counts[row.lang] += len(row.indices)
         return counts
-
-
-def pair_name(langs: Sequence[str]) -> str:
-    """A pair's name, as its configs are named.
-
-    >>> pair_name(("de", "zh"))
-    'de-zh'
-    """
-    return "-".join(langs)
 
 
 def language_pairs(langs: Iterable[str]) -> list[tuple[str, str]]:

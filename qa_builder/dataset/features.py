@@ -18,7 +18,7 @@ from typing import Annotated, Any, Literal, Union, get_args, get_origin
 import datasets
 from pydantic import BaseModel
 
-from ..models import PER_LANGUAGE, RECORD_MODELS, TRANSLATION
+from ..models import PER_LANGUAGE, RECORD_MODELS, TRANSLATION, pair_langs, pair_name
 
 __all__ = ["config_name", "features", "split_config"]
 
@@ -29,7 +29,7 @@ def config_name(family: str, langs: tuple[str, ...] = ()) -> str:
     >>> config_name("turns"), config_name("parallel_qa", ("de", "zh"))
     ('turns', 'parallel_qa.de-zh')
     """
-    return f"{family}.{'-'.join(langs)}" if langs else family
+    return f"{family}.{pair_name(langs)}" if langs else family
 
 
 def split_config(config: str) -> tuple[str, tuple[str, ...]]:
@@ -39,7 +39,7 @@ def split_config(config: str) -> tuple[str, tuple[str, ...]]:
     (('parallel_qa', ('de', 'zh')), ('turns', ()))
     """
     family, _, pair = config.partition(".")
-    return family, tuple(pair.split("-")) if pair else ()
+    return family, pair_langs(pair) if pair else ()
 
 
 @cache
