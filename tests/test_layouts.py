@@ -306,3 +306,15 @@ def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None
     ]
     assert all("speaker_from_layout" in t.issues for t in result.turns[::2])
     assert "the answers are labelled" in result.warnings[0].message
+
+
+def test_a_webvtt_transcript_reads_its_cues_as_time_codes() -> None:
+    """Zoom and Teams export WebVTT: a cue number and timing before each line, never a heading or speech."""
+    text = (
+        "WEBVTT\n\n1\n00:00:02.140 --> 00:00:07.380\nQ: Why?\n\n2\n00:00:07.380 --> 00:00:14.020\nBob: Because.\n\n"
+        "3\n00:00:14.600 --> 00:00:17.250\nIt is so.\n\n4\n00:00:18.010 --> 00:00:24.900\nQ: And then?"
+    )
+    result = parse(text)
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because.\nIt is so."), ("Q", "And then?")]
+    assert {s.kind for s in result.segments} <= {"boilerplate", "preamble", "timestamp"}
+    assert not [s for s in result.segments if s.kind == "heading"]

@@ -33,7 +33,10 @@ __all__ = [
 ]
 
 COLONS = ("\\:", "：", "﹕", "︰")
-_PARTICLES = {"von", "van", "de", "der", "den", "di", "da", "du", "la", "le", "el", "al", "bin", "zu", "ter", "dos"}
+_PARTICLES = {
+    *("von", "van", "de", "der", "den", "des", "di", "da", "das", "du", "del", "della", "la", "le", "el", "al"),
+    *("bin", "zu", "ter", "dos"),
+}
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$")
 """A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``)."""
