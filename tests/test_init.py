@@ -115,12 +115,17 @@ def test_roles_guessed_from_role_words_are_right(name: str) -> None:
                 assert FUNCTIONS[role] == FUNCTIONS[_real_role(real, lang, label)], (lang, label)
                 guessed += 1
     role_words = [
-        label
+        (lang, label)
         for lang, language in real["languages"].items()
         for label in language.get("labels", {})
         if label.split()[0] in _role_words(lang) or (label.isupper() and len(label) > 1)  # SPIEGEL, DW: a masthead
     ]
-    assert guessed >= len(role_words), role_words
+    for lang, label in role_words:
+        value = draft["languages"][lang]["labels"].get(label)
+        assert value is not None, (lang, label)
+        role = draft["speakers"][value if isinstance(value, str) else value["speaker"]]
+        assert FUNCTIONS[role] == FUNCTIONS[_real_role(real, lang, label)], (lang, label, role)
+    assert guessed >= len(role_words)
 
 
 def _role_words(lang: str) -> set[str]:

@@ -318,3 +318,13 @@ def test_a_webvtt_transcript_reads_its_cues_as_time_codes() -> None:
     assert turns(result) == [("Q", "Why?"), ("Bob", "Because.\nIt is so."), ("Q", "And then?")]
     assert {s.kind for s in result.segments} <= {"boilerplate", "preamble", "timestamp"}
     assert not [s for s in result.segments if s.kind == "heading"]
+
+
+def test_labels_in_bold_with_a_time_code_are_labels() -> None:
+    data = META.model_dump()
+    data["languages"]["en"]["markup"] = "markdown"
+    result = parse_text(
+        "**Q**  00:02\nWhy?\n\n**Bob**  00:09\nBecause.", meta=InterviewMeta.model_validate(data), lang="en"
+    )
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because.")]
+    assert [s.text for s in result.segments if s.kind == "timestamp"] == ["00:02", "00:09"]

@@ -263,3 +263,57 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
     result = parse(text, "de")
     assert shape(result) == [("F", "Warum?"), ("Bob", "Darum.\nUnd noch etwas."), ("F", "Gut.")]
     assert [s.text for s in result.segments if s.kind == "box"] == ["Zur Person\nBob Answerer, 47, forscht in Kassel."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("zh", "问:为什么?\n\nBob:因为。\n\n我当记者看到太多了，心累。\n\n问:还有呢?"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n当年做记者发现很多问题没人管。\n\n问:还有呢?"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n那就这样吧【笑】"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nDas Protokoll zeigt, dass wir recht hatten."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
+    ],
+)
+def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str, text: str) -> None:
+    """Each rule for furniture is checked against an answer's ordinary sentences in that shape."""
+    result = parse(text, lang)
+    said = text.split("\n\n")[2]
+    assert said.removesuffix("【笑】") in result.turns[1].text
+    assert not [s for s in result.segments if s.text == said]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Why?\n\nBob: Because.\n\nTreffpunkt Hauptbahnhof 10:30\nund dann ging es los.",
+        "Q: Why?\n\nBob: Because we open\nat 10:30\nevery day.",
+    ],
+)
+def test_a_time_at_the_end_of_a_wrapped_line_is_no_label(text: str) -> None:
+    result = parse(text)
+    assert [t.speaker_label for t in result.turns] == ["Q", "Bob"]
+
+
+def test_an_undeclared_label_with_a_time_code_in_bold_is_an_error() -> None:
+    data = META.model_dump()
+    data["languages"]["en"]["markup"] = "markdown"
+    meta = InterviewMeta.model_validate(data)
+    with pytest.raises(UnknownLabelError, match="'Ruth Lee'"):
+        parse_text(
+            "**Q**  00:02\nWhy?\n\n**Bob**  00:09\nBecause.\n\n**Ruth Lee**  00:15\nMe too.", meta=meta, lang="en"
+        )
+
+
+def test_bold_emphasis_among_labelled_answers_is_no_question() -> None:
+    """Where no label asks, a bold paragraph is a question only if it ends like one."""
+    data = META.model_dump()
+    data["languages"]["en"]["labels"] = {"Bob": "Bob Answerer", "Cleo": "Cleo Second"}
+    meta = InterviewMeta.model_validate(data)
+    text = "**Why?**\n\nBob: Because.\n\n**Never, ever give up.**\n\nThat is the whole secret.\n\nCleo: True."
+    result = parse_text(text, meta=meta, lang="en")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("Ann Asker", "Why?"),
+        ("Bob Answerer", "Because.\nNever, ever give up.\nThat is the whole secret."),
+        ("Cleo Second", "True."),
+    ]

@@ -78,13 +78,16 @@ class Costs:
     spread: float = 0.6
 
 
+_QUOTES = '"“”„‟«»「」『』＂'
+"""Double quotation marks in every language (single ones are left out: ``’`` is also an apostrophe)."""
+
 TURN_COSTS = Costs(
     beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 0), (0, 2)),
     tokens=regex.compile(r"\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？]"),
 )
 SENTENCE_COSTS = Costs(
     beads=((1, 1), (1, 0), (0, 1), (2, 1), (1, 2), (2, 2), (3, 1), (1, 3)),
-    tokens=regex.compile(r'\d+(?:[.,]\d+)*|\p{Latin}[\p{Latin}\p{N}]*[*+]?|[?？!！"“”„‟«»「」『』＂]'),
+    tokens=regex.compile(rf"\d+(?:[.,]\d+)*|\p{{Latin}}[\p{{Latin}}\p{{N}}]*[*+]?|[?？!！{_QUOTES}]"),
     skip=2.5,
     merge=1.0,
     crossed=0.5,
@@ -168,7 +171,7 @@ class Problem:
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-_CANONICAL = {"？": "?", "！": "!", **dict.fromkeys("“”„‟«»「」『』＂", '"')}
+_CANONICAL = {"？": "?", "！": "!", **dict.fromkeys(_QUOTES, '"')}
 """Marks written alike as one token. Every language's double quotation marks are one: quoted speech is quoted in a
 translation too, whatever its marks (``„Ja“``, ``« Oui »``, ``“是的”``, ``「是的」``). Single quotes are left out:
 ``’`` is also an apostrophe."""

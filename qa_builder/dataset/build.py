@@ -4,8 +4,8 @@ Interviews are independent, so each is processed by :func:`process_interview`
 (a pure function of its folder) in worker processes, a few at a time
 (:func:`process_interviews` aligns them in one batch, with the same result);
 results come back in folder order and are streamed to the Parquet writers, so
-memory holds a few interviews, and the output is the same bytes whatever the
-number of workers.
+memory holds a few chunks of interviews, and the output is the same bytes
+whatever the number of workers.
 The dataset is written next to ``--out`` and swapped in only once complete.
 """
 

@@ -204,12 +204,10 @@ class Builder:
             if self.context.language.label(label).reason:
                 found.add("label_corrected")
         assert voice is not None
-        line_start = block.paragraph.line_start
-        stamps = [Cut("timestamp", stamp, 0, 0) for stamp in block.stamps]
-        if self.pending_label is not None:
-            line_start = self.pending_label.paragraph.line_start
-            stamps = [Cut("timestamp", stamp, 0, 0) for stamp in self.pending_label.stamps]
-            self.pending_label = None
+        labelled = self.pending_label or block
+        line_start = labelled.paragraph.line_start
+        stamps = [Cut("timestamp", stamp, 0, 0) for stamp in labelled.stamps]
+        self.pending_label = None
         text, cuts = self._cut(text)
         self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)
         self.open.cuts = [(0, stamp, line_start) for stamp in stamps]

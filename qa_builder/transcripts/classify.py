@@ -24,7 +24,15 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
-from .labels import BRACKET_CLOSED, BRACKETED_TIME, TIME_CODE, label_pattern, undeclared_label
+from .labels import (
+    BRACKET_CLOSED,
+    BRACKETED_TIME,
+    TIME_CODE,
+    WIDE_GAP,
+    bold_timed,
+    label_pattern,
+    undeclared_label,
+)
 from .markup import Markup, detect, strip
 from .meta import InterviewMeta, LanguageMeta
 from .paragraphs import Paragraph, ParagraphMode, join_wrapped_labels, paragraph_mode, paragraphs
@@ -34,6 +42,9 @@ from .regions import find_regions
 __all__ = ["Block", "Layout", "Reading", "read_blocks"]
 
 Layout = str  # "labels": turns start at printed labels; "bold-questions": at wholly bold paragraphs
+_ASKING_END = regex.compile(r"[?？¿…:：]\W*$")
+"""How a bold question among labelled answers ends: a question mark, a trailing-off prompt, a colon; a bold
+sentence ending in a period is an answer's emphasis."""
 _FINAL = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«]$")
 _HEADING_MAX = 80
 _CAPTION_MAX = 160
@@ -126,7 +137,8 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
     return compiled(
         rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*)?(?:{alternatives or '(?!)'})"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}|\s+{TIME_CODE}\s*$)"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
+        rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$)"
     )
 
 
@@ -141,6 +153,10 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
         block.kind, block.label, block.rest = "label", match["label"], match["text"].strip()
         block.stamps = tuple(stamp for stamp in match.group("lead", "time") if stamp)
         return block
+    if marked.bold_start in context.language.labels:
+        _bold_timed_label(block, strip(paragraph.first_line, context.markup).text)
+        if block.kind == "label":
+            return block
     for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
         if pattern is not None and pattern.match(marked.text):
@@ -206,6 +222,13 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
                 found.kind = "box"
 
 
+def _bold_timed_label(block: Block, first: str) -> None:
+    """A declared label in bold with a time code on its line (``**Dana**  00:02``, read ``Dana 00:02``)."""
+    if bold_timed(first, block.bold_start) is not None and block.text.startswith(first):
+        block.kind, block.label, block.rest = "label", block.bold_start, block.text[len(first) :].strip()
+        block.stamps = (first[len(block.bold_start) :].strip(" :："),)
+
+
 def _credits(blocks: list[Block], context: Reading) -> None:
     """A photo credit is a caption, and so is a short unpunctuated line just before it."""
     credit = context.conventions.compiled("credit")
@@ -249,7 +272,7 @@ def _bold_in_labels(blocks: list[Block], k: int, asks_unlabelled: bool) -> str:
     ``Aurélie Vasseur : …``), else text."""
     if _short_unpunctuated(blocks[k].text, _HEADING_MAX):
         return "heading"
-    return "question" if asks_unlabelled else "text"
+    return "question" if asks_unlabelled and _ASKING_END.search(blocks[k].text) else "text"
 
 
 def _asker_labelled(context: Reading) -> bool:
@@ -351,7 +374,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         names=names,
         not_labels=context.conventions.not_labels,
         separators=context.conventions.label_separators,
-        first_line=block.paragraph.first_line,
+        first_line=strip(block.paragraph.first_line, context.markup).text,
     )
 
 

@@ -232,11 +232,14 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     return shaped[0] if shaped is not None else None
 
 
+_QUESTION_END = regex.compile(r"[?？]\W*$")
+
+
 def _asks(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> bool:
     """Whether a turn's text after its label holds a question mark (the next paragraph's, for a label alone)."""
     if sum(char.isalpha() for char in rest) < 2 and following:
         rest = following[0][1]
-    return "?" in rest or "？" in rest
+    return _QUESTION_END.search(rest) is not None
 
 
 def _short_role_word(label: str) -> bool:
@@ -339,7 +342,7 @@ def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
 
 _TITLE_LINES = 12
 _BREADCRUMB = regex.compile(r"\s[>›»/|·•]\s")
-_DATE = regex.compile(r"\d{1,4}\s*[-./年]\s*\d{1,2}|\d{1,2}:\d{2}")
+_DATE = regex.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\d{1,2}:\d{2}")
 
 
 def _headline(text: str) -> bool:

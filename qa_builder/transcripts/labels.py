@@ -23,7 +23,9 @@ __all__ = [
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
     "COLONS",
+    "bold_timed",
     "TIME_CODE",
+    "WIDE_GAP",
     "label_pattern",
     "near_label",
     "numbered_speaker",
@@ -89,7 +91,8 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     return compiled(
-        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*)?(?P<label>{alternatives})(?:\s+(?P<time>{BRACKETED_TIME}|{TIME_CODE}))?"
+        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*)?(?P<label>{alternatives})"
+        rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}))\s*(?P<text>.*)$"
     )
 
@@ -97,7 +100,10 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
 TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 """A time code as transcription services print it beside a label: ``00:02``, ``1:04:37``, ``00:01:23.5``."""
 BRACKETED_TIME = rf"\[{TIME_CODE}\]|\({TIME_CODE}\)"
-_TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[:：]?$")
+WIDE_GAP = r"(?:[ ]{2,}|[ ]*\t\s*)"
+"""Two spaces or a tab: what stands between a label and a bare time code (``Dana  00:02``); after one space a
+time is the text's (``A 10:30 start is late``)."""
+_TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[:：]?$")
 """A line holding a label and a time code only, the text on the lines below (``Maren Holtby  00:02``)."""
 
 
@@ -109,7 +115,7 @@ def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
         rf"^(?:(?:{BRACKETED_TIME})\s*)?(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
-        rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})\s*(?P<text>.*)$"
+        rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )
 
 
@@ -158,7 +164,7 @@ def undeclared_label(
     >>> undeclared_label("Ruth Lee  12:04 Hi.", first_line="Ruth Lee  12:04", declared=[], names=[], not_labels=[])
     ('Ruth Lee', 'it is shaped like a speaker label')
     """
-    timed = timed_label(first_line) if first_line else None
+    timed = (timed_label(first_line) or bold_timed(first_line, bold_start)) if first_line else None
     if timed is not None:
         label, rest = timed, text[len(first_line) :]
     elif (match := _label_like(separators).match(text)) is not None:
@@ -169,6 +175,19 @@ def undeclared_label(
     if not words or _not_a_label(label.casefold(), words[0].casefold(), tuple(not_labels)):
         return None
     return _reason(label, rest, bold_start, declared, names)
+
+
+def bold_timed(text: str, bold_start: str) -> str | None:
+    """The bold start of a line that is a label in bold and a time code (``**Ruth Lee**  00:15``, read without its
+    markup as ``Ruth Lee 00:15``), else None.
+
+    >>> bold_timed("Ruth Lee 00:15", "Ruth Lee"), bold_timed("Ruth Lee 00:15 said", "Ruth Lee")
+    ('Ruth Lee', None)
+    """
+    if not bold_start or not text.startswith(bold_start):
+        return None
+    rest = text[len(bold_start) :]
+    return bold_start if regex.fullmatch(rf"\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[:：]?", rest) else None
 
 
 def timed_label(first_line: str) -> str | None:
