@@ -317,3 +317,10 @@ def test_bold_emphasis_among_labelled_answers_is_no_question() -> None:
         ("Bob Answerer", "Because.\nNever, ever give up.\nThat is the whole secret."),
         ("Cleo Second", "True."),
     ]
+
+
+def test_after_the_last_answer_a_link_starts_the_footer() -> None:
+    """A "Related:" link after the last turn is the site's furniture, and so is every paragraph after it."""
+    result = parse("Q: Why?\n\nBob: Because.\n\nRelated: More on rivers\n\nThe institute is a non-profit.")
+    assert shape(result)[-1] == ("Bob", "Because.")
+    assert result.segments[-1].kind == "boilerplate" and "non-profit" in result.segments[-1].text

@@ -444,7 +444,8 @@ def _mark_preamble_and_footer(blocks: list[Block], names: Sequence[str]) -> None
         (
             j
             for j in range(last + 1, len(blocks))
-            if blocks[j].kind in ("heading", "boilerplate", "footer_start") or _about_a_speaker(blocks[j], names)
+            if blocks[j].kind in ("heading", "boilerplate", "footer_start", "link")
+            or _about_a_speaker(blocks[j], names)
         ),
         len(blocks),
     )
