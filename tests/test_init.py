@@ -203,6 +203,13 @@ def test_a_full_label_printed_once_before_the_short_one_recurs_is_drafted_as_the
     assert speakers["PIKE"] == "TOM PIKE"
 
 
+def drafted(folder: Path, name: str, text: str) -> dict[str, Any]:
+    """The meta.toml ``init`` drafts for a folder holding one transcript ``name`` with ``text``."""
+    folder.mkdir()
+    (folder / name).write_text(text, encoding="utf-8")
+    return tomllib.loads(draft_meta(folder))
+
+
 @pytest.mark.parametrize(
     "layout",
     [
@@ -212,38 +219,29 @@ def test_a_full_label_printed_once_before_the_short_one_recurs_is_drafted_as_the
 )
 def test_init_finds_labels_printed_with_a_time_code_and_who_asks(layout: str, tmp_path: Path) -> None:
     """Time codes are no part of a label; a name whose turns mostly ask is drafted asking."""
-    pairs = [("Why boats?", "Because they float."), ("And the sea?", "It is wide."), ("Fear?", "Never.")]
+    pairs = [("Why boats?", "Why? Because they float."), ("And the sea?", "Wide? It is wide."), ("Fear?", "Never.")]
     text = "Episode 12 transcript\n\n" + "\n".join(layout.format(q=q, a=a) for q, a in pairs)
-    folder = tmp_path / "podcast"
-    folder.mkdir()
-    (folder / "en.txt").write_text(text, encoding="utf-8")
-    draft = tomllib.loads(draft_meta(folder))
+    draft = drafted(tmp_path / "podcast", "en.txt", text)
     assert draft["languages"]["en"]["labels"] == {"Dana Whitfield": "Dana Whitfield", "Tom Berg": "Tom Berg"}
     assert draft["speakers"] == {"Dana Whitfield": "interviewer", "Tom Berg": "interviewee"}
 
 
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:
-    folder = tmp_path / "bookshop"
-    folder.mkdir()
     text = (
         "Home > Culture > Books\n\nTranscript\n\n2024-05-18 08:31\n\nRunning a bookshop in a county town\n\n"
         "Q: Why books?\n\nAnn Lee: Because.\n\nQ: And now?\n\nAnn Lee: Still books.\n"
     )
-    (folder / "en.txt").write_text(text, encoding="utf-8")
-    assert tomllib.loads(draft_meta(folder))["title"] == "Running a bookshop in a county town"
+    assert drafted(tmp_path / "bookshop", "en.txt", text)["title"] == "Running a bookshop in a county town"
 
 
 def test_init_reads_a_role_word_before_a_name_and_clusters_the_name(tmp_path: Path) -> None:
     """Press conferences print the role before the name (``FRAGE BRANDNER``, ``ZUSATZFRAGE BRANDNER``)."""
-    folder = tmp_path / "pressekonferenz"
-    folder.mkdir()
     text = (
         "Regierungspressekonferenz vom 3. Juni\n\nVORS. LINDNER: Willkommen.\n\nFRAGE BRANDNER: Wann kommt das?\n\n"
         "SEEBACH: Im Herbst.\n\nZUSATZFRAGE BRANDNER: Warum so spät?\n\nSEEBACH: Weil es dauert.\n\n"
         "FRAGE BRANDNER: Und dann?\n\nSEEBACH: Dann sehen wir weiter.\n\nVORS. LINDNER: Danke.\n"
     )
-    (folder / "de.txt").write_text(text, encoding="utf-8")
-    draft = tomllib.loads(draft_meta(folder))
+    draft = drafted(tmp_path / "pressekonferenz", "de.txt", text)
     assert draft["speakers"] == {"LINDNER": "chair", "BRANDNER": "interviewer", "SEEBACH": "interviewee"}
     labels = draft["languages"]["de"]["labels"]
     assert labels["FRAGE BRANDNER"] == labels["ZUSATZFRAGE BRANDNER"] == "BRANDNER"
