@@ -96,6 +96,7 @@ SegmentKind = Literal[
     "caption",
     "pull_quote",
     "box",
+    "number",
     "timestamp",
     "interjection",
     "comment",
@@ -103,7 +104,8 @@ SegmentKind = Literal[
     "code",
 ]
 """What text that is not a turn is. Time codes, interjections and comments are also cut out of turns' text. A box is
-a titled list printed between the answers (a fact box: ``Die Linie 7 in Zahlen`` and its ``- …`` lines)."""
+a titled list printed between the answers (a fact box: ``Die Linie 7 in Zahlen`` and its ``- …`` lines); a number, a
+question's number printed with its label (``Q41 Chair:``, ``Q1:``)."""
 SEGMENT_KINDS: tuple[SegmentKind, ...] = get_args(SegmentKind)
 
 Text = Annotated[str, StringConstraints(min_length=1, pattern=r"\S")]

@@ -245,3 +245,11 @@ def test_init_reads_a_role_word_before_a_name_and_clusters_the_name(tmp_path: Pa
     assert draft["speakers"] == {"LINDNER": "chair", "BRANDNER": "interviewer", "SEEBACH": "interviewee"}
     labels = draft["languages"]["de"]["labels"]
     assert labels["FRAGE BRANDNER"] == labels["ZUSATZFRAGE BRANDNER"] == "BRANDNER"
+
+
+def test_init_reads_labels_printed_with_a_question_number(tmp_path: Path) -> None:
+    """``Q41 Chair:`` (committee evidence) drafts ``Chair``; ``Q1:`` / ``A1:`` (numbered Q&A) draft ``Q`` and ``A``."""
+    committee = "Evidence\n\nQ41 Chair: Why?\n\nDr Lee: Because.\n\nQ42 Chair: And then?\n\nDr Lee: Then more.\n"
+    assert set(drafted(tmp_path / "committee", "en.txt", committee)["languages"]["en"]["labels"]) == {"Chair", "Dr Lee"}
+    numbered = "Briefing\n\nQ1: Why?\n\nA1: Because.\n\nQ2: And then?\n\nA2: Then more.\n"
+    assert set(drafted(tmp_path / "briefing", "en.txt", numbered)["languages"]["en"]["labels"]) == {"Q", "A"}

@@ -328,3 +328,20 @@ def test_labels_in_bold_with_a_time_code_are_labels() -> None:
     )
     assert turns(result) == [("Q", "Why?"), ("Bob", "Because.")]
     assert [s.text for s in result.segments if s.kind == "timestamp"] == ["00:02", "00:09"]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Title\n\nQ41 Hal: Why?\n\nBob: Because.\n\nQ42 Hal: And then?",  # a committee's numbered questions
+        "Title\n\nQ1: Why?\n\nBob: Because.\n\nQ2: And then?",  # a think tank's numbered Q&A
+    ],
+)
+def test_a_question_number_printed_with_a_label_is_a_number_segment(text: str) -> None:
+    result = parse(text)
+    assert [t.text for t in result.turns] == ["Why?", "Because.", "And then?"]
+    assert [t.speaker for t in result.turns] == [result.turns[0].speaker, "Bob Answerer", result.turns[0].speaker]
+    assert [(s.kind, s.source.line_start) for s in result.segments if s.kind == "number"] == [
+        ("number", 3),
+        ("number", 7),
+    ]

@@ -206,7 +206,7 @@ class Builder:
         assert voice is not None
         labelled = self.pending_label or block
         line_start = labelled.paragraph.line_start
-        stamps = [Cut("timestamp", stamp, 0, 0) for stamp in labelled.stamps]
+        stamps = [Cut(kind, text, 0, 0) for kind, text in labelled.stamps]
         self.pending_label = None
         text, cuts = self._cut(text)
         self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)

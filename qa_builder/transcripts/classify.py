@@ -27,6 +27,7 @@ from .conventions import PARAGRAPH_RULES, Conventions, compiled
 from .labels import (
     BRACKET_CLOSED,
     BRACKETED_TIME,
+    QUESTION_NUMBER,
     TIME_CODE,
     WIDE_GAP,
     bold_timed,
@@ -64,8 +65,9 @@ class Block:
     label: str | None = None
     rest: str = ""
     """The text after the label (or all of ``text`` for an unlabelled paragraph)."""
-    stamps: tuple[str, ...] = ()
-    """Time codes printed around the label (``[00:01:23] Dana:``, ``Dana (00:01:23):``)."""
+    stamps: tuple[tuple[str, str], ...] = ()
+    """What is printed around the label, as (segment kind, text): time codes (``[00:01:23] Dana:``,
+    ``Dana (00:01:23):``) and question numbers (``Q41 Chair:``, ``Q1:``)."""
 
 
 @dataclass(slots=True)
@@ -136,7 +138,8 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
     return compiled(
-        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*)?(?:{alternatives or '(?!)'})"
+        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
+        rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
         rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$)"
     )
@@ -151,7 +154,7 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
     match = context.labels.match(marked.text)
     if match is not None:
         block.kind, block.label, block.rest = "label", match["label"], match["text"].strip()
-        block.stamps = tuple(stamp for stamp in match.group("lead", "time") if stamp)
+        block.stamps = _stamps(match)
         return block
     if marked.bold_start in context.language.labels:
         _bold_timed_label(block, strip(paragraph.first_line, context.markup).text)
@@ -222,11 +225,17 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
                 found.kind = "box"
 
 
+def _stamps(match: regex.Match[str]) -> tuple[tuple[str, str], ...]:
+    """The time codes and question number printed around a label, in the order printed."""
+    found = [("timestamp", match["lead"]), ("number", match["number"]), ("timestamp", match["time"])]
+    return tuple((kind, text) for kind, text in found if text)
+
+
 def _bold_timed_label(block: Block, first: str) -> None:
     """A declared label in bold with a time code on its line (``**Dana**  00:02``, read ``Dana 00:02``)."""
     if bold_timed(first, block.bold_start) is not None and block.text.startswith(first):
         block.kind, block.label, block.rest = "label", block.bold_start, block.text[len(first) :].strip()
-        block.stamps = (first[len(block.bold_start) :].strip(" :："),)
+        block.stamps = (("timestamp", first[len(block.bold_start) :].strip(" :：")),)
 
 
 def _credits(blocks: list[Block], context: Reading) -> None:

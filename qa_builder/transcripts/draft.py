@@ -214,12 +214,9 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
         for kind in (*PARAGRAPH_RULES, "credit")
     ):
         return None
-    if (
-        timed is None
-        and match is not None
-        and match["label"] in (*conventions.asking_labels, *conventions.answering_labels)
-    ):
-        return str(match["label"])  # "A:" is an answer's label although "A" starts sentences too
+    word = _NUMBERED.sub("", match["label"]) if timed is None and match is not None else ""
+    if word in (*conventions.asking_labels, *conventions.answering_labels):
+        return word  # "A:" (or "A1:") is an answer's label although "A" starts sentences too
     shaped = undeclared_label(
         text,
         bold_start=bold_start,
@@ -232,6 +229,8 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     return shaped[0] if shaped is not None else None
 
 
+_NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
+"""The number after a short label (``A1``): the label is ``A``."""
 _QUESTION_END = regex.compile(r"[?？]\W*$")
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "BRACKET_CLOSED",
     "COLONS",
     "bold_timed",
+    "QUESTION_NUMBER",
     "TIME_CODE",
     "WIDE_GAP",
     "label_pattern",
@@ -87,16 +88,31 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     ('Dana', '(00:01:23)', 'Welcome.')
     >>> label_pattern(["Dana"]).match("Dana  00:02 Welcome.").group("label", "time", "text")
     ('Dana', '00:02', 'Welcome.')
+
+    A question number before a label (``Q41 Chair:``, as committee evidence prints it) or after a short one
+    (``Q1:``, ``A1:``) is kept in the group ``number``.
+
+    >>> label_pattern(["Chair", "Q"]).match("Q41 Chair: Why?").group("number", "label")
+    ('Q41', 'Chair')
+    >>> label_pattern(["Chair", "Q"]).match("Q1: Why?").group("number", "label")
+    ('1', 'Q')
     """
-    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
+    ordered = sorted(labels, key=len, reverse=True)
+    long = "|".join(regex.escape(label) for label in ordered if len(label) > _NUMBERED_MAX) or "(?!)"
+    short = "|".join(regex.escape(label) for label in ordered if len(label) <= _NUMBERED_MAX) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     return compiled(
-        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*)?(?P<label>{alternatives})"
+        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s+)?"
+        rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}))\s*(?P<text>.*)$"
     )
 
 
+QUESTION_NUMBER = r"Q\d{1,4}\.?"
+"""A question's number before its label: ``Q41 Chair:`` in a committee's oral evidence."""
+_NUMBERED_MAX = 3
+"""Labels this short may carry a number (``Q1``, ``A12``, ``问3``); a longer label's digits are its own."""
 TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 """A time code as transcription services print it beside a label: ``00:02``, ``1:04:37``, ``00:01:23.5``."""
 BRACKETED_TIME = rf"\[{TIME_CODE}\]|\({TIME_CODE}\)"
@@ -114,7 +130,8 @@ BRACKET_CLOSED = r"(?<=[\]】〕］])"
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
-        rf"^(?:(?:{BRACKETED_TIME})\s*)?(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
+        rf"^(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
+        rf"(?:(?P<label>[^\s\d:：﹕︰]{{1,{_NUMBERED_MAX}}})\d{{1,3}}(?=\s*[:：﹕︰])|(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?))"
         rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )
 
