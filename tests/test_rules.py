@@ -273,6 +273,8 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
         ("zh", "问:为什么?\n\nBob:因为。\n\n那就这样吧【笑】"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nDas Protokoll zeigt, dass wir recht hatten."),
         ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nG7: the summit was long."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nQ4 earnings were strong."),
     ],
 )
 def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str, text: str) -> None:

@@ -131,7 +131,7 @@ def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
         rf"^(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
-        rf"(?:(?P<label>[^\s\d:：﹕︰]{{1,{_NUMBERED_MAX}}})\d{{1,3}}(?=\s*[:：﹕︰])|(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?))"
+        rf"(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
         rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )
 
