@@ -253,3 +253,8 @@ def test_init_reads_labels_printed_with_a_question_number(tmp_path: Path) -> Non
     assert set(drafted(tmp_path / "committee", "en.txt", committee)["languages"]["en"]["labels"]) == {"Chair", "Dr Lee"}
     numbered = "Briefing\n\nQ1: Why?\n\nA1: Because.\n\nQ2: And then?\n\nA2: Then more.\n"
     assert set(drafted(tmp_path / "briefing", "en.txt", numbered)["languages"]["en"]["labels"]) == {"Q", "A"}
+
+
+def test_init_takes_a_headline_with_a_decimal_number_for_the_title(tmp_path: Path) -> None:
+    text = "Why 1.5 degrees still matter\n\nBy Ann Lee\n\nQ: Why?\n\nBob Berg: Because.\n\nQ: And?\n\nBob Berg: Yes.\n"
+    assert drafted(tmp_path / "climate", "en.txt", text)["title"] == "Why 1.5 degrees still matter"
