@@ -258,3 +258,15 @@ def test_init_reads_labels_printed_with_a_question_number(tmp_path: Path) -> Non
 def test_init_takes_a_headline_with_a_decimal_number_for_the_title(tmp_path: Path) -> None:
     text = "Why 1.5 degrees still matter\n\nBy Ann Lee\n\nQ: Why?\n\nBob Berg: Because.\n\nQ: And?\n\nBob Berg: Yes.\n"
     assert drafted(tmp_path / "climate", "en.txt", text)["title"] == "Why 1.5 degrees still matter"
+
+
+@pytest.mark.parametrize("encoding", ["big5", "gb18030"])
+def test_init_guesses_which_legacy_chinese_encoding_a_file_is_in(encoding: str, tmp_path: Path) -> None:
+    """Big5 (Taiwan, Hong Kong) decodes as GB18030 without an error, into nonsense: the guess weighs the text."""
+    text = "光華專訪\n\n問：您為什麼回台南？\n\n陳玉蘭：因為這裡是我長大的地方。\n\n問：還看嗎？\n\n陳玉蘭：看。\n"
+    folder = tmp_path / "tw"
+    folder.mkdir()
+    (folder / "zh.txt").write_bytes(text.encode(encoding))
+    draft = tomllib.loads(draft_meta(folder))
+    assert draft["languages"]["zh"]["encoding"] == encoding
+    assert "陳玉蘭" in draft["languages"]["zh"]["labels"]
