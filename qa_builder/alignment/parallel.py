@@ -115,7 +115,7 @@ class _TurnLevel:
     @classmethod
     def of(cls, interview_id: str, left: Transcript, right: Transcript, beads: list[Bead]) -> _TurnLevel:
         langs = (left.lang, right.lang)
-        prefix = f"{interview_id}/{pair_name(langs)}"
+        prefix = _prefix(interview_id, langs)
         turns = _parallel_turns(prefix, interview_id, beads, left.turns, right.turns, langs)
         qa = _parallel_qa(prefix, interview_id, beads, left, right, langs)
         return cls(interview_id, left, right, beads, turns, qa)
@@ -125,18 +125,23 @@ class _TurnLevel:
         return self.left.lang, self.right.lang
 
     @property
+    def han(self) -> tuple[bool, bool]:
+        """Which side writes numbers in Han numerals."""
+        return han_numerals(self.left.lang), han_numerals(self.right.lang)
+
+    @property
     def sentence_group(self) -> SentenceGroup:
         """The turn pairs' texts, to be split into sentences and aligned."""
         langs = self.langs
         return SentenceGroup(
             [(row.translation[langs[0]], row.translation[langs[1]]) for row in self.turns],
             (self.left.sentence_rules, self.right.sentence_rules),
-            (han_numerals(langs[0]), han_numerals(langs[1])),
+            self.han,
         )
 
     def finished(self, aligned: list[SentenceAlignment]) -> PairAlignment:
         langs, rules = self.langs, (self.left.sentence_rules, self.right.sentence_rules)
-        prefix = f"{self.interview_id}/{pair_name(langs)}"
+        prefix = _prefix(self.interview_id, langs)
         sentences, alone = sentence_records(self.turns, aligned, langs, rules)
         unpaired = (
             _unpaired_turns(prefix, self.beads, self.left, self.right)
@@ -144,6 +149,11 @@ class _TurnLevel:
             + alone
         )
         return PairAlignment(self.interview_id, langs, self.beads, self.turns, self.qa, sentences, unpaired, aligned)
+
+
+def _prefix(interview_id: str, langs: tuple[str, str]) -> str:
+    """What the ids of a pair's records start with: ``<interview>/<pair>``."""
+    return f"{interview_id}/{pair_name(langs)}"
 
 
 def _align_pairs(pairs: Sequence[tuple[str, Transcript, Transcript]], costs: Costs) -> list[PairAlignment]:
