@@ -270,3 +270,32 @@ def test_init_guesses_which_legacy_chinese_encoding_a_file_is_in(encoding: str, 
     draft = tomllib.loads(draft_meta(folder))
     assert draft["languages"]["zh"]["encoding"] == encoding
     assert "陳玉蘭" in draft["languages"]["zh"]["labels"]
+
+
+def test_init_reads_role_letters_printed_with_a_period_and_joins_translations_interviewers(tmp_path: Path) -> None:
+    """Newspapers print a Q&A as ``Q. …`` / ``A. …`` (``Pregunta. …`` once, then ``P. …`` / ``R. …`` in Spanish):
+    the draft declares the period, and each language's asking word names one interviewer."""
+    folder = tmp_path / "carpenter"
+    folder.mkdir()
+    pairs = [("Why wood?", "It smells."), ("And today?", "Schools. Many."), ("What is missing?", "Time.")]
+    english = "A carpenter\n\n" + "".join(f"Q. {q}\n\nA. {a}\n\n" for q, a in pairs)
+    spanish = "Un carpintero\n\nPregunta. ¿Por qué?\n\nRespuesta. Huele.\n\n"
+    spanish += "".join(f"P. ¿{q}?\n\nR. {a}\n\n" for q, a in [("Y hoy", "Escuelas."), ("Qué falta", "Tiempo.")])
+    (folder / "en.txt").write_text(english, encoding="utf-8")
+    (folder / "es.txt").write_text(spanish, encoding="utf-8")
+    draft = tomllib.loads(draft_meta(folder))
+    assert draft["speakers"] == {"Q": "interviewer", "A": "interviewee"}
+    assert draft["languages"]["en"]["labels"] == {"Q": "Q", "A": "A"}
+    assert draft["languages"]["es"]["labels"] == {"Pregunta": "Q", "Respuesta": "A", "P": "Q", "R": "A"}
+    assert draft["languages"]["es"]["conventions"]["label_separators"] == ["."]
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Steps\n\nA. Measure twice.\n\nB. Cut once.\n\nC. Sand the edge.\n\nD. Oil it.\n",  # a lettered list
+        "Notes\n\nA. Lee said so.\n\nThen it rained.\n\nA. Lee came back.\n\nWe left. A. Lee stayed.\n",  # an initial
+    ],
+)
+def test_init_takes_no_lettered_list_or_recurring_initial_for_labels(text: str, tmp_path: Path) -> None:
+    assert "labels" not in drafted(tmp_path / "notes", "en.txt", text)["languages"]["en"]

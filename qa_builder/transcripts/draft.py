@@ -21,8 +21,9 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 import regex
@@ -108,8 +109,8 @@ def draft_meta(folder: Path) -> str:
     lines = _header(folder, readings)
     speakers: dict[str, Role] = {}
     sections: list[str] = []
-    for reading in readings:
-        candidates = _candidates(reading)
+    found = _same_role_words([(reading, _candidates(reading)) for reading in readings])
+    for reading, candidates in found:
         for candidate in candidates:
             speakers.setdefault(candidate.speaker, candidate.role)
         sections += _language(reading, candidates)
@@ -121,6 +122,35 @@ def draft_meta(folder: Path) -> str:
     lines += ["# guest, respondent; neither: moderator, chair). Guessed from the labels: check each one."]
     lines += ["[speakers]", *(f"{_key(name)} = {_string(role)}" for name, role in speakers.items())]
     return "\n".join([*lines, *sections]) + "\n"
+
+
+def _same_role_words(
+    found: list[tuple[_Reading, list[Candidate]]],
+) -> list[tuple[_Reading, list[Candidate]]]:
+    """Translations label one interviewer with their own language's word (``Q`` in en, ``F`` in de, ``P`` in es):
+    where every transcript has exactly one role-word speaker who asks (or answers), they are one speaker, named as
+    in the first transcript."""
+    for function in ("asks", "answers"):
+        chosen = [_role_word_speakers(reading, candidates, function) for reading, candidates in found]
+        present = [names for names in chosen if names]
+        if len(present) < 2 or any(len(names) != 1 for names in present):
+            continue
+        name = next(iter(present[0]))
+        for (_, candidates), names in zip(found, chosen, strict=True):
+            for candidate in candidates:
+                if candidate.speaker in names:
+                    candidate.speaker = name
+    return found
+
+
+def _role_word_speakers(reading: _Reading, candidates: list[Candidate], function: str) -> set[str]:
+    conventions = builtin_conventions(reading.lang)
+    words = {*conventions.asking_labels, *conventions.answering_labels}
+    return {
+        c.speaker
+        for c in candidates
+        if FUNCTIONS[c.role] == function and (c.label in words or _short_role_word(c.label))
+    }
 
 
 def _read(path: Path) -> _Reading:
@@ -211,22 +241,53 @@ PERIOD_LABELS_MIN = 3
 
 def _period_candidates(reading: _Reading, conventions: Conventions) -> list[Candidate]:
     """Labels printed with a period, as hearings print them (``Senator Vance. …``, ``The Chairman. …``):
-    a title from the conventions' ``honorifics``, up to three capitalised words, a period."""
-    if not conventions.honorifics:
+    a title from the conventions' ``honorifics``, up to three capitalised words, a period; or the role words and
+    letters of a printed Q&A (``P. …`` / ``R. …``, ``Pregunta. …``), two of them at least twice each."""
+    titled: dict[str, Candidate] = {}
+    roles: dict[str, Candidate] = {}
+    pattern = _period_label(conventions)
+    for k, (paragraph, text, _, _) in enumerate(reading.paragraphs):
+        if (match := pattern.match(text)) is None:
+            continue
+        label = match["titled"] or match["role"]
+        found = titled if match["titled"] else roles
+        candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start, separator="."))
+        candidate.count += 1
+        candidate.questions += _asks(text[len(label) + 1 :], reading.paragraphs[k + 1 : k + 2])
+    paired = [c for c in roles.values() if c.count >= 2]
+    if len(paired) < 2:  # one recurring "A." is a list item or an initial: asking and answering come in pairs
+        paired = []
+    words = [c for c in roles.values() if c not in paired and c.label in _role_words(conventions)]
+    kept = [*titled.values(), *paired, *(words if paired else [])]
+    if sum(c.count for c in kept) < PERIOD_LABELS_MIN:
         return []
-    titles = "|".join(regex.escape(h) for h in sorted(conventions.honorifics, key=len, reverse=True))
+    clustered = _cluster(kept, conventions)
+    for word in words if paired else []:  # "Pregunta." the first time, "P." after it: one speaker
+        letter = next((c for c in paired if word.label.startswith(c.label)), None)
+        if letter is not None:
+            word.speaker, word.role = letter.speaker, letter.role
+    return clustered
+
+
+def _role_words(conventions: Conventions) -> set[str]:
+    return {*conventions.asking_labels, *conventions.answering_labels}
+
+
+@lru_cache(maxsize=32)
+def _period_label_pattern(titles: tuple[str, ...], roles: tuple[str, ...]) -> regex.Pattern[str]:
     name = r"\p{Lu}[\p{L}'’\-]+"
-    pattern = regex.compile(rf"^(?P<label>(?:{titles})(?:\.?\s+{name}(?:\s+{name}){{0,2}})?)\.\s+\S")
-    found: dict[str, Candidate] = {}
-    for paragraph, text, _, _ in reading.paragraphs:
-        match = pattern.match(text)
-        if match:
-            candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
-            candidate.count += 1
-            candidate.separator = "."
-    if sum(c.count for c in found.values()) < PERIOD_LABELS_MIN:
-        return []
-    return _cluster(list(found.values()), conventions)
+    titled = rf"(?:{'|'.join(titles)})(?:\.?\s+{name}(?:\s+{name}){{0,2}})?" if titles else "(?!)"
+    role = "|".join([*roles, r"\p{Lu}{1,2}"])
+    return regex.compile(rf"^(?:(?P<titled>{titled})|(?P<role>{role}))\.\s+\S")
+
+
+def _period_label(conventions: Conventions) -> regex.Pattern[str]:
+    """Titles, then the asking and answering words, then one or two capitals, each followed by a period."""
+
+    def escaped(words: Iterable[str]) -> tuple[str, ...]:
+        return tuple(regex.escape(w) for w in sorted(set(words), key=len, reverse=True))
+
+    return _period_label_pattern(escaped(conventions.honorifics), escaped(_role_words(conventions)))
 
 
 def _label(text: str, bold_start: str, conventions: Conventions, first_line: str = "") -> str | None:

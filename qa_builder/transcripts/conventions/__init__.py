@@ -67,7 +67,7 @@ class SentenceRules(BaseModel):
     closing: str = Field(default=r"[\"'”’»«」』）)\]]", description="Closing quotes or brackets that stay with it.")
     space_after: bool = Field(default=True, description="Whether a sentence end must be followed by a space.")
     next_start: str = Field(
-        default=r"[\p{Lu}\p{N}\"'„“‘«»(\[]", description="What the next sentence must start with (a regex)."
+        default=r"[\p{Lu}\p{N}\"'„“‘«»(\[¿¡]", description="What the next sentence must start with (a regex)."
     )
     abbreviations: list[str] = _listed("Words written with a final period that does not end a sentence.")
     ordinal_before: list[str] = _listed("Words after which a number with a period is an ordinal ('17. November').")
