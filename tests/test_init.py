@@ -299,3 +299,20 @@ def test_init_reads_role_letters_printed_with_a_period_and_joins_translations_in
 )
 def test_init_takes_no_lettered_list_or_recurring_initial_for_labels(text: str, tmp_path: Path) -> None:
     assert "labels" not in drafted(tmp_path / "notes", "en.txt", text)["languages"]["en"]
+
+
+def test_init_reads_names_printed_alone_above_their_words(tmp_path: Path) -> None:
+    """A script prints each name in capitals alone on its line; ``(CONT'D)`` after it is the same speaker."""
+    text = (
+        "THE HARBOUR HOUR\n\nANN ASKER\nWhy the harbour?\n\nBOB LEE\nThe boats.\n\nANN ASKER\nAnd now?\n\n"
+        "BOB LEE\nFewer boats.\n\nANN ASKER (CONT'D)\nWhy?\n"
+    )
+    draft = drafted(tmp_path / "script", "en.txt", text)
+    assert draft["languages"]["en"]["labels"] == {
+        "ANN ASKER": "ANN ASKER",
+        "BOB LEE": "BOB LEE",
+        "ANN ASKER (CONT'D)": "ANN ASKER",
+    }
+    assert draft["speakers"] == {"ANN ASKER": "interviewer", "BOB LEE": "interviewee"}
+    headings = "REPORT\n\nPART ONE\nWe began in May.\n\nPART TWO\nWe ended in June.\n\nPART ONE\nAgain.\n"
+    assert "labels" not in drafted(tmp_path / "report", "en.txt", headings)["languages"]["en"]

@@ -345,3 +345,50 @@ def test_a_question_number_printed_with_a_label_is_a_number_segment(text: str) -
         ("number", 3),
         ("number", 7),
     ]
+
+
+SCRIPT_META = InterviewMeta.model_validate(
+    {
+        "title": "t",
+        "publisher": "p",
+        "url": "u",
+        "published": "2024-01-01",
+        "speakers": {"Ann Asker": "host", "Bob Answerer": "guest"},
+        "languages": {
+            "en": {
+                "source": "s",
+                "labels": {"ANN ASKER": "Ann Asker", "ANN ASKER (CONT'D)": "Ann Asker", "BOB": "Bob Answerer"},
+            }
+        },
+    }
+)
+
+
+@pytest.mark.parametrize("gap", ["\n\n", "\n"])
+def test_a_label_alone_on_its_line_above_the_words_starts_a_turn(gap: str) -> None:
+    """Scripts and some transcript exports print the name alone on its line and the words below it, with or
+    without a blank line between speeches (a file without them is read one paragraph per line)."""
+    speeches = [("ANN ASKER", "Why the harbour?"), ("BOB", "Because of the boats.\nAnd the gulls."),
+                ("ANN ASKER (CONT'D)", "Still?"), ("BOB", "Always.")]  # fmt: skip
+    text = "THE HARBOUR HOUR" + gap + gap.join(f"{name}\n{words}" for name, words in speeches)
+    result = parse_text(text, meta=SCRIPT_META, lang="en")
+    assert [(t.speaker_label, " ".join(t.text.split())) for t in result.turns] == [
+        ("ANN ASKER", "Why the harbour?"),
+        ("BOB", "Because of the boats. And the gulls."),
+        ("ANN ASKER (CONT'D)", "Still?"),
+        ("BOB", "Always."),
+    ]
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer", "Ann Asker", "Bob Answerer"]
+
+
+def test_a_name_alone_on_its_line_nobody_declared_in_a_script_is_an_error() -> None:
+    """Where a file prints its labels alone on their lines, an undeclared name so printed would be glued silently
+    onto the turn before: it stops the parse instead. A name alone in a file with colon labels is a heading."""
+    from qa_builder.errors import UnknownLabelError
+
+    text = "Title\n\nANN ASKER\nWhy?\n\nBOB\nBecause.\n\nCALLER\nIs it true?\n\nBOB\nNo."
+    with pytest.raises(UnknownLabelError, match="'CALLER'") as caught:
+        parse_text(text, meta=SCRIPT_META, lang="en")
+    assert caught.value.line == 9
+    colons = parse("Title\n\nQ: Why?\n\nBob: Because.\n\nTHE SECOND DAY\nWe met again at noon.\n\nQ: And?")
+    assert [t.speaker_label for t in colons.turns] == ["Q", "Bob", "Q"]

@@ -30,13 +30,21 @@ from .labels import (
     QUESTION_NUMBER,
     TIME_CODE,
     WIDE_GAP,
+    alone_label_pattern,
     bold_timed,
     label_pattern,
     undeclared_label,
 )
 from .markup import Markup, detect, strip
 from .meta import InterviewMeta, LanguageMeta
-from .paragraphs import Paragraph, ParagraphMode, join_wrapped_labels, paragraph_mode, paragraphs
+from .paragraphs import (
+    Paragraph,
+    ParagraphMode,
+    join_alone_labels,
+    join_wrapped_labels,
+    paragraph_mode,
+    paragraphs,
+)
 from .read import Line
 from .regions import find_regions
 
@@ -83,9 +91,13 @@ class Reading:
     conventions: Conventions
     labels: regex.Pattern[str]
     names: regex.Pattern[str]
+    alone: regex.Pattern[str]
+    """A line that is a declared label and nothing else, the text on the lines below (a script's ``MARIA LOPEZ``)."""
     markup: Markup = "none"
     mode: ParagraphMode = "blank-line"
     layout: Layout = "labels"
+    script: bool = False
+    """Some label is printed alone on its line with the words below, as a script prints it."""
     flags: set[str] = field(default_factory=set)
     doubts: list[tuple[int, str]] = field(default_factory=list)
     """(line, message) for what the reading could not be sure of: warnings once the parse is done."""
@@ -104,6 +116,7 @@ def reading(meta: InterviewMeta, lang: str, *, interview_id: str, path: str, rec
         conventions=conventions,
         labels=label_pattern(language.labels, conventions.label_separators),
         names=_names_pattern(meta, language),
+        alone=alone_label_pattern(language.labels),
     )
 
 
@@ -123,6 +136,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     rest, regions = find_regions(lines)
     context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
     found = join_wrapped_labels(paragraphs(rest, _starts_label(context), context.mode), context.labels)
+    found = join_alone_labels(found, context.alone)
     blocks = [_classify(paragraph, context) for paragraph in found]
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
@@ -141,7 +155,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
         rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
         rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
-        rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$)"
+        rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
     )
 
 
@@ -156,10 +170,16 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
         block.kind, block.label, block.rest = "label", match["label"], match["text"].strip()
         block.stamps = _stamps(match)
         return block
+    first = strip(paragraph.first_line, context.markup).text
     if marked.bold_start in context.language.labels:
-        _bold_timed_label(block, strip(paragraph.first_line, context.markup).text)
+        _bold_timed_label(block, first)
         if block.kind == "label":
             return block
+    if paragraph.starts and context.alone.match(first) is not None:  # a label alone on its line, text below
+        rest = strip(paragraph.text[paragraph.starts[0][0] :], context.markup).text
+        block.kind, block.label, block.rest = "label", first.strip(), rest
+        context.script = True
+        return block
     for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
         if pattern is not None and pattern.match(marked.text):
@@ -384,6 +404,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         not_labels=context.conventions.not_labels,
         separators=context.conventions.label_separators,
         first_line=strip(block.paragraph.first_line, context.markup).text,
+        alone=context.script,
     )
 
 

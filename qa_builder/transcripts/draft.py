@@ -30,7 +30,7 @@ import regex
 
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
-from .labels import COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
+from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
 from .markup import detect, strip
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import decode, split_lines
@@ -223,6 +223,8 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         candidate.count += 1
         candidate.bold += bool(bold_start)
         candidate.questions += _asks(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
+    for candidate in _alone_candidates(reading):
+        found.setdefault(candidate.label, candidate)
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     if not strong:
         return _period_candidates(reading, conventions)
@@ -233,6 +235,26 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
     return _cluster(kept, conventions)
+
+
+def _alone_candidates(reading: _Reading) -> list[Candidate]:
+    """Names alone on their line with the text on the next line, two names at least twice each: a script."""
+    found: dict[str, Candidate] = {}
+    paragraphs = reading.paragraphs
+    for k, (paragraph, text, _, _) in enumerate(paragraphs):
+        first = paragraph.first_line.strip("*_ ")
+        after = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
+        below = bool(paragraph.starts) or (after is not None and after.line_start == paragraph.line_end + 1)
+        if not below or paragraph.line_start in reading.asides or (match := ALONE_NAME.match(first)) is None:
+            continue
+        rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
+        candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
+        candidate.count += 1
+        candidate.questions += _QUESTION_END.search(rest) is not None
+    recurring = [c for c in found.values() if c.count >= 2]
+    if len(recurring) < 2:
+        return []
+    return [c for c in found.values() if c in recurring or any(_same_person(c.label, r.label) for r in recurring)]
 
 
 PERIOD_LABELS_MIN = 3

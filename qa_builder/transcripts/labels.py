@@ -20,6 +20,7 @@ import regex
 from .conventions import compiled
 
 __all__ = [
+    "ALONE_NAME",
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
     "COLONS",
@@ -27,6 +28,7 @@ __all__ = [
     "QUESTION_NUMBER",
     "TIME_CODE",
     "WIDE_GAP",
+    "alone_label_pattern",
     "label_pattern",
     "near_label",
     "numbered_speaker",
@@ -109,6 +111,27 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     )
 
 
+ALONE_NAME = regex.compile(
+    r"^(?P<label>(?:\p{Lu}[\p{Lu}\p{M}'’.\-]*(?:\s+\p{Lu}[\p{Lu}\p{M}'’.\-]*){0,3}|[\p{Han}·]{2,10})"
+    r"(?:\s*[(（][^()（）]{1,30}[)）])?)$"
+)
+"""A line a script prints a speaker's name on, the words below: capitals (``MARIA LOPEZ``, ``TOM REED (CONT'D)``)
+or a Chinese name or role (``主持人``)."""
+
+
+def alone_label_pattern(labels: Iterable[str]) -> regex.Pattern[str]:
+    """A line that is one of ``labels`` and nothing else: a label printed above its text, as scripts and some
+    transcript exports print it (``MARIA LOPEZ`` on its line, the words below).
+
+    >>> alone_label_pattern(["MARIA LOPEZ"]).match("MARIA LOPEZ") is not None
+    True
+    >>> alone_label_pattern(["MARIA LOPEZ"]).match("MARIA LOPEZ said so") is None
+    True
+    """
+    alternatives = "|".join(regex.escape(label) for label in sorted(labels, key=len, reverse=True)) or "(?!)"
+    return compiled(rf"^(?:{alternatives})\s*$")
+
+
 QUESTION_NUMBER = r"Q\d{1,4}\.?"
 """A question's number before its label: ``Q41 Chair:`` in a committee's oral evidence."""
 _NUMBERED_MAX = 3
@@ -168,11 +191,13 @@ def undeclared_label(
     not_labels: Sequence[str],
     separators: Sequence[str] = (),
     first_line: str = "",
+    alone: bool = False,
 ) -> tuple[str, str] | None:
     """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
 
     ``declared`` are the language's labels, ``names`` the declared speakers' names. ``first_line`` is the
-    paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``).
+    paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``), and so is a
+    name in capitals alone on it with text below where the file prints its labels so (``alone``: ``CALLER``).
 
     >>> undeclared_label("Sam Altman: Hi.", declared=["Sam", "Q"], names=["Sam Altman"], not_labels=[])
     ('Sam Altman', "it names the declared speaker 'Sam Altman'")
@@ -182,8 +207,11 @@ def undeclared_label(
     ('Ruth Lee', 'it is shaped like a speaker label')
     """
     timed = (timed_label(first_line) or bold_timed(first_line, bold_start)) if first_line else None
+    script = ALONE_NAME.match(first_line) if alone and len(text) > len(first_line) else None
     if timed is not None:
         label, rest = timed, text[len(first_line) :]
+    elif script is not None:
+        label, rest = script["label"], ""
     elif (match := _label_like(separators).match(text)) is not None:
         label, rest = match["label"].strip(), match["text"]
     else:
@@ -191,6 +219,8 @@ def undeclared_label(
     words = label.split()
     if not words or _not_a_label(label.casefold(), words[0].casefold(), tuple(not_labels)):
         return None
+    if script is not None and timed is None:
+        return label, "it is a name alone on its line, as this file prints its labels"
     return _reason(label, rest, bold_start, declared, names)
 
 

@@ -20,7 +20,7 @@ import regex
 
 from .read import Line
 
-__all__ = ["Paragraph", "ParagraphMode", "join_wrapped_labels", "paragraph_mode", "paragraphs"]
+__all__ = ["Paragraph", "ParagraphMode", "join_alone_labels", "join_wrapped_labels", "paragraph_mode", "paragraphs"]
 
 ParagraphMode = Literal["blank-line", "one-per-line", "hard-wrapped"]
 
@@ -128,6 +128,23 @@ def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) 
                 result.append(joined)
                 k += 2
                 continue
+        result.append(here)
+        k += 1
+    return result
+
+
+def join_alone_labels(found: Sequence[Paragraph], alone: regex.Pattern[str]) -> list[Paragraph]:
+    """Join a paragraph that is only a label to the paragraph on the next line (a script's ``MARIA LOPEZ`` above
+    her words, in a file read one paragraph per line); after a blank line the two stay apart."""
+    result: list[Paragraph] = []
+    k = 0
+    while k < len(found):
+        here = found[k]
+        after = found[k + 1] if k + 1 < len(found) else None
+        if after is not None and after.line_start == here.line_end + 1 and alone.match(here.text):
+            result.append(_join_two(here, after))
+            k += 2
+            continue
         result.append(here)
         k += 1
     return result
