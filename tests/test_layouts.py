@@ -392,3 +392,32 @@ def test_a_name_alone_on_its_line_nobody_declared_in_a_script_is_an_error() -> N
     assert caught.value.line == 9
     colons = parse("Title\n\nQ: Why?\n\nBob: Because.\n\nTHE SECOND DAY\nWe met again at noon.\n\nQ: And?")
     assert [t.speaker_label for t in colons.turns] == ["Q", "Bob", "Q"]
+
+
+def test_text_taken_from_a_pdf_is_put_back_together() -> None:
+    """Hard-wrapped PDF text breaks words at line ends and sentences at page breaks: a broken word is joined
+    (``Kommu-`` / ``nen``), a compound keeps its hyphen (``E-`` / ``Akte``) and a suspended one its space
+    (``Klima-`` / ``und``); the page number between two pages is a segment, and the sentence goes on."""
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+            "languages": {"de": {"source": "s", "labels": {"Frage": "Ann Asker", "Bob": "Bob Answerer"}}},
+        }
+    )
+    text = (
+        "Titel\n\nFrage: Warum so lang-\nsam?\n\nBob: In vielen Kommu-\nnen fehlen Klima- und\nBau-\n"
+        "Experten, und die E-\nAkte ist noch nicht\n\n– 2 –\n\nüberall eingeführt.\n\nFrage: Und dann?"
+    )
+    result = parse_text(text, meta=meta, lang="de")
+    assert [t.text for t in result.turns] == [
+        "Warum so langsam?",
+        "In vielen Kommunen fehlen Klima- und Bau-Experten, und die E-Akte ist noch nicht überall eingeführt.",
+        "Und dann?",
+    ]
+    assert [(s.kind, s.text, s.source.line_start) for s in result.segments if s.kind == "boilerplate"] == [
+        ("boilerplate", "– 2 –", 12)
+    ]

@@ -34,6 +34,7 @@ from .classify import Block, Reading
 from .conventions import INLINE_RULES
 from .furniture import Cut, cut_furniture
 from .meta import Voice
+from .paragraphs import broken_sentence
 from .warnings import Notes
 
 __all__ = ["Builder"]
@@ -160,9 +161,16 @@ class Builder:
         if turn.voice.function == "":
             self.announced = self._announcement(block)
         text, cuts = self._cut(block.rest)
-        turn.cuts += [(len(turn.paragraphs), cut, block.paragraph.line_at(cut.at)) for cut in cuts]
-        turn.paragraphs.append(text)
-        turn.line_end = block.paragraph.line_end
+        line_end, block_line = block.paragraph.line_end, block.paragraph.line_at
+        if broken_sentence(turn.paragraphs[-1], text):  # a page break inside a sentence: one paragraph
+            last = turn.paragraphs[-1]
+            shifted = [Cut(cut.kind, cut.text, cut.offset + len(last) + 1, cut.at) for cut in cuts]
+            turn.cuts += [(len(turn.paragraphs) - 1, cut, block_line(cut.at)) for cut in shifted]
+            turn.paragraphs[-1] = f"{last} {text}"
+        else:
+            turn.cuts += [(len(turn.paragraphs), cut, block_line(cut.at)) for cut in cuts]
+            turn.paragraphs.append(text)
+        turn.line_end = line_end
 
     def _after_announcement(self, block: Block) -> None:
         """The paragraph after a chair gives the floor: the named speaker's words (a question read out)."""

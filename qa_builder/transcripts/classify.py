@@ -135,7 +135,9 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
     rest, regions = find_regions(lines)
     context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
-    found = join_wrapped_labels(paragraphs(rest, _starts_label(context), context.mode), context.labels)
+    suspended = {word.casefold() for word in context.conventions.suspended_hyphen}
+    found = paragraphs(rest, _starts_label(context), context.mode, suspended)
+    found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
     blocks = [_classify(paragraph, context) for paragraph in found]
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]

@@ -12,7 +12,7 @@ always starts a paragraph, and a label wrapped over two lines is put together.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -20,7 +20,15 @@ import regex
 
 from .read import Line
 
-__all__ = ["Paragraph", "ParagraphMode", "join_alone_labels", "join_wrapped_labels", "paragraph_mode", "paragraphs"]
+__all__ = [
+    "Paragraph",
+    "ParagraphMode",
+    "broken_sentence",
+    "join_alone_labels",
+    "join_wrapped_labels",
+    "paragraph_mode",
+    "paragraphs",
+]
 
 ParagraphMode = Literal["blank-line", "one-per-line", "hard-wrapped"]
 
@@ -80,13 +88,22 @@ def paragraph_mode(lines: Sequence[Line]) -> ParagraphMode:
 
 
 def paragraphs(
-    lines: Sequence[Line], starts_paragraph: regex.Pattern[str], mode: ParagraphMode | None = None
+    lines: Sequence[Line],
+    starts_paragraph: regex.Pattern[str],
+    mode: ParagraphMode | None = None,
+    suspended: Collection[str] = (),
 ) -> list[Paragraph]:
     """Group non-blank lines into paragraphs by ``mode`` (decided from the lines if None).
 
     Blank lines always separate paragraphs; in ``hard-wrapped`` mode the lines
     of a block are joined, except where a line matches ``starts_paragraph`` (a
-    speaker label).
+    speaker label). A word broken at a line end is put together (``Kommu-`` /
+    ``nen``), unless the next word is one of ``suspended`` (``Klima-`` / ``und``).
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> lines = split_lines("In vielen Kommu-\\nnen fehlen Klima-\\nund Bau-\\nExperten.", "x")
+    >>> paragraphs(lines, regex.compile("(?!)"), "hard-wrapped", {"und"})[0].text
+    'In vielen Kommunen fehlen Klima- und Bau-Experten.'
     """
     mode = mode or paragraph_mode(lines)
     blocks: list[list[Line]] = [[]]
@@ -103,11 +120,28 @@ def paragraphs(
             if current and (
                 mode != "hard-wrapped" or rule or _RULE.match(current[-1].text) or starts_paragraph.match(line.text)
             ):
-                result.append(_join(current))
+                result.append(_join(current, suspended))
                 current = []
             current.append(line)
-        result.append(_join(current))
+        result.append(_join(current, suspended))
     return result
+
+
+_OPEN_END = regex.compile(r"[\p{Ll}\p{N},]$")
+_LOWER_START = regex.compile(r"^\p{Ll}")
+
+
+def broken_sentence(before: str, after: str) -> bool:
+    """Whether ``after`` goes on with the sentence ``before`` breaks off in: ``before`` ends in a lower-case word,
+    a number or a comma, and ``after`` starts in lower case (a page break or a stray blank line in text taken
+    from a PDF). Scripts without case never are.
+
+    >>> broken_sentence("dass die Ämter plötzlich papierlos", "arbeiten. Das dauert.")
+    True
+    >>> broken_sentence("Das dauert.", "und dann?"), broken_sentence("Zwei Dinge", "Erstens …")
+    (False, False)
+    """
+    return _OPEN_END.search(before) is not None and _LOWER_START.match(after) is not None
 
 
 def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) -> list[Paragraph]:
@@ -150,14 +184,33 @@ def join_alone_labels(found: Sequence[Paragraph], alone: regex.Pattern[str]) -> 
     return result
 
 
-def _join(lines: Sequence[Line]) -> Paragraph:
+def _join(lines: Sequence[Line], suspended: Collection[str] = ()) -> Paragraph:
     text = lines[0].text
     starts = []
     for line in lines[1:]:
-        text += _seam(text, line.text)
+        text, seam = _dehyphenated(text, line.text, suspended)
+        text += seam
         starts.append((len(text), line.number))
         text += line.text
     return Paragraph(lines[0].number, lines[-1].number, text, tuple(starts))
+
+
+_BROKEN = regex.compile(r"(?<=\p{L})(?:-|\u00ad)$")
+"""A hyphen (or a soft hyphen) right after a word at a line end: the word may go on at the next line."""
+_NEXT_WORD = regex.compile(r"^\p{L}+")
+
+
+def _dehyphenated(before: str, after: str, suspended: Collection[str]) -> tuple[str, str]:
+    """``before`` and the seam to ``after``: a word broken at the hyphen is joined without it (``Kommu-`` /
+    ``nen``), a compound's hyphen stays (``Online-`` / ``Formulare``, ``E-`` / ``Akte``), and a suspended one
+    keeps its space (``Klima-`` / ``und``)."""
+    if (broken := _BROKEN.search(before)) is None or (word := _NEXT_WORD.match(after)) is None:
+        return before, _seam(before, after)
+    if word[0].casefold() in suspended:
+        return before, " "
+    if before.endswith("\u00ad") or word[0][0].islower():
+        return before[: broken.start()], ""
+    return before, ""
 
 
 def _join_two(first: Paragraph, second: Paragraph) -> Paragraph:

@@ -44,6 +44,7 @@ LIST_RULES = (
     "answering_labels",
     "chairing_labels",
     "honorifics",
+    "suspended_hyphen",
 )
 
 
@@ -136,6 +137,10 @@ class Conventions(BaseModel):
     )
     honorifics: list[str] = _listed(
         "Titles before a name ('Senator', 'Dr'): `init` finds labels ending in a period by them."
+    )
+    suspended_hyphen: list[str] = _listed(
+        "Words after which a hyphen ending a hard-wrapped line stays, with a space ('Klima-' / 'und Bauämter'); "
+        "before any other lower-case word it is a word broken at the line end and is dropped."
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
