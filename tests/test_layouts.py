@@ -410,14 +410,35 @@ def test_text_taken_from_a_pdf_is_put_back_together() -> None:
     )
     text = (
         "Titel\n\nFrage: Warum so lang-\nsam?\n\nBob: In vielen Kommu-\nnen fehlen Klima- und\nBau-\n"
-        "Experten, und die E-\nAkte ist noch nicht\n\n– 2 –\n\nüberall eingeführt.\n\nFrage: Und dann?"
+        "Experten, und die E-\nAkte ist noch nicht\n\n– 2 –\n\nüberall eingeführt.\n\nFrage: Und dann?\n\n"
+        "Bob: Die Gebühren abschaf-\n\nSeite 2 von 3\n\nfen."
     )
     result = parse_text(text, meta=meta, lang="de")
     assert [t.text for t in result.turns] == [
         "Warum so langsam?",
         "In vielen Kommunen fehlen Klima- und Bau-Experten, und die E-Akte ist noch nicht überall eingeführt.",
         "Und dann?",
+        "Die Gebühren abschaffen.",
     ]
     assert [(s.kind, s.text, s.source.line_start) for s in result.segments if s.kind == "boilerplate"] == [
-        ("boilerplate", "– 2 –", 12)
+        ("boilerplate", "– 2 –", 12),
+        ("boilerplate", "Seite 2 von 3", 20),
     ]
+
+
+@pytest.mark.parametrize("number", ["1.", "1．", "二、", "（3）", "(3) "])
+def test_a_number_before_a_declared_label_is_a_number_segment(number: str) -> None:
+    """Agencies number their Q&A (``1.问：``, ``二、问：``, ``（3）问：``): the label is still the label, the number a
+    segment of its own, and a numbered label nobody declared stops the parse (it was glued to the answer before)."""
+    from qa_builder.errors import UnknownLabelError
+
+    result = parse(f"标题\n\n问：为什么？\n\n答：因为。\n\n{number}问：然后呢？\n\n答：再说。", lang="zh")
+    assert turns(result) == [("问", "为什么？"), ("答", "因为。"), ("问", "然后呢？"), ("答", "再说。")]
+    assert [(s.kind, s.text) for s in result.segments if s.kind == "number"] == [("number", number.strip())]
+    with pytest.raises(UnknownLabelError, match="'记者问'"):
+        parse(f"标题\n\n问：为什么？\n\n答：因为。\n\n{number}记者问：然后呢？\n\n答：再说。", lang="zh")
+
+
+def test_a_numbered_list_in_an_answer_stays_in_the_answer() -> None:
+    result = parse("Title\n\nQ: Why?\n\nBob: Three reasons.\n\n1. Cost: too high.\n\n2. Time: too short.\n\nQ: Ok.")
+    assert turns(result)[1] == ("Bob", "Three reasons.\n1. Cost: too high.\n2. Time: too short.")

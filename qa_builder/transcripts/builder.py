@@ -34,7 +34,7 @@ from .classify import Block, Reading
 from .conventions import INLINE_RULES
 from .furniture import Cut, cut_furniture
 from .meta import Voice
-from .paragraphs import broken_sentence
+from .paragraphs import continued
 from .warnings import Notes
 
 __all__ = ["Builder"]
@@ -83,6 +83,7 @@ class Builder:
         self.context = context
         self.notes = Notes(context.path, context.record, context.lang)
         self.rules = [(kind, p) for kind in INLINE_RULES if (p := context.conventions.inline(kind)) is not None]
+        self.suspended = context.conventions.suspended()
         self.turns: list[Turn] = []
         self.drafts: list[_Draft] = []
         self.open: _OpenTurn | None = None
@@ -162,11 +163,11 @@ class Builder:
             self.announced = self._announcement(block)
         text, cuts = self._cut(block.rest)
         line_end, block_line = block.paragraph.line_end, block.paragraph.line_at
-        if broken_sentence(turn.paragraphs[-1], text):  # a page break inside a sentence: one paragraph
-            last = turn.paragraphs[-1]
-            shifted = [Cut(cut.kind, cut.text, cut.offset + len(last) + 1, cut.at) for cut in cuts]
+        if (joined := continued(turn.paragraphs[-1], text, self.suspended)) is not None:  # a page break inside
+            last = "".join(joined)  # a sentence: one paragraph
+            shifted = [Cut(cut.kind, cut.text, cut.offset + len(last), cut.at) for cut in cuts]
             turn.cuts += [(len(turn.paragraphs) - 1, cut, block_line(cut.at)) for cut in shifted]
-            turn.paragraphs[-1] = f"{last} {text}"
+            turn.paragraphs[-1] = last + text
         else:
             turn.cuts += [(len(turn.paragraphs), cut, block_line(cut.at)) for cut in cuts]
             turn.paragraphs.append(text)

@@ -40,6 +40,7 @@ from .meta import InterviewMeta, LanguageMeta
 from .paragraphs import (
     Paragraph,
     ParagraphMode,
+    continued,
     join_alone_labels,
     join_wrapped_labels,
     paragraph_mode,
@@ -135,8 +136,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
     rest, regions = find_regions(lines)
     context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
-    suspended = {word.casefold() for word in context.conventions.suspended_hyphen}
-    found = paragraphs(rest, _starts_label(context), context.mode, suspended)
+    found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended())
     found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
     blocks = [_classify(paragraph, context) for paragraph in found]
@@ -154,7 +154,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
     return compiled(
-        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
+        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
         rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
@@ -463,6 +463,14 @@ def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:
     )
 
 
+def _page_break(blocks: list[Block], k: int) -> bool:
+    """Furniture between two pages of one sentence (``abschaf-`` / ``Seite 2 von 3`` / ``fen.``)."""
+    if not 0 < k < len(blocks) - 1 or blocks[k].kind != "boilerplate":
+        return False
+    before, after = blocks[k - 1], blocks[k + 1]
+    return before.kind in ("label", "text") and after.kind == "text" and continued(before.rest, after.text) is not None
+
+
 def _mark_preamble_and_footer(blocks: list[Block], names: Sequence[str]) -> None:
     turns = [k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS]
     first, last = turns[0], turns[-1]
@@ -476,7 +484,7 @@ def _mark_preamble_and_footer(blocks: list[Block], names: Sequence[str]) -> None
         (
             j
             for j in range(last + 1, len(blocks))
-            if blocks[j].kind in ("heading", "boilerplate", "footer_start", "link")
+            if (blocks[j].kind in ("heading", "boilerplate", "footer_start", "link") and not _page_break(blocks, j))
             or _about_a_speaker(blocks[j], names)
         ),
         len(blocks),

@@ -166,8 +166,7 @@ def _read(path: Path) -> _Reading:
     mode = paragraph_mode(rest)
     found = []
     asides = set()
-    suspended = {word.casefold() for word in builtin_conventions(lang).suspended_hyphen}
-    for paragraph in paragraphs(rest, _NEVER, mode, suspended):
+    for paragraph in paragraphs(rest, _NEVER, mode, builtin_conventions(lang).suspended()):
         marked = strip(paragraph.text, markup)
         if marked.shape in ("caption", "heading", "link"):  # a figure's caption is no turn, whatever it starts with
             asides.add(paragraph.line_start)

@@ -104,7 +104,7 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     short = "|".join(regex.escape(label) for label in ordered if len(label) <= _NUMBERED_MAX) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     return compiled(
-        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s+)?"
+        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}))\s*(?P<text>.*)$"
@@ -132,8 +132,14 @@ def alone_label_pattern(labels: Iterable[str]) -> regex.Pattern[str]:
     return compiled(rf"^(?:{alternatives})\s*$")
 
 
-QUESTION_NUMBER = r"Q\d{1,4}\.?"
-"""A question's number before its label: ``Q41 Chair:`` in a committee's oral evidence."""
+_COMMITTEE_NUMBER = r"Q\d{1,4}\.?(?=\s)"
+QUESTION_NUMBER = (
+    rf"(?:{_COMMITTEE_NUMBER}|(?:\d{{1,3}}|[一二三四五六七八九十]{{1,3}})[.．、](?!\d)|[（(]\d{{1,3}}[)）])"
+)
+"""A question's number before its label: ``Q41 Chair:`` in a committee's oral evidence, ``1.问：``, ``二、问：``
+and ``（3）问：`` in a Chinese agency's Q&A. Before a declared label it is always the question's number; before
+a label-shaped start nobody declared only where a Chinese (Japanese, Korean) label follows it without a space:
+``1. Cost: too high.`` is an answer's list."""
 _NUMBERED_MAX = 3
 """Labels this short may carry a number (``Q1``, ``A12``, ``问3``); a longer label's digits are its own."""
 TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -153,7 +159,7 @@ BRACKET_CLOSED = r"(?<=[\]】〕］])"
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
-        rf"^(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s+)?"
+        rf"^(?:(?:{BRACKETED_TIME})\s*|{_COMMITTEE_NUMBER}\s+|{QUESTION_NUMBER}\s*(?=[\p{{Han}}\p{{Hangul}}\p{{Kana}}]))?"
         rf"(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
         rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )

@@ -23,7 +23,7 @@ from .read import Line
 __all__ = [
     "Paragraph",
     "ParagraphMode",
-    "broken_sentence",
+    "continued",
     "join_alone_labels",
     "join_wrapped_labels",
     "paragraph_mode",
@@ -131,17 +131,23 @@ _OPEN_END = regex.compile(r"[\p{Ll}\p{N},]$")
 _LOWER_START = regex.compile(r"^\p{Ll}")
 
 
-def broken_sentence(before: str, after: str) -> bool:
-    """Whether ``after`` goes on with the sentence ``before`` breaks off in: ``before`` ends in a lower-case word,
-    a number or a comma, and ``after`` starts in lower case (a page break or a stray blank line in text taken
-    from a PDF). Scripts without case never are.
+def continued(before: str, after: str, suspended: Collection[str] = ()) -> tuple[str, str] | None:
+    """``before`` and the seam to ``after`` if ``after`` goes on with the sentence ``before`` breaks off in (a page
+    break or a stray blank line in text taken from a PDF), else None: ``before`` ends in a lower-case word, a
+    number, a comma or a broken word's hyphen, and ``after`` starts in lower case. Scripts without case never are.
 
-    >>> broken_sentence("dass die Ämter plötzlich papierlos", "arbeiten. Das dauert.")
-    True
-    >>> broken_sentence("Das dauert.", "und dann?"), broken_sentence("Zwei Dinge", "Erstens …")
-    (False, False)
+    >>> continued("dass die Ämter plötzlich papierlos", "arbeiten.")
+    ('dass die Ämter plötzlich papierlos', ' ')
+    >>> continued("die Gebühren abschaf-", "fen.")
+    ('die Gebühren abschaf', '')
+    >>> continued("Das dauert.", "und dann?"), continued("Zwei Dinge", "Erstens …")
+    (None, None)
     """
-    return _OPEN_END.search(before) is not None and _LOWER_START.match(after) is not None
+    if _LOWER_START.match(after) is None:
+        return None
+    if _BROKEN.search(before) is not None:
+        return _dehyphenated(before, after, suspended)
+    return (before, " ") if _OPEN_END.search(before) is not None else None
 
 
 def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) -> list[Paragraph]:

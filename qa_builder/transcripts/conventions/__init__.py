@@ -156,6 +156,10 @@ class Conventions(BaseModel):
         lists = {name: getattr(self, name) + getattr(other, name) for name in LIST_RULES}
         return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
+    def suspended(self) -> frozenset[str]:
+        """The ``suspended_hyphen`` words, case-folded."""
+        return frozenset(word.casefold() for word in self.suspended_hyphen)
+
     def compiled(self, kind: str) -> regex.Pattern[str] | None:
         """One pattern matching a paragraph of this kind, or None when the kind has no patterns.
 
