@@ -442,3 +442,55 @@ def test_a_number_before_a_declared_label_is_a_number_segment(number: str) -> No
 def test_a_numbered_list_in_an_answer_stays_in_the_answer() -> None:
     result = parse("Title\n\nQ: Why?\n\nBob: Three reasons.\n\n1. Cost: too high.\n\n2. Time: too short.\n\nQ: Ok.")
     assert turns(result)[1] == ("Bob", "Three reasons.\n1. Cost: too high.\n2. Time: too short.")
+
+
+def test_a_numbered_transcript_with_running_lines_reads_as_its_speakers() -> None:
+    """A deposition numbers each page's lines and repeats the reporter's footer and a page header wherever a page
+    breaks, here inside an answer: the numbers go, the running lines are segments, and the answer is whole.
+    Furniture on a line of its own after a sentence (``(Exhibit 3 was marked.)``, ``BY MS. ASKER:``) is no turn's."""
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"Ann Asker": "questioner", "Bob Answerer": "respondent"},
+            "languages": {"en": {"source": "s", "labels": {"Q": "Ann Asker", "A": "Bob Answerer"},
+                                 "conventions": {"label_separators": ["."]}}},
+        }
+    )  # fmt: skip
+    page = [
+        "Q.   Were you at the pump station that",
+        "day?",
+        "A.   Yes.",
+        "Q.   Who checked the valves?",
+        "A.   My crew. Two technicians on the",
+        "day shift and one at night.",
+        "(Exhibit 3 was marked for identification.)",
+        "BY MS. ASKER:",
+        "Q.   Is this the log?",
+        "A.   It is, and the entry for July was written by",
+    ]
+    second = ["my night technician.", "Q.   Thank you."]
+    footer = "Harbour Reporting Ltd   555 0142"
+    lines = ["DEPOSITION OF BOB ANSWERER", "", "Page 12"]
+    lines += [f"{n:>2}  {text}" for n, text in enumerate(page, 1)] + [footer, "", "Page 13"]
+    lines += [f"{n:>2}  {text}" for n, text in enumerate(second, 1)] + [footer]
+    result = parse_text("\n".join(lines), meta=meta, lang="en")
+    assert turns(result) == [
+        ("Q", "Were you at the pump station that day?"),
+        ("A", "Yes."),
+        ("Q", "Who checked the valves?"),
+        ("A", "My crew. Two technicians on the day shift and one at night."),
+        ("Q", "Is this the log?"),
+        ("A", "It is, and the entry for July was written by my night technician."),
+        ("Q", "Thank you."),
+    ]
+    furniture = [(s.kind, s.text) for s in result.segments if s.kind != "preamble"]
+    assert furniture == [
+        ("boilerplate", "Page 12"),
+        ("stage_direction", "(Exhibit 3 was marked for identification.)"),
+        ("stage_direction", "BY MS. ASKER:"),
+        ("boilerplate", f"{footer}\nPage 13"),
+        ("boilerplate", footer),
+    ]

@@ -17,7 +17,7 @@ declared stops the parse (:func:`~qa_builder.transcripts.labels.undeclared_label
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
 import regex
@@ -25,6 +25,7 @@ import regex
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
 from .labels import (
+    ALONE_NAME,
     BRACKET_CLOSED,
     BRACKETED_TIME,
     QUESTION_NUMBER,
@@ -37,6 +38,7 @@ from .labels import (
 )
 from .markup import Markup, detect, strip
 from .meta import InterviewMeta, LanguageMeta
+from .pages import running_lines, without_line_numbers
 from .paragraphs import (
     Paragraph,
     ParagraphMode,
@@ -134,9 +136,11 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     """The transcript's paragraphs and regions in file order, each classified; ``context`` learns the layout."""
     language = context.language
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
-    rest, regions = find_regions(lines)
+    rest, regions = find_regions(without_line_numbers(lines))
+    rest, running = running_lines(rest, _speech(rest, context))
+    regions += running
     context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
-    found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended())
+    found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
     found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
     blocks = [_classify(paragraph, context) for paragraph in found]
@@ -150,13 +154,49 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     return blocks
 
 
+def _speech(lines: Sequence[Line], context: Reading) -> Callable[[str], bool]:
+    """Whether a line is no running header or footer however often it recurs: it starts a turn (a declared
+    label, or in a file printing its labels alone on their lines a name so printed) or holds a time code."""
+    starts = _starts_label(context)
+    script = any(context.alone.match(line.text) for line in lines)
+    timed = context.conventions.inline("timestamp")
+    return lambda text: (
+        starts.match(text) is not None
+        or (script and ALONE_NAME.match(text) is not None)
+        or (timed is not None and timed.search(text) is not None)
+    )
+
+
+_APART_KINDS = ("editor_note", "boilerplate", "interjection", "timestamp", "stage_direction")
+
+
+def _apart(context: Reading) -> Callable[[str], bool]:
+    """Whether a hard-wrapped line after a sentence's end is a paragraph of its own: furniture (``(Exhibit 12 was
+    marked.)``, ``BY MS. ODUYA:``) or a start shaped like a label nobody declared, which the label check then
+    reports instead of it being glued into the turn above."""
+    patterns = [pattern for kind in _APART_KINDS if (pattern := context.conventions.compiled(kind)) is not None]
+    declared, names = list(context.language.labels), list(context.meta.people)
+    not_labels, separators = context.conventions.not_labels, context.conventions.label_separators
+
+    def apart(line: str) -> bool:
+        if any(pattern.match(line) for pattern in patterns):
+            return True
+        return (
+            undeclared_label(line, declared=declared, names=names, not_labels=not_labels, separators=separators)
+            is not None
+        )
+
+    return apart
+
+
 def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
+    marks = "|".join(["[:：﹕︰]", *(rf"{regex.escape(s)}(?=\s)" for s in context.conventions.label_separators)])
     return compiled(
         rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
     )
 
@@ -465,9 +505,16 @@ def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:
 
 def _page_break(blocks: list[Block], k: int) -> bool:
     """Furniture between two pages of one sentence (``abschaf-`` / ``Seite 2 von 3`` / ``fen.``)."""
-    if not 0 < k < len(blocks) - 1 or blocks[k].kind != "boilerplate":
+    if blocks[k].kind != "boilerplate":
         return False
-    before, after = blocks[k - 1], blocks[k + 1]
+    start, end = k, k
+    while start > 0 and blocks[start - 1].kind == "boilerplate":
+        start -= 1
+    while end + 1 < len(blocks) and blocks[end + 1].kind == "boilerplate":
+        end += 1
+    if start == 0 or end + 1 == len(blocks):
+        return False
+    before, after = blocks[start - 1], blocks[end + 1]
     return before.kind in ("label", "text") and after.kind == "text" and continued(before.rest, after.text) is not None
 
 

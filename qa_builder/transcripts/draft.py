@@ -32,6 +32,7 @@ from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
 from .markup import detect, strip
+from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import decode, split_lines
 from .regions import find_regions
@@ -162,7 +163,7 @@ def _read(path: Path) -> _Reading:
         encoding = _guess_encoding(data, lang)
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
-    rest, regions = find_regions(split_lines(text, str(path)))
+    rest, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
     mode = paragraph_mode(rest)
     found = []
     asides = set()

@@ -12,7 +12,7 @@ always starts a paragraph, and a label wrapped over two lines is put together.
 
 from __future__ import annotations
 
-from collections.abc import Collection, Sequence
+from collections.abc import Callable, Collection, Sequence
 from dataclasses import dataclass
 from typing import Literal
 
@@ -92,13 +92,16 @@ def paragraphs(
     starts_paragraph: regex.Pattern[str],
     mode: ParagraphMode | None = None,
     suspended: Collection[str] = (),
+    after_sentence: Callable[[str], bool] | None = None,
 ) -> list[Paragraph]:
     """Group non-blank lines into paragraphs by ``mode`` (decided from the lines if None).
 
     Blank lines always separate paragraphs; in ``hard-wrapped`` mode the lines
     of a block are joined, except where a line matches ``starts_paragraph`` (a
-    speaker label). A word broken at a line end is put together (``Kommu-`` /
-    ``nen``), unless the next word is one of ``suspended`` (``Klima-`` / ``und``).
+    speaker label), or where the line before ends a sentence and ``after_sentence``
+    says the line starts one (furniture, or a label nobody declared, to be told).
+    A word broken at a line end is put together (``Kommu-`` / ``nen``), unless the
+    next word is one of ``suspended`` (``Klima-`` / ``und``).
 
     >>> from qa_builder.transcripts.read import split_lines
     >>> lines = split_lines("In vielen Kommu-\\nnen fehlen Klima-\\nund Bau-\\nExperten.", "x")
@@ -118,7 +121,11 @@ def paragraphs(
         for line in block:
             rule = _RULE.match(line.text) is not None
             if current and (
-                mode != "hard-wrapped" or rule or _RULE.match(current[-1].text) or starts_paragraph.match(line.text)
+                mode != "hard-wrapped"
+                or rule
+                or _RULE.match(current[-1].text)
+                or starts_paragraph.match(line.text)
+                or (after_sentence is not None and _ends_sentence(current[-1].text) and after_sentence(line.text))
             ):
                 result.append(_join(current, suspended))
                 current = []
@@ -171,6 +178,10 @@ def join_wrapped_labels(found: Sequence[Paragraph], labels: regex.Pattern[str]) 
         result.append(here)
         k += 1
     return result
+
+
+def _ends_sentence(text: str) -> bool:
+    return _SENTENCE_END.search(_TRAILING_MARKUP.sub("", text)) is not None
 
 
 def join_alone_labels(found: Sequence[Paragraph], alone: regex.Pattern[str]) -> list[Paragraph]:

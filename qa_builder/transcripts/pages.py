@@ -1,0 +1,88 @@
+"""The furniture of a printed page in a transcript taken from print or a PDF: line numbers and running lines.
+
+Court and deposition transcripts number every line of a page (``1`` to ``25``),
+and a PDF's text keeps each page's running header and footer (``Page 12``, the
+reporter's name and telephone number, the interview's title) wherever the page
+broke, often in the middle of an answer. Read as they are, the numbers hide
+every label and the running lines are glued into the turns around them.
+:func:`without_line_numbers` takes the numbers off the lines (the line keeps its
+number in the file); :func:`running_lines` finds the running lines, which
+become ``boilerplate`` segments before the lines are put into paragraphs.
+"""
+
+from __future__ import annotations
+
+from collections import defaultdict
+from collections.abc import Callable, Sequence
+
+import regex
+
+from .read import Line
+from .regions import Region
+
+__all__ = ["running_lines", "without_line_numbers"]
+
+_LINE_NUMBER = regex.compile(r"^(?P<number>\d{1,2})(?:\s+(?P<text>\S.*)|$)")
+_NUMBERED_SHARE = 0.6
+"""The share of non-blank lines that must start with a line number before the file counts as numbered."""
+_IN_ORDER_SHARE = 0.8
+"""The share of numbered lines whose number follows the one before (or starts a page at 1)."""
+_DIGITS = regex.compile(r"\d+")
+_SPEECH_END = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«]$")
+_RUNNING_MIN_GAP = 3
+"""Lines between two occurrences of a running line at least (a short last page has few)."""
+_RUNNING_MAX = 100
+
+
+def without_line_numbers(lines: Sequence[Line]) -> list[Line]:
+    """``lines`` without the line numbers a numbered transcript prints before each line, if it is one.
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> [line.text for line in without_line_numbers(split_lines("1 Q. Why?\\n2 A. Because\\n3 it rained.", "x"))]
+    ['Q. Why?', 'A. Because', 'it rained.']
+    >>> [line.text for line in without_line_numbers(split_lines("Q: In 2019?\\nA: 12 of them.", "x"))]
+    ['Q: In 2019?', 'A: 12 of them.']
+    """
+    texts = [line for line in lines if line.text]
+    numbered = [(line, match) for line in texts if (match := _LINE_NUMBER.match(line.text)) is not None]
+    if not texts or len(numbered) < max(3, _NUMBERED_SHARE * len(texts)):
+        return list(lines)
+    numbers = [int(match["number"]) for _, match in numbered]
+    in_order = sum(b == a + 1 or b == 1 for a, b in zip(numbers, numbers[1:], strict=False))
+    if in_order < _IN_ORDER_SHARE * (len(numbers) - 1):
+        return list(lines)
+    stripped = {line.number: match["text"] or "" for line, match in numbered}
+    return [Line(line.number, stripped.get(line.number, line.text)) for line in lines]
+
+
+def running_lines(lines: Sequence[Line], speech: Callable[[str], bool]) -> tuple[list[Line], list[Region]]:
+    """``lines`` with the running headers and footers blanked, and each of them as a ``boilerplate`` region.
+
+    A running line recurs, with only its numbers changing (``Page 12``, ``Page 13``), a few lines apart at least; it
+    ends in no punctuation and is no label (``speech`` says whether a line starts a turn).
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> text = "Q: Why?\\nReporting Ltd 555\\nPage 2\\n" + "A: Yes.\\n" * 10 + "Reporting Ltd 555\\nPage 3\\nA: No."
+    >>> rest, regions = running_lines(split_lines(text, "x"), lambda line: line[1:2] == ":")
+    >>> [(region.line_start, region.text) for region in regions]
+    [(2, 'Reporting Ltd 555'), (3, 'Page 2'), (14, 'Reporting Ltd 555'), (15, 'Page 3')]
+    """
+    places: dict[str, list[int]] = defaultdict(list)
+    for k, line in enumerate(lines):
+        if _may_run(line.text, speech):
+            places[_DIGITS.sub("#", line.text)].append(k)
+    running = {
+        k
+        for found in places.values()
+        if len(found) >= 2 and all(b - a >= _RUNNING_MIN_GAP for a, b in zip(found, found[1:], strict=False))
+        for k in found
+    }
+    regions = [Region("boilerplate", lines[k].number, lines[k].number, lines[k].text) for k in sorted(running)]
+    return [Line(line.number, "") if k in running else line for k, line in enumerate(lines)], regions
+
+
+def _may_run(text: str, speech: Callable[[str], bool]) -> bool:
+    if not text or len(text) > _RUNNING_MAX or _SPEECH_END.search(text) or speech(text):
+        return False
+    words = len(text.split()) + sum(1 for char in text if "\u3400" <= char <= "\u9fff")
+    return words >= 2 and not text.startswith(("(", "[", "（", "【"))
