@@ -494,3 +494,31 @@ def test_a_numbered_transcript_with_running_lines_reads_as_its_speakers() -> Non
         ("boilerplate", f"{footer}\nPage 13"),
         ("boilerplate", footer),
     ]
+
+
+def test_a_label_with_a_period_inside_a_wrapped_sentence_is_the_sentence() -> None:
+    """Hearings print ``Dr. Lund. …``; a wrapped line may start with the same name inside a sentence, and so does
+    a sentence after a period (``Dr. Lund, please begin.``): only a declared label after a sentence's end starts
+    a turn, and an undeclared name with a period never does."""
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"Cy Chair": "chair", "Ann Lund": "interviewee"},
+            "languages": {"en": {"source": "s", "labels": {"The Chairman": "Cy Chair", "Dr. Lund": "Ann Lund"},
+                                 "conventions": {"label_separators": ["."]}}},
+        }
+    )  # fmt: skip
+    text = (
+        "HEARING\n\n    The Chairman. We will come to order. Our witness is\nDr. Lund of the institute.\n"
+        "Dr. Lund, please begin.\n\n    Dr. Lund. Thank you. The person who pushed hardest was\n"
+        "Dr. Lund. That is me.\n    The Chairman. Thank you.\n"
+    )
+    result = parse_text(text, meta=meta, lang="en")
+    assert turns(result) == [
+        ("The Chairman", "We will come to order. Our witness is Dr. Lund of the institute. Dr. Lund, please begin."),
+        ("Dr. Lund", "Thank you. The person who pushed hardest was Dr. Lund. That is me."),
+        ("The Chairman", "Thank you."),
+    ]

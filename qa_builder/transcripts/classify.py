@@ -172,19 +172,22 @@ _APART_KINDS = ("editor_note", "boilerplate", "interjection", "timestamp", "stag
 
 def _apart(context: Reading) -> Callable[[str], bool]:
     """Whether a hard-wrapped line after a sentence's end is a paragraph of its own: furniture (``(Exhibit 12 was
-    marked.)``, ``BY MS. ODUYA:``) or a start shaped like a label nobody declared, which the label check then
-    reports instead of it being glued into the turn above."""
+    marked.)``, ``BY MS. ODUYA:``), a label printed with a period (``Q. …``; mid-sentence, ``… hardest was`` /
+    ``Mr. Okonjo. That was …`` is no label), or a start shaped like a label nobody declared, which the label
+    check then reports instead of it being glued into the turn above."""
     patterns = [pattern for kind in _APART_KINDS if (pattern := context.conventions.compiled(kind)) is not None]
-    declared, names = list(context.language.labels), list(context.meta.people)
-    not_labels, separators = context.conventions.not_labels, context.conventions.label_separators
+    declared, names, not_labels = (
+        list(context.language.labels),
+        list(context.meta.people),
+        context.conventions.not_labels,
+    )
 
     def apart(line: str) -> bool:
-        if any(pattern.match(line) for pattern in patterns):
-            return True
         return (
-            undeclared_label(line, declared=declared, names=names, not_labels=not_labels, separators=separators)
-            is not None
-        )
+            any(pattern.match(line) for pattern in patterns)
+            or context.labels.match(line) is not None  # a label with a period ("Q. …"), at a sentence's end only
+            or undeclared_label(line, declared=declared, names=names, not_labels=not_labels) is not None
+        )  # an undeclared one with a colon only: after a period, "Dr. Vance, please…" is no label
 
     return apart
 
@@ -192,11 +195,10 @@ def _apart(context: Reading) -> Callable[[str], bool]:
 def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
-    marks = "|".join(["[:：﹕︰]", *(rf"{regex.escape(s)}(?=\s)" for s in context.conventions.label_separators)])
     return compiled(
         rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})|{BRACKET_CLOSED}"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
     )
 
