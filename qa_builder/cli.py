@@ -107,7 +107,12 @@ def _warn(lines: Iterable[object]) -> None:
 def build(
     raw: RawOption = Path("raw"),
     out: Annotated[Path, typer.Option("--out", help="Dataset folder to (re)write.")] = Path("dist"),
-    jobs: Annotated[int | None, typer.Option("--jobs", "-j", min=1, help="Worker processes [default: cores].")] = None,
+    jobs: Annotated[
+        int | None,
+        typer.Option(
+            "--jobs", "-j", min=1, help="Worker processes [default: cores; at most 4 per core and one per interview]."
+        ),
+    ] = None,
     check: Annotated[bool, typer.Option("--check", help="Exit 1 if --out is not what a build would make.")] = False,
     site: Annotated[
         bool | None,

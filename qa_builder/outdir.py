@@ -5,9 +5,12 @@ written, :func:`check_target` refuses a target that is not theirs to replace:
 a file, the filesystem root, the home or working folder (or one holding it), a
 repository's root, the raw folder or anything inside or above it, and any
 folder with files this command did not write. A folder is this command's when
-it is empty, carries the marker file (:data:`MARKER`, naming the kind of
-output) that every output gets, or holds only what the command writes (an
-output from before the marker existed).
+it is empty, or carries the marker file (:data:`MARKER`) every output gets,
+naming the kind of output and listing every file it wrote, and holds no other
+file (notes a user saved into a built folder stop the next run). An unmarked
+folder is this command's only when it holds nothing but what the command
+writes, with that kind's signature (a dataset's Parquet files): an output from
+before the marker existed.
 
 The new output is written into a staging folder beside the target and swapped
 in when complete, with one atomic exchange where the system has one (Linux's
@@ -67,17 +70,39 @@ class OutputKind:
     """The only file suffixes an output of this kind holds (how an output from before the marker is recognised)."""
     required: str
     """A file every output of this kind has at its top."""
+    signature: Callable[[list[Path]], bool]
+    """What else its files must show before an unmarked folder counts as one (a dataset's Parquet files)."""
 
     def looks_like(self, folder: Path) -> bool:
         """Whether ``folder`` holds only files this kind of output has (an unmarked earlier output)."""
         if not (folder / self.required).is_file():
             return False
-        return all(path.is_dir() or path.suffix in self.suffixes for path in folder.rglob("*"))
+        files = [path for path in folder.rglob("*") if not path.is_dir()]
+        return all(path.suffix in self.suffixes for path in files) and self.signature(files)
 
 
-DATASET = OutputKind("dataset", "qa-builder build", (".parquet", ".md", ".html", ".svg", ".json"), "README.md")
-SITE = OutputKind("site", "qa-builder site", (".html", ".svg"), "index.html")
-SCHEMA = OutputKind("schema", "qa-builder schema", (".json",), "turns.schema.json")
+def _site_pages(files: list[Path]) -> bool:
+    """Every page but the index has its chart beside it (``<id>.<pair>.html`` and ``.svg``)."""
+    names = {path.name for path in files}
+    pages = [path for path in files if path.suffix == ".html" and path.name != "index.html"]
+    return all(path.with_suffix(".svg").name in names for path in pages)
+
+
+DATASET = OutputKind(
+    "dataset",
+    "qa-builder build",
+    (".parquet", ".md", ".html", ".svg", ".json"),
+    "README.md",
+    lambda files: any(path.suffix == ".parquet" for path in files),
+)
+SITE = OutputKind("site", "qa-builder site", (".html", ".svg"), "index.html", _site_pages)
+SCHEMA = OutputKind(
+    "schema",
+    "qa-builder schema",
+    (".json",),
+    "turns.schema.json",
+    lambda files: all(path.name.endswith(".schema.json") for path in files),
+)
 
 
 def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> None:
@@ -101,9 +126,9 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
     try:
         if not target.is_dir() or _owned(target, kind):
             return
-        names = sorted(path.name for path in target.iterdir())
-        marker = target / MARKER
-        other = marker.read_text(encoding="utf-8", errors="replace").strip() if marker.is_file() else None
+        marked = _marked(target)
+        names = _foreign(target, marked[1]) if marked is not None else sorted(p.name for p in target.iterdir())
+        other = marked[0] if marked is not None and marked[0] != kind.name else None
     except OSError as error:
         raise OutputError(f"cannot read the output folder: {error.strerror}", path=out, hint=hint) from None
     if other is not None:
@@ -141,20 +166,48 @@ def _forbidden(target: Path, protect: Sequence[Path]) -> str | None:
     if (target / ".git").exists():
         return "a repository's root"
     for parent in target.parents:
-        marker = parent / MARKER
-        if marker.is_file():
-            kind = marker.read_text(encoding="utf-8", errors="replace").strip()
-            return f"inside a qa-builder {kind} output ({parent})"
+        marked = _marked(parent)
+        if marked is not None:
+            return f"inside a qa-builder {marked[0]} output ({parent})"
     return None
 
 
 def _owned(folder: Path, kind: OutputKind) -> bool:
+    """Empty, or an output of ``kind`` holding no file it did not write (its marker lists them)."""
     if not any(folder.iterdir()):
         return True
+    marked = _marked(folder)
+    if marked is None:
+        return kind.looks_like(folder)
+    name, listed = marked
+    if name != kind.name:
+        return False
+    return not _foreign(folder, listed)  # a marker from before the list: its kind says it is ours
+
+
+def _marked(folder: Path) -> tuple[str, set[str]] | None:
+    """The kind a marked output names and the files it lists (none in a marker from before the list), or None."""
     marker = folder / MARKER
-    if marker.is_file():
-        return marker.read_text(encoding="utf-8", errors="replace").strip() == kind.name
-    return kind.looks_like(folder)
+    if not marker.is_file():
+        return None
+    kind, *files = marker.read_text(encoding="utf-8", errors="replace").splitlines() or [""]
+    return kind.strip(), {file for file in files if file}
+
+
+def _files(folder: Path) -> list[str]:
+    """Every file under ``folder`` but the marker, as sorted relative paths."""
+    found = (path.relative_to(folder).as_posix() for path in folder.rglob("*") if not path.is_dir())
+    return sorted(name for name in found if name != MARKER)
+
+
+def _foreign(folder: Path, listed: set[str]) -> list[str]:
+    """The files under ``folder`` its marker does not list: added by someone else."""
+    return [name for name in _files(folder) if name not in listed] if listed else []
+
+
+def _mark(folder: Path, kind: OutputKind) -> None:
+    """Write the marker: the kind of output, then every file it holds (what a later run may replace)."""
+    (folder / MARKER).write_text("\n".join([kind.name, *_files(folder)]) + "\n", encoding="utf-8")
 
 
 @contextmanager
@@ -176,12 +229,9 @@ def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> It
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
     try:
-        try:
-            (staging / MARKER).write_text(f"{kind.name}\n", encoding="utf-8")
-        except OSError as error:
-            raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
         yield staging
         try:
+            _mark(staging, kind)
             staging.chmod(0o755)
             _swap(staging, target)
         except OSError as error:
@@ -292,8 +342,8 @@ def check_output(out: Path, kind: OutputKind, write: Callable[[Path], T], *, fix
     with tempfile.TemporaryDirectory(prefix="qa-builder-check-") as scratch:
         fresh = Path(scratch) / (out.resolve().name or "out")
         fresh.mkdir()
-        (fresh / MARKER).write_text(f"{kind.name}\n", encoding="utf-8")
         result = write(fresh)
+        _mark(fresh, kind)
         found = differences(fresh, out)
     if found:
         shown = ", ".join(found[:5]) + (" …" if len(found) > 5 else "")

@@ -122,7 +122,8 @@ def test_its_own_output_an_empty_folder_and_an_unmarked_earlier_output_are_repla
     out = tmp_path / "schema"
     out.mkdir()
     assert run("schema", "--out", str(out))[0] == 0  # empty
-    assert (out / MARKER).read_text(encoding="utf-8") == "schema\n"
+    listed = (out / MARKER).read_text(encoding="utf-8").splitlines()
+    assert listed[0] == "schema" and listed[1:] == sorted(p.name for p in out.iterdir() if p.name != MARKER)
     assert run("schema", "--out", str(out))[0] == 0  # its own
     (out / MARKER).unlink()
     (out / "stale.schema.json").write_text("{}", encoding="utf-8")
@@ -222,3 +223,40 @@ def test_a_symbolic_link_to_the_raw_folder_is_the_raw_folder(workspace: Path) ->
     code, _, stderr = run("build", "--raw", "raw", "--out", "out", "--jobs", "1")
     assert code == 1 and stderr == f"error: out: the output folder is the raw folder (raw) — {HINT}\n"
     assert snapshot(workspace / "raw") == before
+
+
+@pytest.mark.parametrize(
+    ("command", "theirs"),
+    [
+        (("build",), {"README.md": "# my docs", "install.md": "pip install it"}),
+        (("site",), {"index.html": "<h1>home</h1>", "about.html": "<p>me</p>"}),
+        (("schema",), {"turns.schema.json": "{}", "config.json": "{}"}),
+    ],
+)
+def test_a_folder_that_only_looks_like_an_output_is_not_replaced(
+    command: tuple[str, ...], theirs: dict[str, str], tmp_path: Path
+) -> None:
+    """Docs with a README, a hand-made site, JSON files beside a schema's name: no marker, so not ours."""
+    mywork = tmp_path / "mywork"
+    mywork.mkdir()
+    for name, text in theirs.items():
+        (mywork / name).write_text(text, encoding="utf-8")
+    code, _, stderr = run(*command, "--out", str(mywork))
+    assert code == 1 and "the output folder holds files qa-builder did not write" in stderr
+    assert {p.name: p.read_text(encoding="utf-8") for p in mywork.iterdir()} == theirs
+
+
+def test_a_file_added_to_an_output_stops_the_next_run(tmp_path: Path) -> None:
+    """Notes written into a built folder are the user's: the rebuild names them and keeps them."""
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    (out / "ANALYSIS.txt").write_text("my notes", encoding="utf-8")
+    (out / "notebooks").mkdir()
+    (out / "notebooks" / "a.ipynb").write_text("{}", encoding="utf-8")
+    code, _, stderr = run("schema", "--out", str(out))
+    assert code == 1
+    assert "did not write (ANALYSIS.txt, notebooks/a.ipynb)" in stderr
+    assert (out / "ANALYSIS.txt").read_text(encoding="utf-8") == "my notes"
+    (out / "ANALYSIS.txt").unlink()
+    (out / "notebooks" / "a.ipynb").unlink()
+    assert run("schema", "--out", str(out))[0] == 0  # its own files only again (an empty folder left is no file)

@@ -70,6 +70,8 @@ def with_fixed_file_names(dist: Path) -> None:
         (dist / path).rename(dist / path.split("/")[0] / "train.parquet")
         card = card.replace(path, path.split("/")[0] + "/train.parquet")
     (dist / "README.md").write_text(card, encoding="utf-8")
+    files = sorted(p.relative_to(dist).as_posix() for p in dist.rglob("*") if p.is_file() and p.name != MARKER)
+    (dist / MARKER).write_text("\n".join(["dataset", *files]) + "\n", encoding="utf-8")  # its own files
 
 
 def test_an_edit_is_visible_after_a_rebuild_in_the_same_place(raw_copy: Path, tmp_path: Path) -> None:

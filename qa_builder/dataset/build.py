@@ -30,7 +30,7 @@ from ..summary import summarize
 from ..transcripts.interview import RECORD_FOLDER, Interview, discover, interview_records, load_interview
 from ..transcripts.meta import META_FILE
 from .features import config_name
-from .pool import cores, few_collections, ordered_map
+from .pool import few_collections, ordered_map, worker_count
 from .summary import SITE_AUTO_MAX, SITE_FOLDER, BuildSummary, FlaggedPair
 
 if TYPE_CHECKING:
@@ -173,7 +173,7 @@ def _write(
     summary = BuildSummary(out, site=site if site is not None else len(folders) <= SITE_AUTO_MAX)
     if summary.site:
         (out / SITE_FOLDER).mkdir()
-    workers = jobs or cores()
+    workers = worker_count(jobs, len(folders))
     results: Iterable[tuple[InterviewOutput, dict[str, pa.RecordBatch]]]
     if ray is None:
         chunks = _chunks(folders, workers)

@@ -28,6 +28,21 @@ def cores() -> int:
     return os.cpu_count() or 1
 
 
+JOBS_PER_CORE = 4
+"""The most worker processes a build starts per core, whatever ``--jobs`` asks (``--jobs 10000`` would start
+ten thousand processes and exhaust the memory)."""
+
+
+def worker_count(jobs: int | None, interviews: int) -> int:
+    """How many worker processes to start: ``jobs`` (the cores by default), at most :data:`JOBS_PER_CORE` per core
+    and one per interview.
+
+    >>> worker_count(10_000, 1), worker_count(None, 0)
+    (1, 1)
+    """
+    return max(1, min(jobs or cores(), cores() * JOBS_PER_CORE, interviews))
+
+
 _BATCH_GC_THRESHOLD = (100_000, 50, 100)
 
 
