@@ -76,3 +76,14 @@ def test_a_control_character_is_reported_with_its_line_and_column() -> None:
         == "x.txt:3:7: control character U+0007 in the text — delete it from the file (it is not printable text)"
     )
     assert (caught.value.line, caught.value.col) == (3, 7)
+
+
+def test_a_cp1252_file_declared_latin_1_is_refused_where_it_would_hold_control_characters() -> None:
+    """cp1252's quotes and dashes are C1 control characters in latin-1: no text holds them, so the declaration is
+    wrong, and the file's line and column say where."""
+    data = "F: Warum?\n\nA: Er sagte „gut“.\n".encode("cp1252")
+    with pytest.raises(DecodeError, match=r"control character U\+0084: the file is in another encoding") as caught:
+        decode(data, "de.txt", encoding="latin-1")
+    assert (caught.value.line, caught.value.col) == (3, 13)
+    assert decode(data, "de.txt", encoding="cp1252").endswith("„gut“.\n")
+    assert decode("Café crème\n".encode("latin-1"), "fr.txt", encoding="latin-1") == "Café crème\n"

@@ -116,6 +116,13 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
             'license = "other"\nlicense = "mit"',
             "not valid TOML: Cannot overwrite a value — a key or table is written twice; keep one",
         ),
+        ("[languages.de]", "[languages.german]", "language code 'german' is not a code like 'de', 'zh-Hant'"),
+        (
+            "[languages.zh]",
+            "[languages.zh-cn]",
+            "write it 'zh-CN' (the table [languages.zh-CN] and the file zh-CN.txt)",
+        ),
+        ("[languages.zh]", "[languages.ZH]", "write it 'zh'"),
         (
             'source = "German',
             'encoding = 5\nsource = "German',
@@ -153,3 +160,12 @@ def test_a_meta_toml_that_is_not_utf8_or_has_a_bom(raw_copy: Path) -> None:
     assert validate(raw_copy)[0] == 0  # a BOM is fine
     meta.write_bytes(text.encode("gb18030"))
     assert validate(raw_copy)[1][0] == f"error: {meta}: meta.toml is not UTF-8 (byte 0x81) — save it as UTF-8"
+
+
+def test_a_declared_speaker_no_label_names_and_who_never_speaks_is_warned(raw_copy: Path) -> None:
+    """A second interviewer declared by mistake has no label and no turn: every transcript says so."""
+    edit_meta(raw_copy, ('interviewer = "Alex Heath"', 'interviewer = ["Alex Heath", "Nilay Patel"]'))
+    result = runner.invoke(app, ["validate", "--raw", str(raw_copy), "--strict"])
+    assert result.exit_code == 1
+    warned = [line for line in result.stderr.splitlines() if "Nilay Patel is declared in meta.toml" in line]
+    assert len(warned) == 2 and all("has no turn in this transcript" in line for line in warned)

@@ -290,10 +290,12 @@ def parse_transcript(
 
 
 def _speakers_of(meta: InterviewMeta, lang: str) -> list[str]:
-    """The speakers a transcript should have a turn of: those its labels name (or all, with no labels)."""
+    """The speakers a transcript should have a turn of: those its labels name, and those no language's labels
+    name (who would never speak); all of them, with no labels."""
     labels = meta.languages[lang].labels
     named = {label.speaker for label in labels.values() if label.speaker}
-    return [name for name in meta.people if name in named] if labels else list(meta.people)
+    anywhere = {label.speaker for language in meta.languages.values() for label in language.labels.values()}
+    return [name for name in meta.people if name in named or name not in anywhere] if labels else list(meta.people)
 
 
 def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Segment], path: str) -> Accounting:

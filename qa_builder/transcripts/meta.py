@@ -20,6 +20,7 @@ from functools import cached_property
 from pathlib import Path
 from typing import Any, Literal
 
+import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import MetadataError
@@ -187,6 +188,38 @@ def _declared(data: dict[str, Any]) -> dict[str, Role]:
     return people
 
 
+_LANGUAGE_CODE = regex.compile(
+    r"^(?P<lang>[a-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|\d{3}))?$"
+)
+
+
+def _code_problem(code: str) -> Problem | None:
+    """What is wrong with a language code: not shaped like BCP 47 (``de``, ``zh-Hant``, ``zh-CN``, ``pt-BR``), or
+    not in its canonical case, which would make ``zh-cn`` and ``zh-CN`` two languages of one dataset.
+
+    >>> _code_problem("zh-CN") is None, _code_problem("zh-cn").hint, _code_problem("german").message
+    (True, "write it 'zh-CN' (the table [languages.zh-CN] and the file zh-CN.txt)", "language code 'german' is not \
+a code like 'de', 'zh-Hant' or 'pt-BR'")
+    """
+    shape = _LANGUAGE_CODE.match(code.casefold().replace("_", "-")) if code.isascii() else None
+    if shape is None:
+        return Problem(
+            ("languages", code),
+            f"language code {code!r} is not a code like 'de', 'zh-Hant' or 'pt-BR'",
+            "use the language's ISO 639 code, with a script or region subtag if needed",
+        )
+    canonical = "-".join(
+        part for part in (shape["lang"], (shape["script"] or "").title(), (shape["region"] or "").upper()) if part
+    )
+    if code == canonical:
+        return None
+    return Problem(
+        ("languages", code),
+        f"language code {code!r} is not written as BCP 47 writes it",
+        f"write it {canonical!r} (the table [languages.{canonical}] and the file {canonical}.txt)",
+    )
+
+
 def _cross_problems(data: dict[str, Any]) -> list[Problem]:
     """What the models cannot see alone: names that must be declared speakers, codes, the licence.
 
@@ -201,8 +234,9 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
     known = ", ".join(people)
     languages = data.get("languages")
     for code, language in languages.items() if isinstance(languages, dict) else []:
-        if not code.isascii() or not code.replace("-", "").isalnum():
-            found.append(Problem(("languages", code), f"language code {code!r} is not a code like 'de' or 'zh-hans'"))
+        problem = _code_problem(code)
+        if problem is not None:
+            found.append(problem)
         labels = language.get("labels") if isinstance(language, dict) else None
         for printed, value in labels.items() if isinstance(labels, dict) else []:
             speaker = value.get("speaker") if isinstance(value, dict) else value

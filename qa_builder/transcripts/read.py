@@ -107,7 +107,7 @@ def _declared(data: bytes, encoding: str, path: str) -> str:
             hint="remove the `encoding` setting for this language",
         )
     try:
-        return data.decode(codec.name)
+        text = data.decode(codec.name)
     except UnicodeDecodeError as error:
         line, col = _position(data, error.start)
         raise DecodeError(
@@ -117,6 +117,28 @@ def _declared(data: bytes, encoding: str, path: str) -> str:
             col=col,
             hint="check the `encoding` declared for this language in meta.toml",
         ) from None
+    _check_c1(text, encoding, path)
+    return text
+
+
+_C1 = regex.compile(r"[\x80-\x9f]")
+"""C1 control characters: no text has them, but a cp1252 or GB18030 file decoded as latin-1 is full of them."""
+
+
+def _check_c1(text: str, encoding: str, path: str) -> None:
+    found = _C1.search(text)
+    if found is None:
+        return
+    line = text.count("\n", 0, found.start()) + 1
+    col = found.start() - (text.rfind("\n", 0, found.start()) + 1) + 1
+    raise DecodeError(
+        f"decoded as {encoding}, the text holds the control character U+{ord(found[0]):04X}: the file is in "
+        "another encoding",
+        path=path,
+        line=line,
+        col=col,
+        hint="declare its real encoding in meta.toml: cp1252 for Western European text, gb18030 or big5 for Chinese",
+    )
 
 
 def _is_utf8(data: bytes) -> bool:
