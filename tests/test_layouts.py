@@ -522,3 +522,62 @@ def test_a_label_with_a_period_inside_a_wrapped_sentence_is_the_sentence() -> No
         ("Dr. Lund", "Thank you. The person who pushed hardest was Dr. Lund. That is me."),
         ("The Chairman", "Thank you."),
     ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "title", "ad"),
+    [("de", "Mehr zum Thema", "Anzeige"), ("en", "More information", "Advertisement"), ("zh", "相关文章", "广告")],
+)
+def test_a_read_more_list_and_an_advert_inside_an_answer_are_no_part_of_it(lang: str, title: str, ad: str) -> None:
+    """Pages pasted as text keep a "read more" title with the headlines under it and an advert's label between
+    an answer's paragraphs: the title and its headlines are links, the label boilerplate, the answer whole."""
+    q, a = {"de": ("Frage", "Bob"), "en": ("Q", "Bob"), "zh": ("问", "答")}[lang]
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+            "languages": {lang: {"source": "s", "labels": {q: "Ann Asker", a: "Bob Answerer"}}},
+        }
+    )
+    text = (
+        f"Title\n\n{q}: Why?\n\n{a}: One.\n\n{title}\nA headline about rivers\nAnother headline, with a question?\n\n"
+        f"Two.\n\n{ad}\n\nThree.\n\n{q}: And?"
+    )
+    result = parse_text(text, meta=meta, lang=lang)
+    assert [(t.speaker_label, " ".join(t.text.split())) for t in result.turns] == [
+        (q, "Why?"),
+        (a, "One. Two. Three."),
+        (q, "And?"),
+    ]
+    furniture = [(s.kind, s.text) for s in result.segments if s.kind != "preamble"]
+    assert {kind for kind, _ in furniture} == {"link", "boilerplate"}
+    assert " ".join(text for kind, text in furniture if kind == "link").split() == (
+        f"{title} A headline about rivers Another headline, with a question?".split()
+    )
+
+
+@pytest.mark.parametrize(("lang", "end"), [("en", "END OF TRANSCRIPT"), ("zh", "（完）"), ("es", "Archivado En")])
+def test_an_end_mark_after_the_last_answer_starts_the_footer(lang: str, end: str) -> None:
+    q, a = {"en": ("Q", "Bob"), "zh": ("问", "答"), "es": ("P", "R")}[lang]
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+            "languages": {lang: {"source": "s", "labels": {q: "Ann Asker", a: "Bob Answerer"}}},
+        }
+    )
+    result = parse_text(f"Title\n\n{q}: Why?\n\n{a}: Because.\n\n{end}\n\nTag one\n\nTag two", meta=meta, lang=lang)
+    assert [t.text for t in result.turns] == ["Why?", "Because."]
+    assert [s.text for s in result.segments if s.kind == "boilerplate"] == [f"{end}\nTag one\nTag two"]
+
+
+def test_a_radio_script_s_sound_cue_is_a_stage_direction() -> None:
+    result = parse("Title\n\nQ: Why?\n\nSFX: Gulls and a foghorn.\n\nBob: Because.")
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because.")]
+    assert [s.kind for s in result.segments if s.kind != "preamble"] == ["stage_direction"]

@@ -148,6 +148,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks.sort(key=lambda block: block.paragraph.line_start)
     _credits(blocks, context)
     _boxes(blocks, context)
+    _link_lists(blocks)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
@@ -287,6 +288,24 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
         if _box_lines([found.text for found in run]):
             for found in run:
                 found.kind = "box"
+
+
+_LINK_TITLE_MAX = 40
+_TEASER_MAX = 160
+
+
+def _link_lists(blocks: list[Block]) -> None:
+    """A "read more" title alone (``Mehr zum Thema``, ``More information``) and the headlines listed under it,
+    each a short line without a final period on the lines right after it: all of them links."""
+    for k, block in enumerate(blocks):
+        if block.kind != "link" or len(block.text) > _LINK_TITLE_MAX:
+            continue
+        end = block.paragraph.line_end
+        for other in blocks[k + 1 :]:
+            teaser = other.kind in ("text", "heading", "bold") and len(other.text) <= _TEASER_MAX
+            if not teaser or other.paragraph.line_start > end + 2 or other.text.endswith((".", "。")):
+                break
+            other.kind, end = "link", other.paragraph.line_end
 
 
 def _stamps(match: regex.Match[str]) -> tuple[tuple[str, str], ...]:
