@@ -581,3 +581,17 @@ def test_a_radio_script_s_sound_cue_is_a_stage_direction() -> None:
     result = parse("Title\n\nQ: Why?\n\nSFX: Gulls and a foghorn.\n\nBob: Because.")
     assert turns(result) == [("Q", "Why?"), ("Bob", "Because.")]
     assert [s.kind for s in result.segments if s.kind != "preamble"] == ["stage_direction"]
+
+
+def test_a_caption_on_the_line_above_its_credit_is_a_caption_whatever_it_ends_in() -> None:
+    """Magazines print a caption ending in a quotation, its credit on the next line; HK papers end a caption in
+    a parenthesised credit (``（攝影：…）``). Neither is the answer's."""
+    caption = "Bob at the dam: »We measure every hour«\nPhoto: Ann Lee / The Weekly"
+    result = parse(f"Title\n\nQ: Why?\n\nBob: Because.\n\n{caption}\n\nQ: And?")
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And?")]
+    assert [s.kind for s in result.segments if s.kind != "preamble"] in (["caption"], ["caption", "caption"])
+    zh = parse(
+        "标题\n\n问：为什么？\n\n答：因为。\n\n十二个蜂箱之中，有三个是去年分蜂得来的。（攝影：麥家樂）\n\n问：还有吗？",
+        "zh",
+    )
+    assert [t.text for t in zh.turns] == ["为什么？", "因为。", "还有吗？"]

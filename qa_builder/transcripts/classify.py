@@ -327,11 +327,22 @@ def _credits(blocks: list[Block], context: Reading) -> None:
     if credit is None:
         return
     for k, block in enumerate(blocks):
-        if block.kind == "text" and credit.match(block.text):
+        last = block.paragraph.lines[-1] if block.paragraph.starts else ""
+        if block.kind == "text" and last and credit.match(last) and len(block.text) <= _CAPTION_MAX + len(last):
+            block.kind = "caption"  # the caption and its credit on the next line, read as one paragraph
+        elif block.kind == "text" and credit.match(block.text):
             block.kind = "caption"
             before = blocks[k - 1] if k else None
-            if before is not None and before.kind == "text" and _short_unpunctuated(before.text, _CAPTION_MAX):
+            if before is not None and before.kind == "text" and _captions(before, block):
                 before.kind = "caption"
+
+
+def _captions(before: Block, credit: Block) -> bool:
+    """Whether the paragraph before a credit is its caption: short, and on the line right above it or without
+    a final period (``Bodensonde bei Müncheberg: »Wir messen jede Stunde«`` / ``Foto: …``)."""
+    if len(before.text) > _CAPTION_MAX:
+        return False
+    return before.paragraph.line_end + 1 == credit.paragraph.line_start or _FINAL.search(before.text) is None
 
 
 def _short_unpunctuated(text: str, limit: int) -> bool:
