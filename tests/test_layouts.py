@@ -595,3 +595,28 @@ def test_a_caption_on_the_line_above_its_credit_is_a_caption_whatever_it_ends_in
         "zh",
     )
     assert [t.text for t in zh.turns] == ["为什么？", "因为。", "还有吗？"]
+
+
+def test_an_unlabelled_paragraph_in_a_script_is_an_action_line() -> None:
+    text = "THE HARBOUR HOUR\n\nANN ASKER\nWhy?\n\nBOB\nBecause.\n\nHe walks us down the slipway.\n\nBOB\nSee?"
+    result = parse_text(text, meta=SCRIPT_META, lang="en")
+    assert [(t.speaker_label, t.text) for t in result.turns] == [("ANN ASKER", "Why?"), ("BOB", "Because."),
+                                                                   ("BOB", "See?")]  # fmt: skip
+    assert [(s.kind, s.text) for s in result.segments if s.kind != "preamble"] == [
+        ("stage_direction", "He walks us down the slipway.")
+    ]
+
+
+def test_a_pull_quote_repeating_an_answer_is_no_part_of_it() -> None:
+    """Web pages set a sentence of an answer in quotation marks between its paragraphs: it is said once."""
+    text = (
+        "Titel\n\nQ: Warum?\n\nBob: Ein Baum kühlt mehr als zehn Klimaanlagen, und er braucht keinen Strom.\n\n"
+        "„Ein Baum kühlt mehr als zehn Klimaanlagen, und er braucht keinen Strom.“\n\nDas ist der Punkt.\n\n"
+        "Q: Und sonst?\n\nBob: „Nichts“, sagte sie.\n\nQ: Gut."
+    )
+    result = parse(text)
+    assert [t.text for t in result.turns][1] == (
+        "Ein Baum kühlt mehr als zehn Klimaanlagen, und er braucht keinen Strom.\nDas ist der Punkt."
+    )
+    assert [s.kind for s in result.segments if s.kind != "preamble"] == ["pull_quote"]
+    assert [t.text for t in result.turns][3] == "„Nichts“, sagte sie."

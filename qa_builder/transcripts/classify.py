@@ -149,10 +149,21 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     _credits(blocks, context)
     _boxes(blocks, context)
     _link_lists(blocks)
+    _pull_quotes(blocks)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
+    if context.script:
+        _action_lines(blocks)
     return blocks
+
+
+def _action_lines(blocks: list[Block]) -> None:
+    """In a script every speech has its name above it: an unlabelled paragraph after a blank line is an action
+    line (``He walks us down the slipway.``), not more of the speech before it."""
+    for before, block in zip(blocks, blocks[1:], strict=False):
+        if block.kind == "text" and block.paragraph.line_start > before.paragraph.line_end + 1:
+            block.kind = "stage_direction"
 
 
 def _speech(lines: Sequence[Line], context: Reading) -> Callable[[str], bool]:
@@ -288,6 +299,23 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
         if _box_lines([found.text for found in run]):
             for found in run:
                 found.kind = "box"
+
+
+_QUOTED = regex.compile(r"^[„“\"«»‚‘「『]\s*(?P<inner>[^„“”\"«»「」『』]{15,}?)\s*[“”\"»«‘’」』]$")
+_QUOTE_MIN = 15
+
+
+def _pull_quotes(blocks: list[Block]) -> None:
+    """A paragraph that is only a quotation repeating words of a turn (a pull quote set between an answer's
+    paragraphs): no one says it a second time, and the answer goes on after it."""
+    spoken = [block.rest for block in blocks if block.kind in ("label", "text")]
+    for block in blocks:
+        quoted = _QUOTED.match(block.text) if block.kind in ("text", "heading", "bold") else None
+        if quoted is None:
+            continue
+        inner = quoted["inner"].rstrip(".,!?。！？")
+        if len(inner) >= _QUOTE_MIN and sum(inner in text for text in spoken) >= 1 + (block.kind == "text"):
+            block.kind = "pull_quote"
 
 
 _LINK_TITLE_MAX = 40
