@@ -3,6 +3,8 @@
 from __future__ import annotations
 
 import re
+import tomllib
+from pathlib import Path
 
 import pytest
 
@@ -620,3 +622,24 @@ def test_a_pull_quote_repeating_an_answer_is_no_part_of_it() -> None:
     )
     assert [s.kind for s in result.segments if s.kind != "preamble"] == ["pull_quote"]
     assert [t.text for t in result.turns][3] == "„Nichts“, sagte sie."
+
+
+def test_the_paragraph_layout_is_read_from_the_turns_not_the_masthead() -> None:
+    """A web page's kicker, headline, byline and dateline stand on consecutive lines; the turns below are one
+    paragraph each. Read from the masthead the file looks hard-wrapped, and a caption would join its credit."""
+    masthead = "Science\nA hydrologist on dry soil\nAn interview by Ann Lee\n17.05.2024, 13.00\n\n"
+    body = "Q: Is the drought over?\n\nBob: No.\n\nBob at the field\nPhoto: Ann Lee\n\nQ: Why not?\n\nBob: Physics."
+    result = parse(masthead + body)
+    assert result.mode == "blank-line"
+    assert turns(result) == [("Q", "Is the drought over?"), ("Bob", "No."), ("Q", "Why not?"), ("Bob", "Physics.")]
+
+
+def test_a_label_in_another_case_or_with_ss_for_sz_is_the_same_speaker_in_the_draft(tmp_path: Path) -> None:
+    from qa_builder.transcripts.draft import draft_meta
+
+    folder = tmp_path / "hitze"
+    folder.mkdir()
+    text = "Titel\n\nFrage: Warum?\n\nWeiß: Darum.\n\nFrage: Und?\n\nWeiß: Eben.\n\nFrage: Gut?\n\nWeiss: Ja.\n"
+    (folder / "de.txt").write_text(text, encoding="utf-8")
+    labels = tomllib.loads(draft_meta(folder))["languages"]["de"]["labels"]
+    assert labels["Weiss"]["speaker"] == labels["Weiß"] == "Weiß"

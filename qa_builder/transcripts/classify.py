@@ -139,7 +139,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     rest, regions = find_regions(without_line_numbers(lines))
     rest, running = running_lines(rest, _speech(rest, context))
     regions += running
-    context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(rest)
+    context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(_body(rest, context))
     found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
     found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
@@ -164,6 +164,14 @@ def _action_lines(blocks: list[Block]) -> None:
     for before, block in zip(blocks, blocks[1:], strict=False):
         if block.kind == "text" and block.paragraph.line_start > before.paragraph.line_end + 1:
             block.kind = "stage_direction"
+
+
+def _body(lines: Sequence[Line], context: Reading) -> Sequence[Line]:
+    """The lines from the first declared label on: how the turns are laid out, not the masthead above them (a
+    headline, kicker, byline and dateline on consecutive lines look hard-wrapped)."""
+    starts = _starts_label(context)
+    first = next((k for k, line in enumerate(lines) if starts.match(line.text)), 0)
+    return lines[first:]
 
 
 def _speech(lines: Sequence[Line], context: Reading) -> Callable[[str], bool]:

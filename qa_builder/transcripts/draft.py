@@ -41,6 +41,8 @@ __all__ = ["Candidate", "draft_meta", "write_draft"]
 
 _LABEL_START = regex.compile(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
+_SHORT_LABEL = regex.compile(rf"^[^\s:：﹕︰][^:：﹕︰.!?。！？]{{0,30}}(?:{'|'.join(COLONS)})\s*\S")
+"""A line starting like a label: where the turns likely start, for reading their paragraph layout."""
 
 
 @dataclass(slots=True)
@@ -164,7 +166,8 @@ def _read(path: Path) -> _Reading:
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
     rest, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
-    mode = paragraph_mode(rest)
+    first = next((k for k, line in enumerate(rest) if _SHORT_LABEL.match(line.text)), 0)
+    mode = paragraph_mode(rest[first:])  # the turns' layout, not the masthead's
     found = []
     asides = set()
     for paragraph in paragraphs(rest, _NEVER, mode, builtin_conventions(lang).suspended()):

@@ -166,13 +166,16 @@ def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
 
 
 def near_label(label: str, known: Iterable[str]) -> str | None:
-    """The declared label ``label`` is a typo of, if any (one error in 3–7 letters, two from 8).
+    """The declared label ``label`` is a typo of, if any (one error in 3–7 letters, two from 8), or the same
+    label in another case or spelling of ``ß`` (``Weiss``, ``WEISS`` for ``Weiß``).
 
-    >>> near_label("Altmann", ["Altman", "F"]), near_label("Tom", ["Altman"])
-    ('Altman', None)
+    >>> near_label("Altmann", ["Altman", "F"]), near_label("Tom", ["Altman"]), near_label("Weiss", ["Weiß"])
+    ('Altman', None, 'Weiß')
     """
     for candidate in known:
         errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 3 else 0
+        if candidate != label and candidate.casefold() == label.casefold():
+            return candidate
         if errors and _typo(candidate, errors).fullmatch(label):
             return candidate
     return None
