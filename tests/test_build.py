@@ -23,8 +23,7 @@ def same_tree(a: Path, b: Path) -> bool:
 
 
 def test_two_builds_are_byte_identical_whatever_the_jobs(tmp_path: Path) -> None:
-    raw = raw_with(tmp_path, VERGE)
-    shutil.copytree(raw / VERGE, raw / "verge-copy")
+    raw = raw_with(tmp_path, VERGE, "press-interview-en-de", "trilingual-panel")
     build(raw, tmp_path / "one", jobs=1)
     build(raw, tmp_path / "two", jobs=2)
     assert same_tree(tmp_path / "one", tmp_path / "two")
@@ -179,3 +178,12 @@ def test_interviews_processed_in_one_batch_give_what_each_gives_alone() -> None:
         alone = process_interview(folder, site=False)
         assert batched.rows == alone.rows, folder.name
         assert batched.summary == alone.summary, folder.name
+
+
+def test_an_interview_copied_into_the_raw_folder_twice_is_an_error(tmp_path: Path) -> None:
+    """Its records would all be in the dataset twice; the message names both files."""
+    raw = raw_with(tmp_path, VERGE)
+    shutil.copytree(raw / VERGE, raw / "verge-copy")
+    with pytest.raises(QABuilderError, match=r"the same file as .*verge-altman-murati-2023/de\.txt") as caught:
+        build(raw, tmp_path / "dist", jobs=1)
+    assert "verge-copy/de.txt" in str(caught.value) and not (tmp_path / "dist").exists()

@@ -127,7 +127,29 @@ def discover(raw: Path) -> list[Path]:
                 hint="rename or merge one of the two folders",
             )
         seen[key] = folder
+    _check_copies(folders)
     return folders
+
+
+def _check_copies(folders: Sequence[Path]) -> None:
+    """Stop at a transcript that is byte for byte one in another interview: a folder copied into raw/ twice
+    would put every one of its records in the dataset twice."""
+    import hashlib
+
+    first: dict[bytes, Path] = {}
+    for folder in folders:
+        for path in sorted(folder.glob("*.txt")):
+            try:
+                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
+            except OSError:
+                continue  # an unreadable file is reported where it is read
+            if digest in first and first[digest].parent != folder:
+                raise DuplicateInterviewError(
+                    f"the same file as {first[digest]}: this interview is in the raw folder twice",
+                    path=path,
+                    hint="remove the copy (an interview has one folder)",
+                )
+            first.setdefault(digest, path)
 
 
 def load_interview(folder: Path) -> Interview:
