@@ -6,6 +6,7 @@ import os
 import shutil
 import subprocess
 import sys
+import time
 from pathlib import Path
 
 import pytest
@@ -260,3 +261,28 @@ def test_a_file_added_to_an_output_stops_the_next_run(tmp_path: Path) -> None:
     (out / "ANALYSIS.txt").unlink()
     (out / "notebooks" / "a.ipynb").unlink()
     assert run("schema", "--out", str(out))[0] == 0  # its own files only again (an empty folder left is no file)
+
+
+@pytest.mark.skipif(not sys.platform.startswith("linux"), reason="the kernel's parent-death signal is Linux's")
+def test_a_worker_dies_with_a_build_killed_by_sigkill(tmp_path: Path) -> None:
+    """``kill -9`` leaves a build no time to stop its workers; the kernel stops them, or they would wait for work
+    forever and hold the caller's pipes open."""
+    script = (
+        "import os, signal, sys, time\n"
+        "from concurrent.futures import ProcessPoolExecutor\n"
+        "from qa_builder.dataset.pool import _worker_started\n"
+        "pool = ProcessPoolExecutor(1, initializer=_worker_started)\n"
+        "print(pool.submit(os.getpid).result(), flush=True)\n"
+        "pool.submit(time.sleep, 60)\n"
+        "time.sleep(0.5)\n"
+        "os.kill(os.getpid(), signal.SIGKILL)\n"
+    )
+    run_script = [sys.executable, "-c", script]
+    done = subprocess.run(run_script, capture_output=True, text=True, cwd=tmp_path, check=False, timeout=30)
+    assert done.returncode == -9
+    worker = Path(f"/proc/{int(done.stdout.split()[0])}")
+    for _ in range(50):
+        if not worker.exists():
+            break
+        time.sleep(0.1)
+    assert not worker.exists()

@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import gc
 import os
+import sys
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
@@ -65,8 +66,24 @@ def few_collections() -> Iterator[None]:
 
 
 def _worker_started() -> None:
+    _die_with_parent()
     gc.freeze()
     gc.set_threshold(*_BATCH_GC_THRESHOLD)
+
+
+def _die_with_parent() -> None:
+    """Have the kernel kill this worker when the build that started it dies (``kill -9`` leaves no cleanup to
+    run): an orphaned worker would otherwise wait for work forever, holding the caller's output pipes open."""
+    if not sys.platform.startswith("linux"):
+        return
+    import ctypes
+    import signal
+
+    pr_set_pdeathsig = 1
+    libc = ctypes.CDLL(None, use_errno=True)
+    libc.prctl(pr_set_pdeathsig, int(signal.SIGKILL), 0, 0, 0)
+    if os.getppid() == 1:  # the parent died before the call: nothing will send the signal
+        os._exit(1)
 
 
 def ordered_map(function: Callable[[T], R], items: Iterable[T], jobs: int) -> Iterator[R]:
