@@ -458,7 +458,7 @@ def test_a_numbered_transcript_with_running_lines_reads_as_its_speakers() -> Non
             "published": "2024-01-01",
             "speakers": {"Ann Asker": "questioner", "Bob Answerer": "respondent"},
             "languages": {"en": {"source": "s", "labels": {"Q": "Ann Asker", "A": "Bob Answerer"},
-                                 "conventions": {"label_separators": ["."]}}},
+                                 "paragraphs": "hard-wrapped", "conventions": {"label_separators": ["."]}}},
         }
     )  # fmt: skip
     page = [
@@ -599,14 +599,32 @@ def test_a_caption_on_the_line_above_its_credit_is_a_caption_whatever_it_ends_in
     assert [t.text for t in zh.turns] == ["为什么？", "因为。", "还有吗？"]
 
 
-def test_an_unlabelled_paragraph_in_a_script_is_an_action_line() -> None:
-    text = "THE HARBOUR HOUR\n\nANN ASKER\nWhy?\n\nBOB\nBecause.\n\nHe walks us down the slipway.\n\nBOB\nSee?"
+def test_an_unlabelled_paragraph_in_a_script_before_a_cont_d_is_an_action_line() -> None:
+    """A script names the speaker again, ``(CONT'D)``, because an action line came between; without that, a
+    paragraph after a blank line is more of the speech."""
+    text = (
+        "THE HARBOUR HOUR\n\nANN ASKER\nWhy?\n\nHe walks us down the slipway.\n\nANN ASKER (CONT'D)\nSee?\n\n"
+        "BOB\nBecause.\n\nAnd because of the gulls.\n\nANN ASKER\nRight."
+    )
     result = parse_text(text, meta=SCRIPT_META, lang="en")
-    assert [(t.speaker_label, t.text) for t in result.turns] == [("ANN ASKER", "Why?"), ("BOB", "Because."),
-                                                                   ("BOB", "See?")]  # fmt: skip
+    assert [(t.speaker_label, t.text) for t in result.turns] == [
+        ("ANN ASKER", "Why?"),
+        ("ANN ASKER (CONT'D)", "See?"),
+        ("BOB", "Because.\nAnd because of the gulls."),
+        ("ANN ASKER", "Right."),
+    ]
     assert [(s.kind, s.text) for s in result.segments if s.kind != "preamble"] == [
         ("stage_direction", "He walks us down the slipway.")
     ]
+
+
+def test_one_name_alone_on_a_line_is_a_headline_not_a_script() -> None:
+    """A headline naming a speaker, the standfirst below it: no script layout without two names so printed."""
+    text = "ANN ASKER\nA life on the river\n\nANN ASKER: Why?\n\nBOB: Because.\n\nANN ASKER: Sure?"
+    meta = SCRIPT_META.model_copy(deep=True)
+    result = parse_text(text, meta=meta, lang="en")
+    assert [(t.speaker_label, t.text) for t in result.turns] == [("ANN ASKER", "Why?"), ("BOB", "Because."),
+                                                                   ("ANN ASKER", "Sure?")]  # fmt: skip
 
 
 def test_a_pull_quote_repeating_an_answer_is_no_part_of_it() -> None:
@@ -643,3 +661,34 @@ def test_a_label_in_another_case_or_with_ss_for_sz_is_the_same_speaker_in_the_dr
     (folder / "de.txt").write_text(text, encoding="utf-8")
     labels = tomllib.loads(draft_meta(folder))["languages"]["de"]["labels"]
     assert labels["Weiss"]["speaker"] == labels["Weiß"] == "Weiß"
+
+
+def test_a_line_of_speech_said_twice_is_no_running_header() -> None:
+    """A refrain repeated a page apart ends in no punctuation like a running header, but it is said: it stays in
+    the answers (a running line recurs three times, or twice with two numbers in it)."""
+    refrain = "and we will not give up the river"
+    text = "Title\n\nQ: Why?\n\nBob: We said it then,\n" + refrain + "\nand we say it now.\n\n"
+    text += "".join(f"Q: And {k}?\n\nBob: Then {k}.\n\n" for k in range(5))
+    text += "Q: Again?\n\nBob: Again,\n" + refrain + "\nagain."
+    result = parse(text)
+    assert [" ".join(t.text.split()) for t in result.turns if refrain in t.text] == [
+        f"We said it then, {refrain} and we say it now.",
+        f"Again, {refrain} again.",
+    ]
+
+
+def test_a_sentence_of_an_answer_above_a_photo_credit_stays_in_the_answer() -> None:
+    result = parse("Title\n\nQ: Why?\nBob: Because it rained all week.\nPhoto: Ann Lee\nQ: And?")
+    assert turns(result) == [("Q", "Why?"), ("Bob", "Because it rained all week."), ("Q", "And?")]
+    assert [s.kind for s in result.segments if s.kind != "preamble"] == ["caption"]
+
+
+def test_a_read_more_list_ends_at_a_blank_line() -> None:
+    text = "Title\n\nQ: Why?\n\nBob: One.\n\nRead more\nA headline about rivers\n\nAnd is that fair?\n\nQ: And?"
+    result = parse(text)
+    assert turns(result)[1] == ("Bob", "One.\nAnd is that fair?")
+
+
+def test_chinese_numbered_points_in_an_answer_stay_in_it() -> None:
+    result = parse("标题\n\n问：为什么？\n\n答：两点。\n\n1.北京：人多。\n\n2.上海：车多。\n\n问：还有吗？", "zh")
+    assert [t.text for t in result.turns] == ["为什么？", "两点。\n1.北京：人多。\n2.上海：车多。", "还有吗？"]

@@ -169,3 +169,14 @@ def test_a_declared_speaker_no_label_names_and_who_never_speaks_is_warned(raw_co
     assert result.exit_code == 1
     warned = [line for line in result.stderr.splitlines() if "Nilay Patel is declared in meta.toml" in line]
     assert len(warned) == 2 and all("has no turn in this transcript" in line for line in warned)
+
+
+@pytest.mark.parametrize("code", ["sr-Latn", "zh-Hant-TW", "yue", "es-419", "de-CH-1996", "ca-valencia"])
+def test_language_codes_with_script_region_or_variant_are_accepted(raw_copy: Path, code: str) -> None:
+    folder = raw_copy / INTERVIEW
+    (folder / "de.txt").rename(folder / f"{code}.txt")
+    meta = edit_meta(raw_copy, ("[languages.de]", f"[languages.{code}]"))
+    text = meta.read_text(encoding="utf-8").replace("[languages.de.", f"[languages.{code}.")
+    meta.write_text(text, encoding="utf-8")
+    code_, lines = validate(raw_copy)
+    assert not [line for line in lines if "language code" in line], lines

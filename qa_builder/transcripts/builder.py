@@ -163,7 +163,8 @@ class Builder:
             self.announced = self._announcement(block)
         text, cuts = self._cut(block.rest)
         line_end, block_line = block.paragraph.line_end, block.paragraph.line_at
-        if (joined := continued(turn.paragraphs[-1], text, self.suspended)) is not None:  # a page break inside
+        gap = block.paragraph.line_start > turn.line_end + 1  # a blank line or furniture between: a page break
+        if gap and (joined := continued(turn.paragraphs[-1], text, self.suspended)) is not None:  # inside
             last = "".join(joined)  # a sentence: one paragraph
             shifted = [Cut(cut.kind, cut.text, cut.offset + len(last), cut.at) for cut in cuts]
             turn.cuts += [(len(turn.paragraphs) - 1, cut, block_line(cut.at)) for cut in shifted]

@@ -137,7 +137,9 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     language = context.language
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
     rest, regions = find_regions(without_line_numbers(lines))
-    rest, running = running_lines(rest, _speech(rest, context))
+    context.script = _script(rest, context)
+    boilerplate = context.conventions.compiled("boilerplate")
+    rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
     regions += running
     context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(_body(rest, context))
     found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
@@ -158,12 +160,45 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     return blocks
 
 
+_CONTINUED = regex.compile(r"\((?:CONT['’]?D|CONTINUED|cont['’]?d)\)")
+
+
 def _action_lines(blocks: list[Block]) -> None:
-    """In a script every speech has its name above it: an unlabelled paragraph after a blank line is an action
-    line (``He walks us down the slipway.``), not more of the speech before it."""
-    for before, block in zip(blocks, blocks[1:], strict=False):
-        if block.kind == "text" and block.paragraph.line_start > before.paragraph.line_end + 1:
-            block.kind = "stage_direction"
+    """In a script, the unlabelled paragraphs after a blank line before the same speaker's ``(CONT'D)`` are an
+    action line (``He walks us down the slipway.``), not more of the speech: the script names the speaker again
+    because something else came between."""
+    for k, block in enumerate(blocks):
+        if block.kind != "label" or block.label is None or _CONTINUED.search(block.label) is None:
+            continue
+        j = k - 1
+        while j > 0 and blocks[j].kind in ("text", "stage_direction"):
+            j -= 1
+        for between in blocks[j + 1 : k]:
+            if between.kind == "text" and between.paragraph.line_start > blocks[j].paragraph.line_end + 1:
+                between.kind = "stage_direction"
+
+
+_SCRIPT_NAMES = 2
+_SCRIPT_LINES = 3
+
+
+def _script(lines: Sequence[Line], context: Reading) -> bool:
+    """Whether the file prints its labels alone on their lines above the words: two declared labels so printed,
+    three times at least (one name alone is a headline or a bio's heading)."""
+    found = [
+        line.text
+        for line, after in zip(lines, lines[1:], strict=False)
+        if after.text and context.alone.match(line.text) is not None
+    ]
+    return len(found) >= _SCRIPT_LINES and len(set(found)) >= _SCRIPT_NAMES
+
+
+_PAGE_NUMBER = regex.compile(r"\d")
+
+
+def _page_number(text: str, boilerplate: regex.Pattern[str] | None) -> bool:
+    """A line the conventions call boilerplate that holds a number (``Page 12``, ``– 3 –``, ``第3页``)."""
+    return boilerplate is not None and _PAGE_NUMBER.search(text) is not None and boilerplate.match(text) is not None
 
 
 def _body(lines: Sequence[Line], context: Reading) -> Sequence[Line]:
@@ -178,11 +213,10 @@ def _speech(lines: Sequence[Line], context: Reading) -> Callable[[str], bool]:
     """Whether a line is no running header or footer however often it recurs: it starts a turn (a declared
     label, or in a file printing its labels alone on their lines a name so printed) or holds a time code."""
     starts = _starts_label(context)
-    script = any(context.alone.match(line.text) for line in lines)
     timed = context.conventions.inline("timestamp")
     return lambda text: (
         starts.match(text) is not None
-        or (script and ALONE_NAME.match(text) is not None)
+        or (context.script and ALONE_NAME.match(text) is not None)
         or (timed is not None and timed.search(text) is not None)
     )
 
@@ -239,10 +273,9 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
         _bold_timed_label(block, first)
         if block.kind == "label":
             return block
-    if paragraph.starts and context.alone.match(first) is not None:  # a label alone on its line, text below
-        rest = strip(paragraph.text[paragraph.starts[0][0] :], context.markup).text
+    if context.script and paragraph.starts and context.alone.match(first) is not None:  # a label alone on its
+        rest = strip(paragraph.text[paragraph.starts[0][0] :], context.markup).text  # line, the text below
         block.kind, block.label, block.rest = "label", first.strip(), rest
-        context.script = True
         return block
     for kind in PARAGRAPH_RULES:
         pattern = context.conventions.compiled(kind)
@@ -310,19 +343,19 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
 
 
 _QUOTED = regex.compile(r"^[„“\"«»‚‘「『]\s*(?P<inner>[^„“”\"«»「」『』]{15,}?)\s*[“”\"»«‘’」』]$")
-_QUOTE_MIN = 15
+_QUOTE_MIN = 30
 
 
 def _pull_quotes(blocks: list[Block]) -> None:
     """A paragraph that is only a quotation repeating words of a turn (a pull quote set between an answer's
     paragraphs): no one says it a second time, and the answer goes on after it."""
-    spoken = [block.rest for block in blocks if block.kind in ("label", "text")]
-    for block in blocks:
+    spoken = [(k, block.rest) for k, block in enumerate(blocks) if block.kind in ("label", "text")]
+    for k, block in enumerate(blocks):
         quoted = _QUOTED.match(block.text) if block.kind in ("text", "heading", "bold") else None
         if quoted is None:
             continue
         inner = quoted["inner"].rstrip(".,!?。！？")
-        if len(inner) >= _QUOTE_MIN and sum(inner in text for text in spoken) >= 1 + (block.kind == "text"):
+        if len(inner) >= _QUOTE_MIN and any(inner in text for j, text in spoken if j != k):
             block.kind = "pull_quote"
 
 
@@ -332,14 +365,15 @@ _TEASER_MAX = 160
 
 def _link_lists(blocks: list[Block]) -> None:
     """A "read more" title alone (``Mehr zum Thema``, ``More information``) and the headlines listed under it,
-    each a short line without a final period on the lines right after it: all of them links."""
+    each a short line without a final period on the lines right after it (no blank line between): all of them
+    links."""
     for k, block in enumerate(blocks):
         if block.kind != "link" or len(block.text) > _LINK_TITLE_MAX:
             continue
         end = block.paragraph.line_end
         for other in blocks[k + 1 :]:
             teaser = other.kind in ("text", "heading", "bold") and len(other.text) <= _TEASER_MAX
-            if not teaser or other.paragraph.line_start > end + 2 or other.text.endswith((".", "。")):
+            if not teaser or other.paragraph.line_start > end + 1 or other.text.endswith((".", "。")):
                 break
             other.kind, end = "link", other.paragraph.line_end
 
@@ -374,11 +408,15 @@ def _credits(blocks: list[Block], context: Reading) -> None:
 
 
 def _captions(before: Block, credit: Block) -> bool:
-    """Whether the paragraph before a credit is its caption: short, and on the line right above it or without
-    a final period (``Bodensonde bei Müncheberg: »Wir messen jede Stunde«`` / ``Foto: …``)."""
-    if len(before.text) > _CAPTION_MAX:
+    """Whether the paragraph before a credit is its caption: short, ending in no sentence's end, and on the line
+    right above it or without final punctuation (``Bodensonde bei Müncheberg: »Wir messen jede Stunde«`` /
+    ``Foto: …``); a speaker's sentence above a credit stays theirs."""
+    if len(before.text) > _CAPTION_MAX or before.text.endswith(_SENTENCE_ENDS):
         return False
     return before.paragraph.line_end + 1 == credit.paragraph.line_start or _FINAL.search(before.text) is None
+
+
+_SENTENCE_ENDS = (".", "!", "?", "…", "。", "！", "？")
 
 
 def _short_unpunctuated(text: str, limit: int) -> bool:

@@ -147,13 +147,7 @@ def _same_role_words(
 
 
 def _role_word_speakers(reading: _Reading, candidates: list[Candidate], function: str) -> set[str]:
-    conventions = builtin_conventions(reading.lang)
-    words = {*conventions.asking_labels, *conventions.answering_labels}
-    return {
-        c.speaker
-        for c in candidates
-        if FUNCTIONS[c.role] == function and (c.label in words or _short_role_word(c.label))
-    }
+    return {c.speaker for c in candidates if FUNCTIONS[c.role] == function and _short_role_word(c.speaker)}
 
 
 def _read(path: Path) -> _Reading:

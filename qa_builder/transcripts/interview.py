@@ -132,24 +132,24 @@ def discover(raw: Path) -> list[Path]:
 
 
 def _check_copies(folders: Sequence[Path]) -> None:
-    """Stop at a transcript that is byte for byte one in another interview: a folder copied into raw/ twice
-    would put every one of its records in the dataset twice."""
+    """Stop at an interview whose transcripts are byte for byte another's: a folder copied into raw/ twice would
+    put every one of its records in the dataset twice (one source file shared by two interviews is no copy)."""
     import hashlib
 
-    first: dict[bytes, Path] = {}
+    first: dict[tuple[bytes, ...], Path] = {}
     for folder in folders:
-        for path in sorted(folder.glob("*.txt")):
-            try:
-                digest = hashlib.blake2b(path.read_bytes(), digest_size=16).digest()
-            except OSError:
-                continue  # an unreadable file is reported where it is read
-            if digest in first and first[digest].parent != folder:
-                raise DuplicateInterviewError(
-                    f"the same file as {first[digest]}: this interview is in the raw folder twice",
-                    path=path,
-                    hint="remove the copy (an interview has one folder)",
-                )
-            first.setdefault(digest, path)
+        paths = sorted(folder.glob("*.txt"))
+        try:
+            digests = tuple(hashlib.blake2b(path.read_bytes(), digest_size=16).digest() for path in paths)
+        except OSError:
+            continue  # an unreadable file is reported where it is read
+        if digests and digests in first:
+            raise DuplicateInterviewError(
+                f"its transcripts are byte for byte those of {first[digests]}: it is in the raw folder twice",
+                path=folder,
+                hint="remove the copy (an interview has one folder)",
+            )
+        first.setdefault(digests, folder)
 
 
 def load_interview(folder: Path) -> Interview:
@@ -316,8 +316,12 @@ def _speakers_of(meta: InterviewMeta, lang: str) -> list[str]:
     name (who would never speak); all of them, with no labels."""
     labels = meta.languages[lang].labels
     named = {label.speaker for label in labels.values() if label.speaker}
-    anywhere = {label.speaker for language in meta.languages.values() for label in language.labels.values()}
-    return [name for name in meta.people if name in named or name not in anywhere] if labels else list(meta.people)
+    every = [label for language in meta.languages.values() for label in language.labels.values()]
+    anywhere, roles = {label.speaker for label in every}, {label.role for label in every}
+    silent = {
+        person.name for person in meta.people.values() if person.name not in anywhere and person.role not in roles
+    }
+    return [name for name in meta.people if name in named or name in silent] if labels else list(meta.people)
 
 
 def account(lines: Sequence[Line], turns: Sequence[Turn], segments: Sequence[Segment], path: str) -> Accounting:

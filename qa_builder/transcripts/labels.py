@@ -138,8 +138,8 @@ QUESTION_NUMBER = (
 )
 """A question's number before its label: ``Q41 Chair:`` in a committee's oral evidence, ``1.问：``, ``二、问：``
 and ``（3）问：`` in a Chinese agency's Q&A. Before a declared label it is always the question's number; before
-a label-shaped start nobody declared only where a Chinese (Japanese, Korean) label follows it without a space:
-``1. Cost: too high.`` is an answer's list."""
+a label-shaped start nobody declared only where a Chinese asking or answering label follows it (``3.记者问：``):
+``1. Cost: too high.`` and ``1.北京：…`` are an answer's list."""
 _NUMBERED_MAX = 3
 """Labels this short may carry a number (``Q1``, ``A12``, ``问3``); a longer label's digits are its own."""
 TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
@@ -159,7 +159,7 @@ BRACKET_CLOSED = r"(?<=[\]】〕］])"
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
-        rf"^(?:(?:{BRACKETED_TIME})\s*|{_COMMITTEE_NUMBER}\s+|{QUESTION_NUMBER}\s*(?=[\p{{Han}}\p{{Hangul}}\p{{Kana}}]))?"
+        rf"^(?:(?:{BRACKETED_TIME})\s*|{_COMMITTEE_NUMBER}\s+|{QUESTION_NUMBER}\s*(?=[\p{{Han}}]{{0,6}}[问問答][:：﹕︰]))?"
         rf"(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
         rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )

@@ -189,7 +189,8 @@ def _declared(data: dict[str, Any]) -> dict[str, Role]:
 
 
 _LANGUAGE_CODE = regex.compile(
-    r"^(?P<lang>[a-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|\d{3}))?$"
+    r"^(?P<lang>[a-z]{2,3})(?:-(?P<script>[A-Za-z]{4}))?(?:-(?P<region>[A-Za-z]{2}|\d{3}))?"
+    r"(?P<variants>(?:-(?:[A-Za-z0-9]{5,8}|\d[A-Za-z0-9]{3}))*)$"
 )
 
 
@@ -208,9 +209,8 @@ a code like 'de', 'zh-Hant' or 'pt-BR'")
             f"language code {code!r} is not a code like 'de', 'zh-Hant' or 'pt-BR'",
             "use the language's ISO 639 code, with a script or region subtag if needed",
         )
-    canonical = "-".join(
-        part for part in (shape["lang"], (shape["script"] or "").title(), (shape["region"] or "").upper()) if part
-    )
+    parts = (shape["lang"], (shape["script"] or "").title(), (shape["region"] or "").upper())
+    canonical = "-".join(part for part in parts if part) + shape["variants"]
     if code == canonical:
         return None
     return Problem(

@@ -32,6 +32,8 @@ _SPEECH_END = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»
 _RUNNING_MIN_GAP = 3
 """Lines between two occurrences of a running line at least (a short last page has few)."""
 _RUNNING_MAX = 100
+_RUNNING_MIN = 3
+"""Occurrences of a running line without two numbers in it (twice is a line of speech said again)."""
 
 
 def without_line_numbers(lines: Sequence[Line]) -> list[Line]:
@@ -55,34 +57,39 @@ def without_line_numbers(lines: Sequence[Line]) -> list[Line]:
     return [Line(line.number, stripped.get(line.number, line.text)) for line in lines]
 
 
-def running_lines(lines: Sequence[Line], speech: Callable[[str], bool]) -> tuple[list[Line], list[Region]]:
+def running_lines(
+    lines: Sequence[Line], speech: Callable[[str], bool], page: Callable[[str], bool] = lambda text: False
+) -> tuple[list[Line], list[Region]]:
     """``lines`` with the running headers and footers blanked, and each of them as a ``boilerplate`` region.
 
-    A running line recurs, with only its numbers changing (``Page 12``, ``Page 13``), a few lines apart at least; it
-    ends in no punctuation and is no label (``speech`` says whether a line starts a turn).
+    A running line recurs, with only its numbers changing, a few lines apart at least: three times, or twice
+    holding two numbers (a reporter's telephone number, a dateline); it ends in no punctuation, is no Markdown
+    heading and no label (``speech`` says whether a line starts a turn). A line ``page`` says is a page number
+    (``Page 12``) is one wherever it stands. A line of speech said twice (a refrain) is none.
 
     >>> from qa_builder.transcripts.read import split_lines
-    >>> text = "Q: Why?\\nReporting Ltd 555\\nPage 2\\n" + "A: Yes.\\n" * 10 + "Reporting Ltd 555\\nPage 3\\nA: No."
-    >>> rest, regions = running_lines(split_lines(text, "x"), lambda line: line[1:2] == ":")
+    >>> footer = "Reporting Ltd 555 0142\\n"
+    >>> text = "Q: Why?\\n" + footer + "Page 2\\n" + "A: Yes.\\n" * 9 + footer + "Page 3\\nA: No."
+    >>> speech, page = (lambda line: line[1:2] == ":"), (lambda line: "Page" in line)
+    >>> rest, regions = running_lines(split_lines(text, "x"), speech, page)
     >>> [(region.line_start, region.text) for region in regions]
-    [(2, 'Reporting Ltd 555'), (3, 'Page 2'), (14, 'Reporting Ltd 555'), (15, 'Page 3')]
+    [(2, 'Reporting Ltd 555 0142'), (3, 'Page 2'), (13, 'Reporting Ltd 555 0142'), (14, 'Page 3')]
     """
     places: dict[str, list[int]] = defaultdict(list)
     for k, line in enumerate(lines):
         if _may_run(line.text, speech):
             places[_DIGITS.sub("#", line.text)].append(k)
-    running = {
-        k
-        for found in places.values()
-        if len(found) >= 2 and all(b - a >= _RUNNING_MIN_GAP for a, b in zip(found, found[1:], strict=False))
-        for k in found
-    }
+    running = {k for k, line in enumerate(lines) if line.text and page(line.text)}
+    for key, found in places.items():
+        enough = len(found) >= _RUNNING_MIN or (len(found) >= 2 and key.count("#") >= 2)
+        if enough and all(b - a >= _RUNNING_MIN_GAP for a, b in zip(found, found[1:], strict=False)):
+            running.update(found)
     regions = [Region("boilerplate", lines[k].number, lines[k].number, lines[k].text) for k in sorted(running)]
     return [Line(line.number, "") if k in running else line for k, line in enumerate(lines)], regions
 
 
 def _may_run(text: str, speech: Callable[[str], bool]) -> bool:
-    if not text or len(text) > _RUNNING_MAX or _SPEECH_END.search(text) or speech(text):
+    if not text or len(text) > _RUNNING_MAX or _SPEECH_END.search(text) or text.startswith("#") or speech(text):
         return False
     words = len(text.split()) + sum(1 for char in text if "\u3400" <= char <= "\u9fff")
     return words >= 2 and not text.startswith(("(", "[", "（", "【"))
