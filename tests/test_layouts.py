@@ -692,3 +692,10 @@ def test_a_read_more_list_ends_at_a_blank_line() -> None:
 def test_chinese_numbered_points_in_an_answer_stay_in_it() -> None:
     result = parse("标题\n\n问：为什么？\n\n答：两点。\n\n1.北京：人多。\n\n2.上海：车多。\n\n问：还有吗？", "zh")
     assert [t.text for t in result.turns] == ["为什么？", "两点。\n1.北京：人多。\n2.上海：车多。", "还有吗？"]
+
+
+def test_a_numbered_heading_between_blank_lines_is_no_running_line() -> None:
+    text = "".join(f"Round {k}\n\nQ: Question {k}?\n\nBob: Answer {k}.\n\n" for k in range(1, 4))
+    result = parse(text)
+    assert "boilerplate" not in {s.kind for s in result.segments}
+    assert len(result.turns) == 6

@@ -62,9 +62,10 @@ def running_lines(
 ) -> tuple[list[Line], list[Region]]:
     """``lines`` with the running headers and footers blanked, and each of them as a ``boilerplate`` region.
 
-    A running line recurs, with only its numbers changing, a few lines apart at least: three times, or twice
-    holding two numbers (a reporter's telephone number, a dateline); it ends in no punctuation, is no Markdown
-    heading and no label (``speech`` says whether a line starts a turn). A line ``page`` says is a page number
+    A running line recurs, with only its numbers changing, a few lines apart at least: three times (and not
+    always alone between blank lines, as a numbered heading stands), or twice holding two numbers (a reporter's
+    telephone number, a dateline); it ends in no punctuation, is no Markdown heading and no label (``speech``
+    says whether a line starts a turn). A line ``page`` says is a page number
     (``Page 12``) is one wherever it stands. A line of speech said twice (a refrain) is none.
 
     >>> from qa_builder.transcripts.read import split_lines
@@ -80,8 +81,13 @@ def running_lines(
         if _may_run(line.text, speech):
             places[_DIGITS.sub("#", line.text)].append(k)
     running = {k for k, line in enumerate(lines) if line.text and page(line.text)}
+
+    def alone(k: int) -> bool:  # between blank lines: a heading ("Round 2") stands so; a running line is glued
+        return (k == 0 or not lines[k - 1].text) and (k + 1 == len(lines) or not lines[k + 1].text)
+
     for key, found in places.items():
-        enough = len(found) >= _RUNNING_MIN or (len(found) >= 2 and key.count("#") >= 2)
+        numbered = len(found) >= 2 and key.count("#") >= 2
+        enough = numbered or (len(found) >= _RUNNING_MIN and not all(alone(k) for k in found))
         if enough and all(b - a >= _RUNNING_MIN_GAP for a, b in zip(found, found[1:], strict=False)):
             running.update(found)
     regions = [Region("boilerplate", lines[k].number, lines[k].number, lines[k].text) for k in sorted(running)]
