@@ -699,3 +699,15 @@ def test_a_numbered_heading_between_blank_lines_is_no_running_line() -> None:
     result = parse(text)
     assert "boilerplate" not in {s.kind for s in result.segments}
     assert len(result.turns) == 6
+
+
+def test_a_compound_the_text_writes_elsewhere_keeps_its_hyphen_at_a_line_end() -> None:
+    text = (
+        "Title\n\nQ: Is it a long-term plan, or a short-term one\nfor the next year?\n\n"
+        "Bob: It is a long-\nterm plan, but the first steps are short-\nterm and some are un-\navoidable."
+    )
+    result = parse(text)
+    assert turns(result)[1] == (
+        "Bob",
+        "It is a long-term plan, but the first steps are short-term and some are unavoidable.",
+    )

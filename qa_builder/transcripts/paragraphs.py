@@ -101,7 +101,8 @@ def paragraphs(
     speaker label), or where the line before ends a sentence and ``after_sentence``
     says the line starts one (furniture, or a label nobody declared, to be told).
     A word broken at a line end is put together (``Kommu-`` / ``nen``), unless the
-    next word is one of ``suspended`` (``Klima-`` / ``und``).
+    next word is one of ``suspended`` (``Klima-`` / ``und``) or the text writes the
+    hyphenated compound elsewhere (``long-term``).
 
     >>> from qa_builder.transcripts.read import split_lines
     >>> lines = split_lines("In vielen Kommu-\\nnen fehlen Klima-\\nund Bau-\\nExperten.", "x")
@@ -109,6 +110,7 @@ def paragraphs(
     'In vielen Kommunen fehlen Klima- und Bau-Experten.'
     """
     mode = mode or paragraph_mode(lines)
+    kept = _Hyphens(frozenset(suspended), _compounds(lines) if mode == "hard-wrapped" else frozenset())
     blocks: list[list[Line]] = [[]]
     for line in lines:
         if line.text:
@@ -127,10 +129,10 @@ def paragraphs(
                 or starts_paragraph.match(line.text)
                 or (after_sentence is not None and _ends_sentence(current[-1].text) and after_sentence(line.text))
             ):
-                result.append(_join(current, suspended))
+                result.append(_join(current, kept))
                 current = []
             current.append(line)
-        result.append(_join(current, suspended))
+        result.append(_join(current, kept))
     return result
 
 
@@ -153,7 +155,7 @@ def continued(before: str, after: str, suspended: Collection[str] = ()) -> tuple
     if _LOWER_START.match(after) is None:
         return None
     if _BROKEN.search(before) is not None:
-        return _dehyphenated(before, after, suspended)
+        return _dehyphenated(before, after, _Hyphens(frozenset(suspended)))
     return (before, " ") if _OPEN_END.search(before) is not None else None
 
 
@@ -201,11 +203,28 @@ def join_alone_labels(found: Sequence[Paragraph], alone: regex.Pattern[str]) -> 
     return result
 
 
-def _join(lines: Sequence[Line], suspended: Collection[str] = ()) -> Paragraph:
+@dataclass(frozen=True, slots=True)
+class _Hyphens:
+    """What keeps a hyphen at a line end: the words after which it is suspended (``Klima-`` / ``und``), and the
+    hyphenated compounds the text writes elsewhere (``long-term``)."""
+
+    suspended: frozenset[str] = frozenset()
+    compounds: frozenset[str] = frozenset()
+
+
+_COMPOUND = regex.compile(r"\p{L}+(?:-\p{L}+)+")
+
+
+def _compounds(lines: Sequence[Line]) -> frozenset[str]:
+    """The hyphenated words written inside the lines (not broken at a line end), case-folded."""
+    return frozenset(found.casefold() for line in lines for found in _COMPOUND.findall(line.text.rstrip("-")))
+
+
+def _join(lines: Sequence[Line], kept: _Hyphens = _Hyphens()) -> Paragraph:
     text = lines[0].text
     starts = []
     for line in lines[1:]:
-        text, seam = _dehyphenated(text, line.text, suspended)
+        text, seam = _dehyphenated(text, line.text, kept)
         text += seam
         starts.append((len(text), line.number))
         text += line.text
@@ -217,17 +236,23 @@ _BROKEN = regex.compile(r"(?<=\p{L})(?:-|\u00ad)$")
 _NEXT_WORD = regex.compile(r"^\p{L}+")
 
 
-def _dehyphenated(before: str, after: str, suspended: Collection[str]) -> tuple[str, str]:
+def _dehyphenated(before: str, after: str, kept: _Hyphens) -> tuple[str, str]:
     """``before`` and the seam to ``after``: a word broken at the hyphen is joined without it (``Kommu-`` /
-    ``nen``), a compound's hyphen stays (``Online-`` / ``Formulare``, ``E-`` / ``Akte``), and a suspended one
-    keeps its space (``Klima-`` / ``und``)."""
+    ``nen``), a compound's hyphen stays (``Online-`` / ``Formulare``, ``E-`` / ``Akte``, and ``long-`` / ``term``
+    where the text writes ``long-term`` elsewhere), and a suspended one keeps its space (``Klima-`` / ``und``)."""
     if (broken := _BROKEN.search(before)) is None or (word := _NEXT_WORD.match(after)) is None:
         return before, _seam(before, after)
-    if word[0].casefold() in suspended:
+    if word[0].casefold() in kept.suspended:
         return before, " "
+    stem = _LAST_WORD.search(before[: broken.start()])
+    if stem is not None and f"{stem[0]}-{word[0]}".casefold() in kept.compounds:
+        return before, ""
     if before.endswith("\u00ad") or word[0][0].islower():
         return before[: broken.start()], ""
     return before, ""
+
+
+_LAST_WORD = regex.compile(r"\p{L}+$")
 
 
 def _join_two(first: Paragraph, second: Paragraph) -> Paragraph:
