@@ -36,6 +36,22 @@ META = InterviewMeta.model_validate(
 )
 
 
+def meta_for(
+    lang: str, labels: dict[str, str], speakers: dict[str, str] | None = None, **language: object
+) -> InterviewMeta:
+    """An interview's meta with one language: its labels, and the speakers (an asker and an answerer by default)."""
+    return InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": speakers or {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+            "languages": {lang: {"source": "s", "labels": labels, **language}},
+        }
+    )
+
+
 def parse(text: str, lang: str = "en") -> ParsedTranscript:
     return parse_text(text, meta=META, lang=lang)
 
@@ -349,20 +365,10 @@ def test_a_question_number_printed_with_a_label_is_a_number_segment(text: str) -
     ]
 
 
-SCRIPT_META = InterviewMeta.model_validate(
-    {
-        "title": "t",
-        "publisher": "p",
-        "url": "u",
-        "published": "2024-01-01",
-        "speakers": {"Ann Asker": "host", "Bob Answerer": "guest"},
-        "languages": {
-            "en": {
-                "source": "s",
-                "labels": {"ANN ASKER": "Ann Asker", "ANN ASKER (CONT'D)": "Ann Asker", "BOB": "Bob Answerer"},
-            }
-        },
-    }
+SCRIPT_META = meta_for(
+    "en",
+    {"ANN ASKER": "Ann Asker", "ANN ASKER (CONT'D)": "Ann Asker", "BOB": "Bob Answerer"},
+    {"Ann Asker": "host", "Bob Answerer": "guest"},
 )
 
 
@@ -400,16 +406,7 @@ def test_text_taken_from_a_pdf_is_put_back_together() -> None:
     """Hard-wrapped PDF text breaks words at line ends and sentences at page breaks: a broken word is joined
     (``Kommu-`` / ``nen``), a compound keeps its hyphen (``E-`` / ``Akte``) and a suspended one its space
     (``Klima-`` / ``und``); the page number between two pages is a segment, and the sentence goes on."""
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
-            "languages": {"de": {"source": "s", "labels": {"Frage": "Ann Asker", "Bob": "Bob Answerer"}}},
-        }
-    )
+    meta = meta_for("de", {"Frage": "Ann Asker", "Bob": "Bob Answerer"})
     text = (
         "Titel\n\nFrage: Warum so lang-\nsam?\n\nBob: In vielen Kommu-\nnen fehlen Klima- und\nBau-\n"
         "Experten, und die E-\nAkte ist noch nicht\n\n– 2 –\n\nüberall eingeführt.\n\nFrage: Und dann?\n\n"
@@ -450,17 +447,13 @@ def test_a_numbered_transcript_with_running_lines_reads_as_its_speakers() -> Non
     """A deposition numbers each page's lines and repeats the reporter's footer and a page header wherever a page
     breaks, here inside an answer: the numbers go, the running lines are segments, and the answer is whole.
     Furniture on a line of its own after a sentence (``(Exhibit 3 was marked.)``, ``BY MS. ASKER:``) is no turn's."""
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "speakers": {"Ann Asker": "questioner", "Bob Answerer": "respondent"},
-            "languages": {"en": {"source": "s", "labels": {"Q": "Ann Asker", "A": "Bob Answerer"},
-                                 "paragraphs": "hard-wrapped", "conventions": {"label_separators": ["."]}}},
-        }
-    )  # fmt: skip
+    meta = meta_for(
+        "en",
+        {"Q": "Ann Asker", "A": "Bob Answerer"},
+        {"Ann Asker": "questioner", "Bob Answerer": "respondent"},
+        paragraphs="hard-wrapped",
+        conventions={"label_separators": ["."]},
+    )
     page = [
         "Q.   Were you at the pump station that",
         "day?",
@@ -502,17 +495,12 @@ def test_a_label_with_a_period_inside_a_wrapped_sentence_is_the_sentence() -> No
     """Hearings print ``Dr. Lund. …``; a wrapped line may start with the same name inside a sentence, and so does
     a sentence after a period (``Dr. Lund, please begin.``): only a declared label after a sentence's end starts
     a turn, and an undeclared name with a period never does."""
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "speakers": {"Cy Chair": "chair", "Ann Lund": "interviewee"},
-            "languages": {"en": {"source": "s", "labels": {"The Chairman": "Cy Chair", "Dr. Lund": "Ann Lund"},
-                                 "conventions": {"label_separators": ["."]}}},
-        }
-    )  # fmt: skip
+    meta = meta_for(
+        "en",
+        {"The Chairman": "Cy Chair", "Dr. Lund": "Ann Lund"},
+        {"Cy Chair": "chair", "Ann Lund": "interviewee"},
+        conventions={"label_separators": ["."]},
+    )
     text = (
         "HEARING\n\n    The Chairman. We will come to order. Our witness is\nDr. Lund of the institute.\n"
         "Dr. Lund, please begin.\n\n    Dr. Lund. Thank you. The person who pushed hardest was\n"
@@ -534,16 +522,7 @@ def test_a_read_more_list_and_an_advert_inside_an_answer_are_no_part_of_it(lang:
     """Pages pasted as text keep a "read more" title with the headlines under it and an advert's label between
     an answer's paragraphs: the title and its headlines are links, the label boilerplate, the answer whole."""
     q, a = {"de": ("Frage", "Bob"), "en": ("Q", "Bob"), "zh": ("问", "答")}[lang]
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
-            "languages": {lang: {"source": "s", "labels": {q: "Ann Asker", a: "Bob Answerer"}}},
-        }
-    )
+    meta = meta_for(lang, {q: "Ann Asker", a: "Bob Answerer"})
     text = (
         f"Title\n\n{q}: Why?\n\n{a}: One.\n\n{title}\nA headline about rivers\nAnother headline, with a question?\n\n"
         f"Two.\n\n{ad}\n\nThree.\n\n{q}: And?"
@@ -564,16 +543,7 @@ def test_a_read_more_list_and_an_advert_inside_an_answer_are_no_part_of_it(lang:
 @pytest.mark.parametrize(("lang", "end"), [("en", "END OF TRANSCRIPT"), ("zh", "（完）"), ("es", "Archivado En")])
 def test_an_end_mark_after_the_last_answer_starts_the_footer(lang: str, end: str) -> None:
     q, a = {"en": ("Q", "Bob"), "zh": ("问", "答"), "es": ("P", "R")}[lang]
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "speakers": {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
-            "languages": {lang: {"source": "s", "labels": {q: "Ann Asker", a: "Bob Answerer"}}},
-        }
-    )
+    meta = meta_for(lang, {q: "Ann Asker", a: "Bob Answerer"})
     result = parse_text(f"Title\n\n{q}: Why?\n\n{a}: Because.\n\n{end}\n\nTag one\n\nTag two", meta=meta, lang=lang)
     assert [t.text for t in result.turns] == ["Why?", "Because."]
     assert [s.text for s in result.segments if s.kind == "boilerplate"] == [f"{end}\nTag one\nTag two"]

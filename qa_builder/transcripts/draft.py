@@ -134,7 +134,7 @@ def _same_role_words(
     where every transcript has exactly one role-word speaker who asks (or answers), they are one speaker, named as
     in the first transcript."""
     for function in ("asks", "answers"):
-        chosen = [_role_word_speakers(reading, candidates, function) for reading, candidates in found]
+        chosen = [_role_word_speakers(candidates, function) for _, candidates in found]
         present = [names for names in chosen if names]
         if len(present) < 2 or any(len(names) != 1 for names in present):
             continue
@@ -146,7 +146,7 @@ def _same_role_words(
     return found
 
 
-def _role_word_speakers(reading: _Reading, candidates: list[Candidate], function: str) -> set[str]:
+def _role_word_speakers(candidates: list[Candidate], function: str) -> set[str]:
     return {c.speaker for c in candidates if FUNCTIONS[c.role] == function and _short_role_word(c.speaker)}
 
 
