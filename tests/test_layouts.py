@@ -200,11 +200,54 @@ def test_plausibility_warnings() -> None:
     assert messages[2].startswith("only 0% of the turns' letters are in the Han script expected for 'zh'")
     assert messages[3].startswith("turn 1 is 2,819 characters, 705 times the median")
     pairs = {"de": Notes("de.txt", "de.txt", "de"), "zh": Notes("zh.txt", "zh.txt", "zh")}
-    check_pairs({"de": 45, "zh": 23}, pairs, {"de": 5, "zh": 7})
+    exchange = "Q: Why?\n\nBob: Because.\n\n"
+    check_pairs({"de": parse(exchange * 22 + "Q: Ok?").turns, "zh": parse(exchange * 11 + "Q: Ok?").turns}, pairs)
     assert [w.message.split(" — ")[0] for w in pairs["de"].found] == [
         "45 turns here against 23 in the zh transcript: a translation that drops this much, or turns split or "
         "merged by the parse"
     ] and not pairs["zh"].found
+
+
+def _asking(question: str, answer: str, *, swapped: bool = False) -> str:
+    asker, answerer = ("Bob", "Q") if swapped else ("Q", "Bob")
+    return f"{asker}: {question}\n\n{answerer}: {answer}\n\n" * 4
+
+
+@pytest.mark.parametrize(
+    ("left", "right", "warned"),
+    [
+        (
+            _asking("Why?", "Because it rained all week. " * 3),
+            _asking("Warum?", "Weil es regnete. " * 3, swapped=True),
+            ["zh"],
+        ),
+        (
+            _asking("Why?", "Because it rained all week. " * 3, swapped=True),
+            _asking("Warum?", "Weil es regnete. " * 3),
+            ["de"],
+        ),
+        # A translation that shortens the answers keeps who asks and who answers.
+        (_asking("Why did it rain?", "Because it rained all week. " * 4), _asking("Warum?", "Weil es regnete. "), []),
+        # Askers and answerers speak about as much: a swap cannot be told, and nothing is said.
+        (
+            _asking("Why did it rain so much?", "It rained all week."),
+            _asking("Warum regnete es so viel?", "Es regnete die ganze Woche."),
+            [],
+        ),
+    ],
+)
+def test_translations_whose_askers_and_answerers_look_swapped_are_warned(
+    left: str, right: str, warned: list[str]
+) -> None:
+    from qa_builder.transcripts.plausibility import check_pairs
+    from qa_builder.transcripts.warnings import Notes
+
+    notes = {"de": Notes("de.txt", "de.txt", "de"), "zh": Notes("zh.txt", "zh.txt", "zh")}
+    check_pairs({"de": parse(left).turns, "zh": parse(right).turns}, notes)
+    found = {lang: [w.message for w in n.found] for lang, n in notes.items() if n.found}
+    assert sorted(found) == warned
+    for messages in found.values():
+        assert len(messages) == 1 and "are the labels swapped here" in messages[0]
 
 
 @pytest.mark.parametrize(

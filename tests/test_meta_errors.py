@@ -180,3 +180,13 @@ def test_language_codes_with_script_region_or_variant_are_accepted(raw_copy: Pat
     meta.write_text(text, encoding="utf-8")
     code_, lines = validate(raw_copy)
     assert not [line for line in lines if "language code" in line], lines
+
+
+def test_labels_mapped_the_wrong_way_round_are_warned_on_that_translation(raw_copy: Path) -> None:
+    """The Chinese interviewer's label given to the interviewee and back: the askers' share of the words flips."""
+    edit_meta(raw_copy, ('Q = "Alex Heath"', 'Q = "Sam Altman"'), ('Sam = "Sam Altman"', 'Sam = "Alex Heath"'))
+    result = runner.invoke(app, ["validate", "--raw", str(raw_copy), "--strict"])
+    assert result.exit_code == 1
+    warned = [line for line in result.stderr.splitlines() if "are the labels swapped" in line]
+    assert len(warned) == 1 and f"{INTERVIEW}/zh.txt:" in warned[0], result.stderr
+    assert "or in [languages.zh.labels]" in warned[0]

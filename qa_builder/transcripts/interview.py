@@ -166,11 +166,7 @@ def load_interview(folder: Path) -> Interview:
         )
         for lang in sorted(meta.languages)
     }
-    check_pairs(
-        {lang: len(t.turns) for lang, t in transcripts.items()},
-        {lang: t.notes for lang, t in transcripts.items()},
-        {lang: t.turns[0].source.line_start for lang, t in transcripts.items()},
-    )
+    check_pairs({lang: t.turns for lang, t in transcripts.items()}, {lang: t.notes for lang, t in transcripts.items()})
     return Interview(folder.name, meta, transcripts)
 
 

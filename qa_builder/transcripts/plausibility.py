@@ -9,7 +9,8 @@ These checks look at the result:
 * a transcript with turns but no question–answer exchange;
 * a transcript whose text is mostly in another script than its language's;
 * a turn many times longer than the transcript's others;
-* two translations whose turn counts differ widely.
+* two translations whose turn counts differ widely;
+* two translations in which askers and answerers seem swapped (labels mapped the wrong way round).
 """
 
 from __future__ import annotations
@@ -20,7 +21,7 @@ from statistics import median
 import regex
 
 from ..languages import language_script
-from ..models import Exchange, Turn
+from ..models import FUNCTIONS, Exchange, Turn
 from .conventions import compiled
 from .warnings import Notes
 
@@ -36,6 +37,11 @@ TURN_COUNT_RATIO = 1.5
 """Two translations whose turn counts differ by this factor …"""
 TURN_COUNT_DIFFERENCE = 5
 """… and by at least this many turns are suspicious."""
+SWAPPED_SHARE_GAP = 0.3
+"""Two translations in which the askers' share of the words lies on opposite sides of one half, this far apart,
+look swapped: a translation keeps who says how much (an asker with 20% of one text has about 20% of the other)."""
+SWAPPED_MIN_TURNS = 3
+"""Asking and answering turns each a transcript needs before its askers' share is compared."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
@@ -86,18 +92,51 @@ def _check_lengths(notes: Notes, turns: Sequence[Turn]) -> None:
             )
 
 
-def check_pairs(counts: Mapping[str, int], notes: Mapping[str, Notes], first_lines: Mapping[str, int]) -> None:
-    """Warn where two translations' turn counts differ widely (on the one with more turns)."""
-    langs = sorted(counts)
+def check_pairs(turns: Mapping[str, Sequence[Turn]], notes: Mapping[str, Notes]) -> None:
+    """Warn where two translations of one interview disagree: turn counts far apart (on the one with more turns),
+    or who speaks the words swapped (on the one whose askers speak most)."""
+    langs = sorted(lang for lang in turns if turns[lang])
     for k, a in enumerate(langs):
         for b in langs[k + 1 :]:
-            more, fewer = (a, b) if counts[a] >= counts[b] else (b, a)
-            if (
-                counts[more] - counts[fewer] >= TURN_COUNT_DIFFERENCE
-                and counts[more] > TURN_COUNT_RATIO * counts[fewer]
-            ):
-                notes[more].warn(
-                    first_lines[more],
-                    f"{counts[more]} turns here against {counts[fewer]} in the {fewer} transcript: a translation "
-                    "that drops this much, or turns split or merged by the parse",
-                )
+            _check_counts(notes, turns, a, b)
+            _check_roles(notes, turns, a, b)
+
+
+def _check_counts(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> None:
+    more, fewer = (a, b) if len(turns[a]) >= len(turns[b]) else (b, a)
+    counts = {more: len(turns[more]), fewer: len(turns[fewer])}
+    if counts[more] - counts[fewer] >= TURN_COUNT_DIFFERENCE and counts[more] > TURN_COUNT_RATIO * counts[fewer]:
+        notes[more].warn(
+            turns[more][0].source.line_start,
+            f"{counts[more]} turns here against {counts[fewer]} in the {fewer} transcript: a translation "
+            "that drops this much, or turns split or merged by the parse",
+        )
+
+
+def _check_roles(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> None:
+    shares = {lang: _asking_share(turns[lang]) for lang in (a, b)}
+    share_a, share_b = shares[a], shares[b]
+    if share_a is None or share_b is None:
+        return
+    if (share_a - 0.5) * (share_b - 0.5) >= 0 or abs(share_a - share_b) < SWAPPED_SHARE_GAP:
+        return
+    odd, other = (a, b) if share_a > share_b else (b, a)
+    notes[odd].warn(
+        turns[odd][0].source.line_start,
+        f"the askers speak {shares[odd]:.0%} of this transcript's words but {shares[other]:.0%} of the {other} "
+        f"transcript's: are the labels swapped here (in the text, or in [languages.{odd}.labels]) or in {other}",
+    )
+
+
+def _asking_share(turns: Sequence[Turn]) -> float | None:
+    """The share of the characters of asking and answering turns that asking turns hold (None if too few turns)."""
+    chars = {"asks": 0, "answers": 0}
+    counts = {"asks": 0, "answers": 0}
+    for turn in turns:
+        function = FUNCTIONS[turn.role]
+        if function:
+            chars[function] += len(turn.text)
+            counts[function] += 1
+    if min(counts.values()) < SWAPPED_MIN_TURNS:
+        return None
+    return chars["asks"] / (chars["asks"] + chars["answers"])
