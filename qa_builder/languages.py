@@ -1,4 +1,6 @@
-"""Language names by code, from ``languages.toml``: what the card and the site call a language.
+"""What qa-builder knows of each language, from ``languages.toml``: the names the card and the site use, the
+scripts its letters are in (the plausibility checks) and the legacy encodings its files are likely in (the
+decoder's hints).
 
 >>> language_name("de"), language_name("zh", native=True), language_name("xx")
 ('German', '中文', 'xx')
@@ -9,16 +11,20 @@ from __future__ import annotations
 import tomllib
 from functools import cache
 from importlib import resources
+from typing import Any
 
-__all__ = ["language_name", "language_script"]
+__all__ = ["frequent_characters", "language_name", "language_script", "language_scripts", "legacy_encodings"]
+
+DEFAULT_ENCODING = "cp1252"
+"""The legacy encoding guessed for a language ``languages.toml`` lists none for."""
 
 
 def language_name(code: str, *, native: bool = False) -> str:
     """The language's name in English (or in itself); the code itself for a language the table lacks."""
-    names = _names().get(code.lower()) or _names().get(code.split("-")[0].lower())
-    if names is None:
+    entry = _entry(code)
+    if entry is None:
         return code
-    return names["native" if native else "english"]
+    return str(entry["native" if native else "english"])
 
 
 def language_script(code: str) -> str | None:
@@ -27,11 +33,41 @@ def language_script(code: str) -> str | None:
     >>> language_script("zh-hant"), language_script("de"), language_script("xx")
     ('Han', 'Latin', None)
     """
-    names = _names().get(code.lower()) or _names().get(code.split("-")[0].lower())
-    return names["script"] if names else None
+    entry = _entry(code)
+    return str(entry["script"]) if entry else None
+
+
+def language_scripts(code: str) -> tuple[str, ...]:
+    """Every script the language's letters are in: its main script and those it mixes in; none if unknown.
+
+    >>> language_scripts("ja"), language_scripts("xx")
+    (('Han', 'Hiragana', 'Katakana'), ())
+    """
+    entry = _entry(code)
+    return (entry["script"], *entry.get("also", ())) if entry else ()
+
+
+def legacy_encodings(code: str) -> tuple[str, ...]:
+    """The encodings a file in the language that is not UTF-8 is likely in, most likely first.
+
+    >>> legacy_encodings("zh-Hant"), legacy_encodings("de")
+    (('big5', 'gb18030'), ('cp1252',))
+    """
+    entry = _entry(code) or {}
+    return tuple(entry.get("encodings", (DEFAULT_ENCODING,)))
+
+
+def frequent_characters(code: str) -> frozenset[str]:
+    """Characters frequent in any text of the language (listed for Chinese only): a wrong decoding has few."""
+    entry = _entry(code) or {}
+    return frozenset(entry.get("frequent", ""))
+
+
+def _entry(code: str) -> dict[str, Any] | None:
+    return _names().get(code.lower()) or _names().get(code.split("-")[0].lower())
 
 
 @cache
-def _names() -> dict[str, dict[str, str]]:
+def _names() -> dict[str, dict[str, Any]]:
     text = resources.files(__package__).joinpath("languages.toml").read_text(encoding="utf-8")
     return tomllib.loads(text)

@@ -87,3 +87,68 @@ def test_a_cp1252_file_declared_latin_1_is_refused_where_it_would_hold_control_c
     assert (caught.value.line, caught.value.col) == (3, 13)
     assert decode(data, "de.txt", encoding="cp1252").endswith("„gut“.\n")
     assert decode("Café crème\n".encode("latin-1"), "fr.txt", encoding="latin-1") == "Café crème\n"
+
+
+GERMAN = "F: Warum sind Sie zurückgekehrt?\n\nA: Weil meine Familie hier lebt; wir haben große Pläne, für später.\n" * 4
+RUSSIAN = "В: Почему вы вернулись?\n\nО: Потому что моя семья живёт здесь, и мы строим планы.\n" * 3
+TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為我的家人都在這裡，他們也想我回來。\n" * 4
+
+
+@pytest.mark.parametrize(
+    ("data", "declared", "lang", "message", "fix"),
+    [
+        (
+            ZH.encode("gb18030"),
+            "latin-1",
+            "zh",
+            r"only 0% of the \d+ letters beyond ASCII are in the Han script",
+            "gb18030",
+        ),
+        (
+            GERMAN.encode("cp1252"),
+            "gb18030",
+            "de",
+            r"only 0% of the \d+ letters beyond ASCII are in the Latin",
+            "cp1252",
+        ),
+        (
+            RUSSIAN.encode("cp1251"),
+            "latin-1",
+            "ru",
+            r"only 0% of the \d+ letters beyond ASCII are in the Cyrillic",
+            "cp1251",
+        ),
+        (TAIWANESE.encode("big5"), "cp1252", "zh-Hant", r"only 0% of the \d+ letters", "big5"),
+        (
+            TAIWANESE.encode("big5"),
+            "gb18030",
+            "zh-Hant",
+            r"it reads 0 of the characters frequent in 'zh-Hant' text",
+            "big5",
+        ),
+    ],
+    ids=["gb18030 as latin-1", "cp1252 as gb18030", "cp1251 as latin-1", "big5 as cp1252", "big5 as gb18030"],
+)
+def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_naming_the_right_one(
+    data: bytes, declared: str, lang: str, message: str, fix: str
+) -> None:
+    """Decoding as declared raises no error and leaves no control character, but the letters are another script's
+    (or, Big5 read as GB18030, Han that is never the frequent characters): the file's encoding is named."""
+    with pytest.raises(DecodeError, match=message) as caught:
+        decode(data, f"{lang}.txt", encoding=declared, lang=lang)
+    assert f'declare `encoding = "{fix}"` under [languages.{lang}]' in str(caught.value)
+    assert decode(data, f"{lang}.txt", encoding=fix, lang=lang).startswith(data.decode(fix)[:5])
+
+
+@pytest.mark.parametrize(
+    ("text", "encoding", "lang"),
+    [
+        (GERMAN, "latin-1", "de"),
+        (GERMAN, "cp1252", "de"),
+        (ZH, "gbk", "zh"),
+        (TAIWANESE, "big5", "zh"),
+        (RUSSIAN, "koi8_r", "ru"),
+    ],
+)
+def test_a_right_declaration_passes_the_script_check(text: str, encoding: str, lang: str) -> None:
+    assert decode(text.encode(encoding), f"{lang}.txt", encoding=encoding, lang=lang) == text

@@ -34,7 +34,7 @@ from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_labe
 from .markup import detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
-from .read import decode, split_lines
+from .read import decode, guess_encoding, split_lines
 from .regions import find_regions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
@@ -156,7 +156,7 @@ def _read(path: Path) -> _Reading:
     try:
         text, encoding = decode(data, str(path), lang=lang), None
     except Exception:  # noqa: BLE001 - any file the strict decoder refuses is drafted with a guessed encoding
-        encoding = _guess_encoding(data, lang)
+        encoding = guess_encoding(data, lang)
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
     rest, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
@@ -170,29 +170,6 @@ def _read(path: Path) -> _Reading:
             asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
     return _Reading(lang, encoding, markup, mode, found, len(regions), asides)
-
-
-_LEGACY = {"zh": ("gb18030", "big5"), "ja": ("shift_jis", "euc_jp"), "ko": ("euc_kr",)}
-"""Encodings a file that is not UTF-8 may be in, by language; any other language is guessed ``cp1252``."""
-_COMMON = frozenset("的是不了在人我有他这這个個们們你说說就也和，。：？「」“”、")
-"""Characters frequent in Chinese text in either script: a wrong decoding produces few of them."""
-
-
-def _guess_encoding(data: bytes, lang: str) -> str:
-    """The legacy encoding that decodes ``data`` with the fewest errors and the most common characters.
-
-    >>> _guess_encoding("問：您為什麼回到台南？".encode("big5"), "zh-Hant")
-    'big5'
-    >>> _guess_encoding("问：为什么？".encode("gbk"), "zh")
-    'gb18030'
-    """
-    candidates = _LEGACY.get(lang.split("-")[0].lower(), ("cp1252",))
-
-    def score(encoding: str) -> tuple[int, int]:
-        text = data.decode(encoding, errors="replace")
-        return -text.count("\ufffd"), sum(char in _COMMON for char in text)
-
-    return max(candidates, key=score)
 
 
 def _candidates(reading: _Reading) -> list[Candidate]:

@@ -20,7 +20,7 @@ from statistics import median
 
 import regex
 
-from ..languages import language_script
+from ..languages import language_scripts
 from ..models import FUNCTIONS, Exchange, Turn
 from .conventions import compiled
 from .warnings import Notes
@@ -63,19 +63,20 @@ def check_transcript(
 
 
 def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
-    script = language_script(lang)
-    if script is None:
+    scripts = language_scripts(lang)
+    if not scripts:
         return
     text = "".join(turn.text for turn in turns)
     letters = len(_NOT_LETTERS.sub("", text))
     if letters < 50:
         return
-    share = len(compiled(rf"\P{{Script={script}}}+").sub("", text)) / letters
+    pattern = "".join(rf"\p{{Script={script}}}" for script in scripts)
+    share = len(compiled(rf"[^{pattern}]+").sub("", text)) / letters
     if share < SCRIPT_SHARE:
         notes.warn(
             turns[0].source.line_start,
-            f"only {share:.0%} of the turns' letters are in the {script} script expected for '{lang}' — is this "
-            f"the {lang} transcript, or is another language's text (an original in comments?) read as turns",
+            f"only {share:.0%} of the turns' letters are in the {' or '.join(scripts)} script expected for '{lang}' "
+            f"— is this the {lang} transcript, or is another language's text (an original in comments?) read as turns",
         )
 
 

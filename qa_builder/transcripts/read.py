@@ -15,8 +15,9 @@ from pathlib import Path
 import regex
 
 from ..errors import BinaryFileError, DecodeError, EmptyFileError, InputError
+from ..languages import frequent_characters, language_scripts, legacy_encodings
 
-__all__ = ["Line", "decode", "read_bytes", "read_lines", "split_lines"]
+__all__ = ["Line", "decode", "guess_encoding", "read_bytes", "read_lines", "script_share", "split_lines"]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -29,12 +30,6 @@ _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
 _CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
-# What a user probably meant, by language, when a file is not UTF-8.
-_LIKELY_ENCODINGS = {
-    "zh": ("gb18030", "big5"),
-    "ja": ("shift_jis", "euc_jp"),
-    "ko": ("euc_kr",),
-}
 
 
 @dataclass(frozen=True, slots=True)
@@ -55,7 +50,7 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "
         if data.startswith(bom):
             return _strict(data[len(bom) :], name, path)
     if encoding is not None:
-        return _declared(data, encoding, path)
+        return _declared(data, encoding, path, lang)
     if b"\x00" in data:
         line, _ = _position(data, data.index(b"\x00"))
         raise BinaryFileError(
@@ -69,7 +64,7 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "
         return data.decode("utf-8")
     except UnicodeDecodeError as error:
         line, col = _position(data, error.start)
-        guess = _guess_encoding(data, lang)
+        guess = guess_encoding(data, lang)
         raise DecodeError(
             f"not valid UTF-8 (byte 0x{data[error.start]:02X})",
             path=path,
@@ -91,7 +86,7 @@ def _strict(data: bytes, name: str, path: str) -> str:
         ) from error
 
 
-def _declared(data: bytes, encoding: str, path: str) -> str:
+def _declared(data: bytes, encoding: str, path: str, lang: str) -> str:
     try:
         codec = codecs.lookup(encoding)
     except LookupError:
@@ -118,6 +113,7 @@ def _declared(data: bytes, encoding: str, path: str) -> str:
             hint="check the `encoding` declared for this language in meta.toml",
         ) from None
     _check_c1(text, encoding, path)
+    _check_script(data, text, encoding, path, lang)
     return text
 
 
@@ -155,14 +151,76 @@ def _position(data: bytes, offset: int) -> tuple[int, int]:
     return line, offset - line_start + 1
 
 
-def _guess_encoding(data: bytes, lang: str) -> str:
-    for candidate in _LIKELY_ENCODINGS.get(lang, ()) + ("cp1252",):
-        try:
-            data.decode(candidate)
-        except UnicodeDecodeError:
-            continue
-        return candidate
-    return "latin-1"
+MISDECODED_SHARE = 0.2
+"""Below this share of its letters beyond ASCII in the language's scripts, a text decoded as declared is
+garbled: GB18030 read as latin-1 is all ``ÄãºÃ``, cp1252 German read as GB18030 turns every umlaut Han."""
+MISDECODED_FREQUENT = 5
+"""An encoding that reads this many times the characters frequent in the language (and at least this many) is the
+file's, not the one declared."""
+_MISDECODED_MIN_LETTERS = 10
+_WIDE_LETTER = regex.compile(r"[^\x00-\x7f]")
+
+
+def script_share(text: str, lang: str) -> tuple[int, float]:
+    """How many letters beyond ASCII ``text`` has, and the share of them in ``lang``'s scripts (1.0 if unknown).
+
+    >>> script_share("Grüße", "de"), script_share("ÄãºÃ", "zh")
+    ((2, 1.0), (4, 0.0))
+    """
+    scripts = language_scripts(lang)
+    letters = "".join(char for char in _WIDE_LETTER.findall(text) if char.isalpha())
+    if not scripts or not letters:
+        return len(letters), 1.0
+    pattern = "|".join(rf"\p{{Script={script}}}" for script in scripts)
+    return len(letters), len(regex.findall(pattern, letters)) / len(letters)
+
+
+def guess_encoding(data: bytes, lang: str) -> str:
+    """The legacy encoding ``data`` is most likely in: the fewest undecodable bytes, then the most letters in the
+    language's scripts, then the most characters frequent in it.
+
+    >>> guess_encoding("問：您為什麼回到台南？".encode("big5"), "zh-Hant")
+    'big5'
+    >>> guess_encoding("问：为什么？".encode("gbk"), "zh"), guess_encoding("Привет".encode("cp1251"), "ru")
+    ('gb18030', 'cp1251')
+    """
+    frequent = frequent_characters(lang)
+
+    def score(encoding: str) -> tuple[int, float, int]:
+        text = data.decode(encoding, errors="replace")
+        return -text.count("\ufffd"), round(script_share(text, lang)[1], 1), sum(char in frequent for char in text)
+
+    return max(legacy_encodings(lang), key=score)
+
+
+def _check_script(data: bytes, text: str, encoding: str, path: str, lang: str) -> None:
+    """Refuse a declared encoding that reads the language's letters as another script's, or as the wrong ones of
+    its script (Big5 read as GB18030 is Han too, but hardly ever its frequent characters)."""
+    letters, share = script_share(text, lang)
+    if letters < _MISDECODED_MIN_LETTERS:
+        return
+    guess = guess_encoding(data, lang)
+    other = text if guess == codecs.lookup(encoding).name else data.decode(guess, "replace")
+    if share < MISDECODED_SHARE:
+        why = f"only {share:.0%} of the {letters} letters beyond ASCII are in the "
+        why += f"{' or '.join(language_scripts(lang))} script expected for '{lang}'"
+        fits = script_share(other, lang)[1] > share
+    else:
+        ours, theirs = _frequent(text, lang), _frequent(other, lang)
+        if theirs < MISDECODED_FREQUENT * max(1, ours):
+            return
+        why, fits = f"it reads {ours} of the characters frequent in '{lang}' text where {guess} reads {theirs}", True
+    raise DecodeError(
+        f"decoded as {encoding}, {why}: the file is in another encoding",
+        path=path,
+        hint=(f'declare `encoding = "{guess}"`' if fits else "declare the file's real encoding")
+        + f" under [languages.{lang}] in meta.toml",
+    )
+
+
+def _frequent(text: str, lang: str) -> int:
+    frequent = frequent_characters(lang)
+    return sum(char in frequent for char in text)
 
 
 def split_lines(text: str, path: str) -> list[Line]:
