@@ -13,7 +13,15 @@ from functools import cache
 from importlib import resources
 from typing import Any
 
-__all__ = ["frequent_characters", "language_name", "language_script", "language_scripts", "legacy_encodings"]
+__all__ = [
+    "frequent_characters",
+    "language_name",
+    "language_script",
+    "language_scripts",
+    "legacy_encodings",
+    "nouns_capitalised",
+    "romanization",
+]
 
 DEFAULT_ENCODING = "cp1252"
 """The legacy encoding guessed for a language ``languages.toml`` lists none for."""
@@ -55,6 +63,26 @@ def legacy_encodings(code: str) -> tuple[str, ...]:
     """
     entry = _entry(code) or {}
     return tuple(entry.get("encodings", (DEFAULT_ENCODING,)))
+
+
+def romanization(code: str) -> str | None:
+    """How a language's names are spelt in Latin letters, where it has its own script (``pinyin`` for Chinese).
+
+    >>> romanization("zh-Hant"), romanization("de")
+    ('pinyin', None)
+    """
+    entry = _entry(code) or {}
+    return entry.get("romanization")
+
+
+def nouns_capitalised(code: str) -> bool:
+    """Whether the language writes every noun with a capital (German), so that a capitalised word is no name.
+
+    >>> nouns_capitalised("de-AT"), nouns_capitalised("en")
+    (True, False)
+    """
+    entry = _entry(code) or {}
+    return bool(entry.get("nouns_capitalised", False))
 
 
 def frequent_characters(code: str) -> frozenset[str]:

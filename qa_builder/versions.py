@@ -2,7 +2,7 @@
 
 ``dist/`` is compared byte for byte, and the bytes depend on more than the
 code: pyarrow writes its version into every Parquet file, numpy sums the
-aligner's costs, huggingface_hub writes the card's YAML, pydantic the JSON
+aligner's costs, pypinyin reads the names it anchors on, huggingface_hub writes the card's YAML, pydantic the JSON
 Schema. The card records the versions that built it (:data:`BUILD_LIBRARIES`),
 so a check that fails in another environment can say why. Versions are read
 from the installed metadata, without importing the libraries.
@@ -14,7 +14,7 @@ from importlib.metadata import PackageNotFoundError, version
 
 __all__ = ["BUILD_LIBRARIES", "build_versions", "qa_builder_version"]
 
-BUILD_LIBRARIES = ("datasets", "huggingface_hub", "jinja2", "numpy", "pyarrow", "pydantic", "regex")
+BUILD_LIBRARIES = ("datasets", "huggingface_hub", "jinja2", "numpy", "pyarrow", "pydantic", "pypinyin", "regex")
 """The libraries whose versions can change the bytes of a build."""
 
 

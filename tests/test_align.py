@@ -12,6 +12,7 @@ from typing import Any
 
 import pytest
 
+from qa_builder import align_sentences
 from qa_builder.alignment.model import AlignItem, align, bead_pairs
 from qa_builder.alignment.parallel import turn_items
 from qa_builder.transcripts.interview import Interview
@@ -116,3 +117,48 @@ def test_alignment_is_deterministic(interview: Interview) -> None:
     left, right = delete(de, EXCHANGES[3]), zh
     first = align([i for i, _ in left], [i for i, _ in right])
     assert all(align([i for i, _ in left], [i for i, _ in right]) == first for _ in range(3))
+
+
+NAMES_ZH = [
+    "张建国是河口镇的渔民，一辈子没离开过那片海。",
+    "他天不亮就出海，天黑才回来。",
+    "女儿秀英在上海读书。",
+    "她很少回家，电话也不多。",
+    "每到过年，建国就去码头等船。",
+    "秀英总是最后一个下船。",
+    "她给父亲带了一件新棉袄。",
+    "建国嘴上说不要，却穿了一整个冬天。",
+]
+NAMES_EN = [
+    "Zhang Jianguo was a fisherman in Hekou and had never left that stretch of sea.",
+    "He went out before dawn and came back after dark.",
+    "His daughter Xiuying was at university in Shanghai; she seldom came home and seldom called.",
+    "Every New Year Jianguo went down to the pier to wait for the boat.",
+    "Xiuying was always the last one off.",
+    "She had brought her father a new padded coat.",
+    "He said he did not need it.",
+    "He wore it all winter.",
+]
+
+
+def test_chinese_names_spelt_in_pinyin_are_anchors(monkeypatch: pytest.MonkeyPatch) -> None:
+    """Lengths alone align this story one to one and slide; the names (秀英 / Xiuying, 建国 / Jianguo) hold the
+    2–1 and the 1–2 where the translator merged and split."""
+    gold = [([0], [0]), ([1], [1]), ([2, 3], [2]), ([4], [3]), ([5], [4]), ([6], [5]), ([7], [6, 7])]
+    assert align_sentences(NAMES_ZH, NAMES_EN, left_lang="zh", right_lang="en") == gold
+    assert align_sentences(NAMES_EN, NAMES_ZH, left_lang="en", right_lang="zh") == [
+        (right, left) for left, right in gold
+    ]
+    monkeypatch.setattr("qa_builder.alignment.items.romanization", lambda lang: None)
+    assert align_sentences(NAMES_ZH, NAMES_EN, left_lang="zh", right_lang="en") != gold
+
+
+def test_a_name_is_found_under_any_reading_of_its_characters() -> None:
+    from qa_builder.alignment.romanized import name_finder
+
+    names = frozenset({"chongqing", "xiuying", "zhangjianguo"})
+    finder = name_finder(names)
+    assert finder is not None
+    found = [sorted(names)[int(m.lastgroup[1:])] for m in finder.finditer("张建国从重庆给秀英写信。") if m.lastgroup]
+    assert found == ["zhangjianguo", "chongqing", "xiuying"]
+    assert name_finder(frozenset({"wang", "sea", "london"})) is None  # one syllable, or no pinyin at all

@@ -18,7 +18,9 @@ from typing import Literal
 
 import regex
 
-from .numbers import normalize_numbers
+from ..languages import nouns_capitalised, romanization
+from .numbers import han_numerals, normalize_numbers
+from .romanized import joined_names, latin_names, name_finder
 
 __all__ = ["ANCHOR_BALANCE", "SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Costs", "Problem", "Side"]
 
@@ -132,18 +134,21 @@ class Problem:
         left: Sequence[AlignItem],
         right: Sequence[AlignItem],
         costs: Costs,
-        han: tuple[bool, bool] = (False, False),
+        langs: tuple[str, str] = ("", ""),
     ) -> Problem:
-        """The problem of aligning ``left`` with ``right``; ``han`` says which side writes numbers in Han numerals.
+        """The problem of aligning ``left`` with ``right``, in the languages ``langs`` ("" for unknown).
 
         Anchors are the tokens both sides use about as often (:data:`ANCHOR_BALANCE`): a name, a number, a
         question mark. A word both languages happen to spell alike (``in``, ``die``, ``de``) is frequent on one
-        side only, and is no evidence that two sentences are translations.
+        side only, and is no evidence that two sentences are translations. Numbers count by value, also in Han
+        numerals (:func:`~qa_builder.alignment.numbers.han_numerals`), and a Chinese side's names count as
+        the pinyin the other side spells them in (:mod:`~qa_builder.alignment.romanized`).
         """
         tokens = [
-            [_tokens(item.text, costs.tokens, han=h) for item in side]
-            for side, h in zip((left, right), han, strict=True)
+            [_tokens(item.text, costs.tokens, han=han_numerals(lang)) for item in side]
+            for side, lang in zip((left, right), langs, strict=True)
         ]
+        _add_romanized_names(tokens, (left, right), langs)
         totals = [Counter(chain.from_iterable(side)) for side in tokens]
         shared = sorted(
             token
@@ -169,6 +174,25 @@ class Problem:
             for side, bags in zip((left, right), anchors, strict=True)
         ]
         return cls(sides[0], sides[1], (left, right), weights, costs)
+
+
+def _add_romanized_names(
+    tokens: list[list[list[str]]], sides: tuple[Sequence[AlignItem], Sequence[AlignItem]], langs: tuple[str, str]
+) -> None:
+    """Where one side is in a language that spells names in another script (Chinese: pinyin), add to its items
+    the names the other side spells (``Wang Li`` on both sides is ``wangli``; ``Hekou`` is already a token)."""
+    for han, latin in ((0, 1), (1, 0)):
+        if romanization(langs[han]) != "pinyin" or romanization(langs[latin]) == "pinyin":
+            continue
+        names = latin_names((item.text for item in sides[latin]), nouns_capitalised=nouns_capitalised(langs[latin]))
+        finder = name_finder(names) if names else None
+        if finder is None:
+            continue
+        ordered = sorted(names)
+        for found, item in zip(tokens[han], sides[han], strict=True):
+            found += [ordered[int(match.lastgroup[1:])] for match in finder.finditer(item.text) if match.lastgroup]
+        for found, item in zip(tokens[latin], sides[latin], strict=True):
+            found += [name for name in joined_names(item.text) if name in names]
 
 
 _CANONICAL = {"？": "?", "！": "!", **dict.fromkeys(_QUOTES, '"')}

@@ -76,14 +76,14 @@ def align(
     *,
     band: int | None = None,
     costs: Costs = TURN_COSTS,
-    han: tuple[bool, bool] = (False, False),
+    langs: tuple[str, str] = ("", ""),
 ) -> list[Bead]:
     """Align two sequences; every item is in exactly one bead.
 
     >>> [b.kind for b in align([AlignItem("Q: OpenAI?", "interviewer")], [AlignItem("F: OpenAI?", "interviewer")])]
     ['1-1']
     """
-    return align_many([(left, right)], band=band, costs=costs, han=han)[0]
+    return align_many([(left, right)], band=band, costs=costs, langs=langs)[0]
 
 
 def align_many(
@@ -91,7 +91,7 @@ def align_many(
     *,
     band: int | None = None,
     costs: Costs = TURN_COSTS,
-    han: tuple[bool, bool] = (False, False),
+    langs: tuple[str, str] = ("", ""),
 ) -> list[list[Bead]]:
     """Align many sequence pairs (say, the sentences of every turn pair) with one length model.
 
@@ -99,23 +99,22 @@ def align_many(
     (all right-hand lengths over all left-hand ones) and one spread pooled
     over the 1–1 beads of a first pass over all the pairs. A short pair alone
     could not estimate either, and a pair's own ratio would hide a sentence
-    its translation dropped. ``han`` says which side writes numbers in Han
-    numerals (:func:`~qa_builder.alignment.numbers.han_numerals`).
+    its translation dropped. ``langs`` are the two sides' language codes
+    (how each writes numbers and names, see :meth:`~qa_builder.alignment.items.Problem.of`; "" for unknown).
 
     >>> pairs = [([AlignItem("Ja.")], [AlignItem("对。")])]
     >>> [[b.kind for b in beads] for beads in align_many(pairs, costs=SENTENCE_COSTS)]
     [['1-1']]
     """
-    return align_groups([Group(pairs, han)], band=band, costs=costs)[0]
+    return align_groups([Group(pairs, langs)], band=band, costs=costs)[0]
 
 
 @dataclass(frozen=True, slots=True)
 class Group:
-    """Sequence pairs that share one length model (one interview's turn pairs, say), and which side writes
-    numbers in Han numerals."""
+    """Sequence pairs that share one length model (one interview's turn pairs, say), and their languages."""
 
     pairs: Sequence[tuple[Sequence[AlignItem], Sequence[AlignItem]]]
-    han: tuple[bool, bool] = (False, False)
+    langs: tuple[str, str] = ("", "")
 
 
 def align_groups(
@@ -124,11 +123,11 @@ def align_groups(
     """:func:`align_many` for several groups at once, each with its own length model: the same beads as one call
     per group, with numpy's per-call cost paid once for all (the build aligns a few interviews per call).
 
-    >>> one = Group([([AlignItem("Ja.")], [AlignItem("对。")])], han=(False, True))
+    >>> one = Group([([AlignItem("Ja.")], [AlignItem("对。")])], langs=("de", "zh"))
     >>> [[[b.kind for b in beads] for beads in group] for group in align_groups([one, one])]
     [[['1-1']], [['1-1']]]
     """
-    problems = [[Problem.of(left, right, costs, group.han) for left, right in group.pairs] for group in groups]
+    problems = [[Problem.of(left, right, costs, group.langs) for left, right in group.pairs] for group in groups]
     models = [_Model.of(found, costs) for found in problems]
     flat = [(g, k, problem) for g, found in enumerate(problems) for k, problem in enumerate(found) if problem.size]
     results: list[list[list[Bead]]] = [[[] for _ in found] for found in problems]
@@ -140,7 +139,7 @@ def align_groups(
         width = band if band is not None else max(8, (max(problem.left.size, problem.right.size) + 4) // 5)
         centre = None
         if band is None and max(len(left), len(right)) > LONG_ITEMS:
-            centre, width = _coarse_path(left, right, costs, groups[g].han)
+            centre, width = _coarse_path(left, right, costs, groups[g].langs)
         widths.append(width)
         centres.append(centre)
     owner = [g for g, _, _ in flat]
@@ -162,7 +161,7 @@ COARSE_ITEMS = 300
 
 
 def _coarse_path(
-    left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs, han: tuple[bool, bool]
+    left: Sequence[AlignItem], right: Sequence[AlignItem], costs: Costs, langs: tuple[str, str]
 ) -> tuple[np.ndarray, int]:
     """For a long pair: the path of an alignment of blocks of ``k`` items (the column at each row), and a band
     width around it that holds the fine alignment. Time and memory stay linear in the length: the fine band is
@@ -173,7 +172,7 @@ def _coarse_path(
         [AlignItem(" ".join(item.text for item in side[s : s + k])) for s in range(0, len(side), k)]
         for side in (left, right)
     ]
-    (beads,) = align_many([(blocks[0], blocks[1])], costs=costs, han=han)
+    (beads,) = align_many([(blocks[0], blocks[1])], costs=costs, langs=langs)
     rows, cols = [0], [0]
     for bead in beads:
         rows.append(min(len(left), rows[-1] + k * len(bead.left)))

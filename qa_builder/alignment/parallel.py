@@ -18,7 +18,6 @@ from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, Parallel
 from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
-from .numbers import han_numerals
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
 
 __all__ = [
@@ -125,18 +124,13 @@ class _TurnLevel:
         return self.left.lang, self.right.lang
 
     @property
-    def han(self) -> tuple[bool, bool]:
-        """Which side writes numbers in Han numerals."""
-        return han_numerals(self.left.lang), han_numerals(self.right.lang)
-
-    @property
     def sentence_group(self) -> SentenceGroup:
         """The turn pairs' texts, to be split into sentences and aligned."""
         langs = self.langs
         return SentenceGroup(
             [(row.translation[langs[0]], row.translation[langs[1]]) for row in self.turns],
             (self.left.sentence_rules, self.right.sentence_rules),
-            self.han,
+            langs,
         )
 
     def finished(self, aligned: list[SentenceAlignment]) -> PairAlignment:
@@ -158,8 +152,7 @@ def _prefix(interview_id: str, langs: tuple[str, str]) -> str:
 
 def _align_pairs(pairs: Sequence[tuple[str, Transcript, Transcript]], costs: Costs) -> list[PairAlignment]:
     groups = [
-        Group([(turn_items(left.turns), turn_items(right.turns))], (han_numerals(left.lang), han_numerals(right.lang)))
-        for _, left, right in pairs
+        Group([(turn_items(left.turns), turn_items(right.turns))], (left.lang, right.lang)) for _, left, right in pairs
     ]
     levels = [
         _TurnLevel.of(interview_id, left, right, beads)

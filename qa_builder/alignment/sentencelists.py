@@ -13,7 +13,6 @@ from collections.abc import Sequence
 
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, align_many
-from .numbers import han_numerals
 
 __all__ = ["align_sentence_lists", "align_sentences"]
 
@@ -44,4 +43,4 @@ def align_sentence_lists(
 ) -> list[list[Bead]]:
     """Many document pairs of one language pair at once (one length model over all of them), with scores."""
     items = [([AlignItem(text) for text in left], [AlignItem(text) for text in right]) for left, right in documents]
-    return align_many(items, costs=costs, han=(han_numerals(left_lang), han_numerals(right_lang)))
+    return align_many(items, costs=costs, langs=(left_lang, right_lang))

@@ -45,7 +45,7 @@ def sentence_beads(
     texts: Sequence[tuple[str, str]],
     rules: tuple[SentenceRules, SentenceRules],
     costs: Costs = SENTENCE_COSTS,
-    han: tuple[bool, bool] = (False, False),
+    langs: tuple[str, str] = ("", ""),
 ) -> list[SentenceAlignment]:
     """Split both texts of each pair by their language's rules and align the sentences, all pairs in one batch.
 
@@ -55,16 +55,16 @@ def sentence_beads(
     >>> [bead.kind for bead in aligned.beads], aligned.left
     (['2-1'], ['Ja.', 'Das ist gut.'])
     """
-    return sentence_beads_grouped([SentenceGroup(texts, rules, han)], costs)[0]
+    return sentence_beads_grouped([SentenceGroup(texts, rules, langs)], costs)[0]
 
 
 @dataclass(frozen=True, slots=True)
 class SentenceGroup:
-    """The text pairs of one pair of translations (one length model), their languages' rules and Han numerals."""
+    """The text pairs of one pair of translations (one length model), their languages' rules and codes."""
 
     texts: Sequence[tuple[str, str]]
     rules: tuple[SentenceRules, SentenceRules]
-    han: tuple[bool, bool] = (False, False)
+    langs: tuple[str, str] = ("", "")
 
     def split(self) -> list[tuple[list[str], list[str]]]:
         return [
@@ -78,7 +78,7 @@ def sentence_beads_grouped(
     """:func:`sentence_beads` for several groups in one aligner call, each group with its own length model."""
     splits = [group.split() for group in groups]
     items = [
-        Group([([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split], group.han)
+        Group([([AlignItem(s) for s in left], [AlignItem(s) for s in right]) for left, right in split], group.langs)
         for group, split in zip(groups, splits, strict=True)
     ]
     return [
