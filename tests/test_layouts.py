@@ -724,3 +724,37 @@ def test_a_compound_the_text_writes_elsewhere_keeps_its_hyphen_at_a_line_end() -
         "Bob",
         "It is a long-term plan, but the first steps are short-term and some are unavoidable.",
     )
+
+
+@pytest.mark.parametrize(("lang", "more"), [("de", "mehr"), ("en", "More"), ("fr", "Lire la suite")])
+def test_a_teaser_headline_above_a_more_link_inside_an_answer_is_a_link(lang: str, more: str) -> None:
+    """News sites print a teaser as its headline with "more" on the line under it, between an answer's paragraphs."""
+    q, a = {"de": ("Frage", "Bob"), "en": ("Q", "Bob"), "fr": ("Question", "Bob")}[lang]
+    meta = meta_for(lang, {q: "Ann Asker", a: "Bob Answerer"}, conventions={"not_labels": ["Heat plans"]})
+    text = f"Title\n\n{q}: Why?\n\n{a}: One.\n\nHeat plans: what towns do now\n{more}\n\nTwo.\n\n{q}: And?"
+    result = parse_text(text, meta=meta, lang=lang)
+    assert [(t.speaker_label, " ".join(t.text.split())) for t in result.turns] == [
+        (q, "Why?"),
+        (a, "One. Two."),
+        (q, "And?"),
+    ]
+    assert [s.text for s in result.segments if s.kind == "link"] == ["Heat plans: what towns do now", more]
+
+
+def test_the_interviewer_s_name_alone_after_the_last_answer_is_a_byline_not_speech() -> None:
+    meta = meta_for("en", {"Q": "Ann Asker", "Bob": "Bob Answerer"})
+    result = parse_text("Title\n\nQ: Why?\n\nBob: Because.\n\nAnn Asker\n\nShare this", meta=meta, lang="en")
+    assert [t.text for t in result.turns] == ["Why?", "Because."]
+    assert [s.text for s in result.segments if s.kind == "boilerplate"] == ["Ann Asker\nShare this"]
+
+
+def test_a_committee_s_examination_of_witnesses_heading_is_no_part_of_the_chair_s_turn() -> None:
+    meta = meta_for(
+        "en", {"Chair": "Cy Chair", "Bob": "Bob Answerer"}, {"Cy Chair": "chair", "Bob Answerer": "interviewee"}
+    )
+    text = "Title\n\nChair: Welcome.\n\nBob: Thanks.\n\nChair: Thank you.\n\nExamination of witness\n\nChair: Next."
+    result = parse_text(text, meta=meta, lang="en")
+    assert [t.text for t in result.turns] == ["Welcome.", "Thanks.", "Thank you.", "Next."]
+    assert [(s.kind, s.text) for s in result.segments if s.kind != "preamble"] == [
+        ("heading", "Examination of witness")
+    ]

@@ -366,16 +366,27 @@ _TEASER_MAX = 160
 def _link_lists(blocks: list[Block]) -> None:
     """A "read more" title alone (``Mehr zum Thema``, ``More information``) and the headlines listed under it,
     each a short line without a final period on the lines right after it (no blank line between): all of them
-    links."""
+    links; so is a headline on the line right above a "more" alone (``Hitzeschutzpläne: Was Kommunen tun`` /
+    ``mehr``), a teaser as news sites print it."""
     for k, block in enumerate(blocks):
         if block.kind != "link" or len(block.text) > _LINK_TITLE_MAX:
             continue
         end = block.paragraph.line_end
         for other in blocks[k + 1 :]:
-            teaser = other.kind in ("text", "heading", "bold") and len(other.text) <= _TEASER_MAX
-            if not teaser or other.paragraph.line_start > end + 1 or other.text.endswith((".", "。")):
+            if not _teaser(other) or other.paragraph.line_start > end + 1:
                 break
             other.kind, end = "link", other.paragraph.line_end
+        if k > 0 and _teaser(blocks[k - 1]) and blocks[k - 1].paragraph.line_end + 1 == block.paragraph.line_start:
+            blocks[k - 1].kind = "link"
+
+
+def _teaser(block: Block) -> bool:
+    """A short line without a sentence's final mark, as a headline is printed."""
+    return (
+        block.kind in ("text", "heading", "bold")
+        and len(block.text) <= _TEASER_MAX
+        and not block.text.endswith((".", "。"))
+    )
 
 
 def _stamps(match: regex.Match[str]) -> tuple[tuple[str, str], ...]:
@@ -603,9 +614,10 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
 
 def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:
     """A paragraph after the last turn that starts with a speaker's full name, then lower case: a note about them
-    ("Lene Haberkorn is a hydrologist …", "Lene Haberkorn ist Hydrologin …")."""
+    ("Lene Haberkorn is a hydrologist …", "Lene Haberkorn ist Hydrologin …"); or that is the full name alone, the
+    interviewer's byline under the interview."""
     return block.kind == "text" and any(
-        regex.match(rf"{regex.escape(name)}\s+\p{{Ll}}", block.text) for name in names if " " in name
+        regex.match(rf"{regex.escape(name)}(?:\s+\p{{Ll}}|[\s.]*$)", block.text) for name in names if " " in name
     )
 
 
