@@ -104,6 +104,24 @@ BAD_INPUTS = [
         "source and labels to {raw}/verge-altman-murati-2023/meta.toml",
     ),
     (
+        "a note that is no transcript in an interview folder",
+        lambda raw: (raw / "verge-altman-murati-2023" / "notes.txt").write_text("call back", encoding="utf-8"),
+        "error: {raw}/verge-altman-murati-2023/notes.txt: notes.txt is not named after a language code (<lang>.txt), "
+        "so it cannot be a transcript — move it out of the interview folder, or name it after its language (de.txt, "
+        "zh-Hant.txt)",
+    ),
+    (
+        "a transcript's extension in capitals",
+        lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").rename(raw / "verge-altman-murati-2023" / "de.TXT"),
+        "error: {raw}/verge-altman-murati-2023/de.TXT: the transcript's extension is '.TXT' — rename it de.txt",
+    ),
+    (
+        "interview folders nested one level too deep",
+        lambda raw: (raw / "group").mkdir() or (raw / "verge-altman-murati-2023").rename(raw / "group" / "verge"),
+        "error: {raw}/group: holds interview folders (verge) instead of being one — move them up into the raw folder "
+        "(an interview is raw/<id>/meta.toml), or pass --raw {raw}/group",
+    ),
+    (
         "duplicate interview ids",
         lambda raw: shutil.copytree(raw / "verge-altman-murati-2023", raw / "Verge-Altman-Murati-2023"),
         "error: {raw}/verge-altman-murati-2023: duplicate interview id: 'Verge-Altman-Murati-2023' and "
@@ -125,6 +143,32 @@ def test_bad_input_gets_one_clear_line(case: str, breaker, message: str, raw_cop
     assert code == 1, case
     assert err == message.replace("{raw}", str(raw_copy)) + "\n"
     assert not (tmp_path / "dist").exists()
+
+
+def test_an_interview_folder_passed_as_the_raw_folder_names_its_parent(raw_copy: Path, tmp_path: Path) -> None:
+    folder = raw_copy / "verge-altman-murati-2023"
+    code, _, err = run("build", "--raw", str(folder), "--out", str(tmp_path / "dist"))
+    assert (code, err) == (
+        1,
+        f"error: {folder}: is an interview folder (it holds meta.toml), not the raw folder that holds interview "
+        f"folders — pass its parent: --raw {raw_copy}\n",
+    )
+
+
+def test_init_and_parse_given_the_wrong_thing_say_what_to_give(raw_copy: Path, tmp_path: Path) -> None:
+    transcript = raw_copy / "verge-altman-murati-2023" / "de.txt"
+    code, _, err = run("init", str(transcript))
+    assert (code, err) == (
+        1,
+        f"error: {transcript}: is a file, not the interview folder — give the folder that holds it: "
+        f"{transcript.parent}\n",
+    )
+    lonely = tmp_path / "de.txt"
+    lonely.write_bytes(transcript.read_bytes())
+    code, _, err = run("parse", str(lonely), "--lang", "de")
+    assert (
+        code == 1 and "--meta PATH" in err and err.startswith(f"error: {tmp_path / 'meta.toml'}: no meta.toml beside")
+    )
 
 
 def test_output_path_that_is_a_file(tmp_path: Path) -> None:

@@ -91,6 +91,10 @@ def write_draft(folder: Path, *, print_only: bool = False) -> str:
     from ..errors import LayoutError, OutputError
     from ..outdir import write_file
 
+    if folder.is_file():
+        raise LayoutError(
+            "is a file, not the interview folder", path=folder, hint=f"give the folder that holds it: {folder.parent}"
+        )
     if not folder.is_dir():
         raise LayoutError("no such folder", path=folder, hint="give the interview folder that holds its <lang>.txt")
     if not any(folder.glob("*.txt")):

@@ -26,7 +26,7 @@ from ..errors import (
 from ..models import SEGMENT_KINDS, Exchange, InterviewRecord, Segment, SpeakerRecord, Turn
 from .conventions import SentenceRules
 from .exchanges import find_exchanges
-from .meta import META_FILE, InterviewMeta, load_meta
+from .meta import META_FILE, InterviewMeta, code_shaped, load_meta
 from .parse import parse_lines
 from .plausibility import check_pairs, check_transcript
 from .read import Line, read_bytes, read_lines
@@ -98,6 +98,12 @@ def discover(raw: Path) -> list[Path]:
         raise LayoutError(problem, path=raw, hint="pass --raw the folder that holds one folder per interview")
     entries = sorted(raw.iterdir())
     stray = [p for p in entries if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES]
+    if stray and (raw / META_FILE).is_file():
+        raise LayoutError(
+            "is an interview folder (it holds meta.toml), not the raw folder that holds interview folders",
+            path=raw,
+            hint=f"pass its parent: --raw {raw.parent}",
+        )
     if stray:
         raise LayoutError(
             "a transcript directly in the raw folder",
@@ -158,6 +164,7 @@ def load_interview(folder: Path) -> Interview:
     Messages show paths as ``folder`` was given; records point at
     ``raw/<interview-id>/<file>``, the same wherever the raw folder is.
     """
+    _check_nested(folder)
     meta = load_meta(folder / META_FILE, str(folder / META_FILE))
     files = transcript_files(folder, meta)
     transcripts = {
@@ -168,6 +175,19 @@ def load_interview(folder: Path) -> Interview:
     }
     check_pairs({lang: t.turns for lang, t in transcripts.items()}, {lang: t.notes for lang, t in transcripts.items()})
     return Interview(folder.name, meta, transcripts)
+
+
+def _check_nested(folder: Path) -> None:
+    """A folder without meta.toml whose sub-folders have one groups interviews one level too deep."""
+    if (folder / META_FILE).exists():
+        return
+    inside = [sub for sub in sorted(folder.iterdir()) if (sub / META_FILE).is_file()]
+    if inside:
+        raise LayoutError(
+            f"holds interview folders ({', '.join(sub.name for sub in inside[:3])}) instead of being one",
+            path=folder,
+            hint=f"move them up into the raw folder (an interview is raw/<id>/meta.toml), or pass --raw {folder}",
+        )
 
 
 def check_raw(raw: Path) -> list[Interview | QABuilderError]:
@@ -222,6 +242,7 @@ def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
     found: dict[str, list[Path]] = {}
     for path in sorted(folder.iterdir()):
         if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
+            _check_transcript_name(path, meta)
             found.setdefault(path.stem.casefold(), []).append(path)
     declared = {lang.casefold(): lang for lang in meta.languages}
     for key, paths in sorted(found.items()):
@@ -259,12 +280,35 @@ def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
     return {lang: found[lang.casefold()][0] for lang in meta.languages}
 
 
+def _check_transcript_name(path: Path, meta: InterviewMeta) -> None:
+    """A ``.txt`` file in an interview folder is a transcript named after its language: ``de.txt``, not ``de.TXT``
+    or ``notes.txt``."""
+    if path.suffix not in TRANSCRIPT_SUFFIXES:
+        raise LayoutError(
+            f"the transcript's extension is {path.suffix!r}",
+            path=path,
+            hint=f"rename it {path.stem}{TRANSCRIPT_SUFFIXES[0]}",
+        )
+    if path.stem.casefold() not in {lang.casefold() for lang in meta.languages} and not code_shaped(path.stem):
+        raise LayoutError(
+            f"{path.name} is not named after a language code (<lang>.txt), so it cannot be a transcript",
+            path=path,
+            hint="move it out of the interview folder, or name it after its language (de.txt, zh-Hant.txt)",
+        )
+
+
 def parse_file(path: Path, lang: str, meta_path: Path | None = None) -> Transcript:
     """Parse one transcript file, with the ``meta.toml`` beside it unless another is given.
 
     Paths in records and messages are shown as given.
     """
     read_bytes(path, str(path))  # a missing file or a folder is the first thing to say
+    if meta_path is None and not (path.parent / META_FILE).exists():
+        raise MetadataError(
+            f"no meta.toml beside {path.name}",
+            path=path.parent / META_FILE,
+            hint="give the interview's metadata with --meta PATH, or put the file in its interview folder",
+        )
     meta_path = meta_path or path.parent / META_FILE
     meta = load_meta(meta_path, str(meta_path))
     if lang not in meta.languages:

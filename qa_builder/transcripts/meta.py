@@ -30,7 +30,7 @@ from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
 from .read import read_bytes
 
-__all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Speaker", "Voice", "load_meta"]
+__all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Speaker", "Voice", "code_shaped", "load_meta"]
 
 META_FILE = "meta.toml"
 
@@ -129,7 +129,21 @@ class InterviewMeta(_Strict):
     interviewer: str | list[str] = Field(
         default_factory=list, description='Who asks the questions: a name, or several: ["Carmen Andoh", "Jon Calhoun"].'
     )
-    interviewees: list[str] = Field(default_factory=list, description='Who answers: ["Sam Altman", "Mira Murati"].')
+    interviewees: list[str] = Field(default_factory=list, description='Who answers: ["Sam Altman", "Mira Murati"], or one name.')
+
+    @field_validator("interviewees", mode="before")
+    @classmethod
+    def _one_interviewee(cls, value: object) -> object:
+        """``interviewees = "Sam Altman"`` is one interviewee (several in one string are a cross problem)."""
+        return _strings(value) if isinstance(value, str) else value
+
+    @field_validator("published", mode="before")
+    @classmethod
+    def _a_date(cls, value: object) -> object:
+        if isinstance(value, int) and not isinstance(value, bool):
+            raise ValueError("a year alone is a number, not a date")
+        return value
+
     speakers: dict[str, Role] = Field(
         default_factory=dict,
         description="Speakers in other roles, each with their role: "
@@ -194,6 +208,15 @@ _LANGUAGE_CODE = regex.compile(
 )
 
 
+def code_shaped(name: str) -> bool:
+    """Whether ``name`` is shaped like a language code in any case (``de``, ``zh-cn``, ``pt_BR``; not ``notes``).
+
+    >>> code_shaped("zh-cn"), code_shaped("notes")
+    (True, False)
+    """
+    return name.isascii() and _LANGUAGE_CODE.match(name.casefold().replace("_", "-")) is not None
+
+
 def _code_problem(code: str) -> Problem | None:
     """What is wrong with a language code: not shaped like BCP 47 (``de``, ``zh-Hant``, ``zh-CN``, ``pt-BR``), or
     not in its canonical case, which would make ``zh-cn`` and ``zh-CN`` two languages of one dataset.
@@ -202,7 +225,7 @@ def _code_problem(code: str) -> Problem | None:
     (True, "write it 'zh-CN' (the table [languages.zh-CN] and the file zh-CN.txt)", "language code 'german' is not \
 a code like 'de', 'zh-Hant' or 'pt-BR'")
     """
-    shape = _LANGUAGE_CODE.match(code.casefold().replace("_", "-")) if code.isascii() else None
+    shape = _LANGUAGE_CODE.match(code.casefold().replace("_", "-")) if code_shaped(code) else None
     if shape is None:
         return Problem(
             ("languages", code),
@@ -226,7 +249,7 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
     Works on the plain TOML data, so these are reported together with the models' problems.
     """
     people = _declared(data)
-    found = _role_conflicts(data)
+    found = _role_conflicts(data) + _several_in_one(data)
     if not people and not _role_labels(data):
         found.append(
             Problem(("interviewer",), "no speakers declared", "declare interviewer and interviewees (or [speakers])")
@@ -300,9 +323,25 @@ def _licence_problems(data: dict[str, Any]) -> list[Problem]:
     return []
 
 
+def _several_in_one(data: dict[str, Any]) -> list[Problem]:
+    """``interviewees = "Sam Altman, Mira Murati"``: two names in one string, which would be one speaker."""
+    found = []
+    for key in ("interviewer", "interviewees"):
+        value = data.get(key)
+        if isinstance(value, str) and "," in value:
+            names = ", ".join(f'"{name}"' for name in _strings(value))
+            found.append(
+                Problem(
+                    (key,), f"{key} = {value!r} holds several names in one string", f"write a list: {key} = [{names}]"
+                )
+            )
+    return found
+
+
 def _strings(value: object) -> list[str]:
+    """The names a key declares: a string is one name, or several if it has commas (an error, said once)."""
     if isinstance(value, str):
-        return [value]
+        return [name.strip() for name in value.split(",") if name.strip()]
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
