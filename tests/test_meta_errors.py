@@ -123,6 +123,7 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
             "write it 'zh-CN' (the table [languages.zh-CN] and the file zh-CN.txt)",
         ),
         ("[languages.zh]", "[languages.ZH]", "write it 'zh'"),
+        ("[languages.de.labels]", "[language.de.labels]", ":31: unknown key 'language' (did you mean 'languages'?)"),
         ("published = 2023-11-29", "published = 2023", "published = 2023: a year alone is a number, not a date"),
         (
             'interviewees = ["Sam Altman", "Mira Murati"]',

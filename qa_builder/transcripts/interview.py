@@ -8,6 +8,7 @@ every non-blank line of every file.
 
 from __future__ import annotations
 
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
@@ -123,7 +124,7 @@ def discover(raw: Path) -> list[Path]:
             raise LayoutError(
                 f"{folder.name!r} is not a usable interview id",
                 path=folder,
-                hint="rename the folder with letters, digits, '.', '_' and '-' only",
+                hint=f"rename the folder with ASCII letters, digits, '.', '_' and '-' only: {_slug(folder.name)!r}",
             )
         key = folder.name.casefold()
         if key in seen:
@@ -175,6 +176,16 @@ def load_interview(folder: Path) -> Interview:
     }
     check_pairs({lang: t.turns for lang, t in transcripts.items()}, {lang: t.notes for lang, t in transcripts.items()})
     return Interview(folder.name, meta, transcripts)
+
+
+def _slug(name: str) -> str:
+    """An interview id for a folder name that is none.
+
+    >>> _slug("Gespräch mit Altman (2023)")
+    'gesprach-mit-altman-2023'
+    """
+    plain = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode().lower()
+    return regex.sub(r"[^a-z0-9._]+", "-", plain).strip("-") or "interview"
 
 
 def _check_nested(folder: Path) -> None:

@@ -129,7 +129,9 @@ class InterviewMeta(_Strict):
     interviewer: str | list[str] = Field(
         default_factory=list, description='Who asks the questions: a name, or several: ["Carmen Andoh", "Jon Calhoun"].'
     )
-    interviewees: list[str] = Field(default_factory=list, description='Who answers: ["Sam Altman", "Mira Murati"], or one name.')
+    interviewees: list[str] = Field(
+        default_factory=list, description='Who answers: ["Sam Altman", "Mira Murati"], or one name.'
+    )
 
     @field_validator("interviewees", mode="before")
     @classmethod

@@ -145,7 +145,7 @@ def key_line(text: str, loc: Loc) -> int | None:
                 continue
             path = table + _parts(assign["key"])
         depth = _common(path, wanted)
-        if depth == len(path) and depth > best_depth:
+        if (depth == len(path) or depth == len(wanted)) and depth > best_depth:  # the key, or a table under it
             best, best_depth = number, depth
     return best
 
