@@ -197,3 +197,14 @@ def test_labels_mapped_the_wrong_way_round_are_warned_on_that_translation(raw_co
     warned = [line for line in result.stderr.splitlines() if "are the labels swapped" in line]
     assert len(warned) == 1 and f"{INTERVIEW}/zh.txt:" in warned[0], result.stderr
     assert "or in [languages.zh.labels]" in warned[0]
+
+
+def test_a_review_naming_another_speaker_than_the_line_is_now_read_as_is_warned(raw_copy: Path) -> None:
+    """The review of line 87 says it is Altman's; with another default interviewee the line is read as Murati's,
+    and the review must not hide that."""
+    edit_meta(raw_copy, ('default_interviewee = "Sam Altman"', 'default_interviewee = "Mira Murati"'))
+    result = runner.invoke(app, ["validate", "--raw", str(raw_copy), "--strict"])
+    assert result.exit_code == 1
+    warned = [line for line in result.stderr.splitlines() if "review of line 87" in line]
+    assert len(warned) == 1 and "names Sam Altman, but the line is now read as Mira Murati's" in warned[0]
+    assert warned[0].startswith(f"{raw_copy}/{INTERVIEW}/de.txt:87: warning:")

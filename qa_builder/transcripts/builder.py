@@ -81,7 +81,7 @@ class Builder:
 
     def __init__(self, context: Reading) -> None:
         self.context = context
-        self.notes = Notes(context.path, context.record, context.lang)
+        self.notes = Notes(context.path, context.record, context.lang, people=list(context.meta.people))
         self.rules = [(kind, p) for kind in INLINE_RULES if (p := context.conventions.inline(kind)) is not None]
         self.suspended = context.conventions.suspended()
         self.turns: list[Turn] = []
@@ -150,6 +150,7 @@ class Builder:
                 block.paragraph.line_start,
                 f"unlabelled paragraph right after a question, read as {_who(answerer)}'s answer "
                 "(flagged speaker_inferred)",
+                reading=answerer.speaker,
             )
             self._close()
             self._open(block, block.rest, voice=answerer, flags=_INFERRED)
@@ -182,6 +183,7 @@ class Builder:
             block.paragraph.line_start,
             f"unlabelled paragraph after the {chair.role if chair else 'chair'} gives the floor to {_who(voice)}, "
             f"read as {_who(voice)}'s (flagged speaker_inferred)",
+            reading=voice.speaker,
         )
         self._close()
         self.announced, self.resume = None, chair
@@ -194,6 +196,7 @@ class Builder:
             block.paragraph.line_start,
             f"unlabelled paragraph after words read out for another speaker, read as the {voice.role} "
             f"{_who(voice)} again (flagged speaker_inferred)",
+            reading=voice.speaker,
         )
         self._close()
         self.resume = None
@@ -325,6 +328,7 @@ class Builder:
         self.notes.warn(
             block.paragraph.line_start,
             f"unlabelled paragraph after a {(kind or 'break').replace('_', ' ')}, {reading} (flagged speaker_inferred)",
+            reading=voice.speaker,
         )
         return voice
 
