@@ -149,16 +149,14 @@ def test_chinese_names_spelt_in_pinyin_are_anchors(monkeypatch: pytest.MonkeyPat
     assert align_sentences(NAMES_EN, NAMES_ZH, left_lang="en", right_lang="zh") == [
         (right, left) for left, right in gold
     ]
-    monkeypatch.setattr("qa_builder.alignment.items.romanization", lambda lang: None)
+    monkeypatch.setattr("qa_builder.alignment.items.romanization", lambda lang: None)  # no names
     assert align_sentences(NAMES_ZH, NAMES_EN, left_lang="zh", right_lang="en") != gold
 
 
 def test_a_name_is_found_under_any_reading_of_its_characters() -> None:
-    from qa_builder.alignment.romanized import name_finder
+    from qa_builder.alignment.romanized import NameAnchors
 
-    names = frozenset({"chongqing", "xiuying", "zhangjianguo"})
-    finder = name_finder(names)
-    assert finder is not None
-    found = [sorted(names)[int(m.lastgroup[1:])] for m in finder.finditer("张建国从重庆给秀英写信。") if m.lastgroup]
-    assert found == ["zhangjianguo", "chongqing", "xiuying"]
-    assert name_finder(frozenset({"wang", "sea", "london"})) is None  # one syllable, or no pinyin at all
+    found = NameAnchors.of(["Zhang Jianguo wrote to Xiuying from Chongqing."])
+    assert found is not None
+    assert found.han("张建国从重庆给秀英写信。") == ["zhangjianguo", "chongqing", "xiuying"]
+    assert NameAnchors.of(["Wang went to the sea in London."]) is None  # one syllable, or no pinyin at all

@@ -21,9 +21,19 @@ import regex
 
 from ..languages import nouns_capitalised, romanization
 from .numbers import han_numerals, normalize_numbers
-from .romanized import joined_names, latin_names, name_finder
+from .romanized import NameAnchors
 
-__all__ = ["ANCHOR_BALANCE", "SENTENCE_COSTS", "TURN_COSTS", "AlignItem", "Costs", "Problem", "Side"]
+__all__ = [
+    "ANCHOR_BALANCE",
+    "SENTENCE_COSTS",
+    "TURN_COSTS",
+    "AlignItem",
+    "Costs",
+    "NamesSide",
+    "Problem",
+    "Side",
+    "name_anchors",
+]
 
 ANCHOR_BALANCE = 0.5
 """A token shared by both sequences is an anchor only if the rarer side uses it at least this often relative to
@@ -136,8 +146,10 @@ class Problem:
         right: Sequence[AlignItem],
         costs: Costs,
         langs: tuple[str, str] = ("", ""),
+        names: NamesSide | None = None,
     ) -> Problem:
-        """The problem of aligning ``left`` with ``right``, in the languages ``langs`` ("" for unknown).
+        """The problem of aligning ``left`` with ``right``, in the languages ``langs`` ("" for unknown), with the
+        ``names`` of :func:`name_anchors` found over its group.
 
         Anchors are the tokens both sides use about as often (:data:`ANCHOR_BALANCE`): a name, a number, a
         question mark. A word both languages happen to spell alike (``in``, ``die``, ``de``) is frequent on one
@@ -149,7 +161,8 @@ class Problem:
             [_tokens(item.text, costs.tokens, han=han_numerals(lang)) for item in side]
             for side, lang in zip((left, right), langs, strict=True)
         ]
-        _add_romanized_names(tokens, (left, right), langs)
+        if names is not None:
+            _add_names(tokens, (left, right), names)
         totals = [Counter(chain.from_iterable(side)) for side in tokens]
         shared = sorted(
             token
@@ -177,23 +190,32 @@ class Problem:
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-def _add_romanized_names(
-    tokens: list[list[list[str]]], sides: tuple[Sequence[AlignItem], Sequence[AlignItem]], langs: tuple[str, str]
-) -> None:
-    """Where one side is in a language that spells names in another script (Chinese: pinyin), add to its items
-    the names the other side spells (``Wang Li`` on both sides is ``wangli``; ``Hekou`` is already a token)."""
+NamesSide = tuple[int, NameAnchors]
+"""Which side of a pair (0 or 1) writes Chinese names in Han, and the names the other side spells in pinyin."""
+
+
+def name_anchors(
+    pairs: Sequence[tuple[Sequence[AlignItem], Sequence[AlignItem]]], langs: tuple[str, str]
+) -> NamesSide | None:
+    """For sequence pairs in the languages ``langs``: where one side spells names in another script than the other
+    (Chinese: pinyin), the names the other side spells, found over all the pairs at once."""
     for han, latin in ((0, 1), (1, 0)):
-        if romanization(langs[han]) != "pinyin" or romanization(langs[latin]) == "pinyin":
-            continue
-        names = latin_names((item.text for item in sides[latin]), nouns_capitalised=nouns_capitalised(langs[latin]))
-        finder = name_finder(names) if names else None
-        if finder is None:
-            continue
-        ordered = sorted(names)
-        for found, item in zip(tokens[han], sides[han], strict=True):
-            found += [ordered[int(match.lastgroup[1:])] for match in finder.finditer(item.text) if match.lastgroup]
-        for found, item in zip(tokens[latin], sides[latin], strict=True):
-            found += [name for name in joined_names(item.text) if name in names]
+        if romanization(langs[han]) == "pinyin" and romanization(langs[latin]) != "pinyin":
+            texts = (item.text for pair in pairs for item in pair[latin])
+            found = NameAnchors.of(texts, nouns_capitalised=nouns_capitalised(langs[latin]))
+            return (han, found) if found is not None else None
+    return None
+
+
+def _add_names(
+    tokens: list[list[list[str]]], sides: tuple[Sequence[AlignItem], Sequence[AlignItem]], names: NamesSide
+) -> None:
+    """Add to each item the names it writes (``王丽`` and ``Wang Li`` both become ``wangli``)."""
+    han, found = names
+    for bag, item in zip(tokens[han], sides[han], strict=True):
+        bag += found.han(item.text)
+    for bag, item in zip(tokens[1 - han], sides[1 - han], strict=True):
+        bag += found.latin(item.text)
 
 
 _CANONICAL = {"？": "?", "！": "!", **dict.fromkeys(_QUOTES, '"')}

@@ -31,7 +31,7 @@ from dataclasses import dataclass
 
 import numpy as np
 
-from .items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs, Problem
+from .items import SENTENCE_COSTS, TURN_COSTS, AlignItem, Costs, Problem, name_anchors
 from .lattice import Lattice, backtrack, solve
 from .stepcost import ShapeSteps, shape_steps
 
@@ -127,7 +127,10 @@ def align_groups(
     >>> [[[b.kind for b in beads] for beads in group] for group in align_groups([one, one])]
     [[['1-1']], [['1-1']]]
     """
-    problems = [[Problem.of(left, right, costs, group.langs) for left, right in group.pairs] for group in groups]
+    problems = []
+    for group in groups:
+        names = name_anchors(group.pairs, group.langs)
+        problems.append([Problem.of(left, right, costs, group.langs, names) for left, right in group.pairs])
     models = [_Model.of(found, costs) for found in problems]
     flat = [(g, k, problem) for g, found in enumerate(problems) for k, problem in enumerate(found) if problem.size]
     results: list[list[list[Bead]]] = [[[] for _ in found] for found in problems]

@@ -16,11 +16,12 @@ from __future__ import annotations
 import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
-from functools import cache
+from dataclasses import dataclass
+from functools import cache, lru_cache
 
 import regex
 
-__all__ = ["joined_names", "latin_names", "name_finder"]
+__all__ = ["NameAnchors", "joined_names", "latin_names"]
 
 NAME_SYLLABLES = (2, 4)
 """The fewest and most pinyin syllables of a name looked for (one syllable is too ambiguous a match)."""
@@ -28,6 +29,8 @@ NOUN_NAME_LETTERS = 7
 """Where every noun is capitalised (German), a single word is taken for a name only from this many letters:
 ``Weile`` and ``Menge`` are pinyin too (为了, 们个), ``Xiuying`` and ``Shanghai`` long enough."""
 _CAPITALISED = regex.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
+_SINGLE = regex.compile(r"\b[A-Z][a-z]+\b")
+_PAIR = regex.compile(r"\b([A-Z][a-z]+)[ -]([A-Z][a-z]+)\b")
 _LOWER = regex.compile(r"\b[a-z]+\b")
 _VOWEL = regex.compile(r"[aeiouv]")
 _UNIFIED = range(0x4E00, 0xA000)
@@ -43,16 +46,15 @@ def latin_names(texts: Iterable[str], *, nouns_capitalised: bool = False) -> fro
     >>> sorted(latin_names(["Nach einer Weile kam Xiuying."], nouns_capitalised=True))
     ['xiuying']
     """
-    texts = list(texts)
-    lower = {word for text in texts for word in _LOWER.findall(text)}
-    found: set[str] = set()
-    for text in texts:
-        for match in _CAPITALISED.finditer(text, overlapped=True):
-            words = match.group().lower().replace("-", " ").split()
-            shortest = NOUN_NAME_LETTERS if nouns_capitalised else 0
-            found.update(word for word in words if word not in lower and len(word) >= shortest)
-            if len(words) == 2 and not lower & set(words):
-                found.add("".join(words))
+    text = "\n".join(texts)
+    lower = set(_LOWER.findall(text))
+    shortest = NOUN_NAME_LETTERS if nouns_capitalised else 0
+    single = {word.lower() for word in set(_SINGLE.findall(text))}
+    found = {word for word in single - lower if len(word) >= shortest}
+    for first, second in set(_PAIR.findall(text, overlapped=True)):
+        pair = (first.lower(), second.lower())
+        if not lower.intersection(pair):
+            found.add("".join(pair))
     return frozenset(found)
 
 
@@ -66,32 +68,52 @@ def joined_names(text: str) -> list[str]:
     return [name.replace(" ", "").replace("-", "") for name in joined if " " in name or "-" in name]
 
 
-def name_finder(names: frozenset[str]) -> regex.Pattern[str] | None:
-    """A pattern matching the names in Han characters, each match's ``lastgroup`` naming the name by its index in
-    ``sorted(names)``; None if no name is pinyin.
+@dataclass(frozen=True, slots=True)
+class NameAnchors:
+    """The names one side spells in pinyin, found once for a group of sequence pairs (an interview's turns, or all
+    its sentences), and where the Chinese side writes them.
 
-    >>> finder = name_finder(frozenset({"xiuying", "sang"}))
-    >>> [sorted({"xiuying", "sang"})[int(m.lastgroup[1:])] for m in finder.finditer("秀英来了。")]
-    ['xiuying']
+    >>> found = NameAnchors.of(["Xiuying came to see Wang Li.", "She sang."])
+    >>> found.names, found.han("王丽和秀英来了。"), found.latin("Wang Li came.")
+    (('wangli', 'xiuying'), ['wangli', 'xiuying'], ['wangli'])
     """
-    return _finder(tuple(sorted(names)))
+
+    names: tuple[str, ...]
+    """Lower-cased and joined, sorted; only those that cut into two to four pinyin syllables."""
+    finder: regex.Pattern[str]
+
+    @classmethod
+    def of(cls, latin: Iterable[str], *, nouns_capitalised: bool = False) -> NameAnchors | None:
+        """The names the Latin-letter texts ``latin`` spell in pinyin; None if they spell none."""
+        names = tuple(sorted(name for name in latin_names(latin, nouns_capitalised=nouns_capitalised) if _spelt(name)))
+        return cls(names, _finder(names)) if names else None
+
+    def han(self, text: str) -> list[str]:
+        """The names a Chinese text writes, as the Latin side spells them."""
+        return [self.names[int(match.lastgroup[1:])] for match in self.finder.finditer(text) if match.lastgroup]
+
+    def latin(self, text: str) -> list[str]:
+        """The names of two words a Latin-letter text writes, joined as tokens (one word is a token already)."""
+        known = set(self.names)
+        return [name for name in joined_names(text) if name in known]
 
 
-@cache
-def _finder(names: tuple[str, ...]) -> regex.Pattern[str] | None:
+@lru_cache(maxsize=1 << 16)
+def _spelt(name: str) -> str:
+    """A pattern for ``name`` written in Han characters under any of their readings; "" if it is no pinyin name."""
     chars = _characters()
-    alternatives = []
-    for k, name in enumerate(names):
-        spellings = [
-            "".join(f"[{chars[syllable]}]" for syllable in cut)
-            for cut in _cuts(name)
-            if NAME_SYLLABLES[0] <= len(cut) <= NAME_SYLLABLES[1]
-        ]
-        if spellings:
-            alternatives.append((len(name), f"(?P<n{k}>{'|'.join(spellings)})"))
-    if not alternatives:
-        return None
-    return regex.compile("|".join(alt for _, alt in sorted(alternatives, key=lambda a: -a[0])))
+    spellings = [
+        "".join(f"[{chars[syllable]}]" for syllable in cut)
+        for cut in _cuts(name)
+        if NAME_SYLLABLES[0] <= len(cut) <= NAME_SYLLABLES[1]
+    ]
+    return "|".join(spellings)
+
+
+def _finder(names: tuple[str, ...]) -> regex.Pattern[str]:
+    """One pattern for all ``names``, the longest tried first; a match's ``lastgroup`` is ``n<index>``."""
+    order = sorted(range(len(names)), key=lambda k: -len(names[k]))
+    return regex.compile("|".join(f"(?P<n{k}>{_spelt(names[k])})" for k in order))
 
 
 def _cuts(name: str) -> list[list[str]]:
