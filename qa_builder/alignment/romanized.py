@@ -31,31 +31,33 @@ NOUN_NAME_LETTERS = 7
 _CAPITALISED = regex.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 _SINGLE = regex.compile(r"\b[A-Z][a-z]+\b")
 _PAIR = regex.compile(r"\b([A-Z][a-z]+)[ -]([A-Z][a-z]+)\b")
-_LOWER = regex.compile(r"\b[a-z]+\b")
 _VOWEL = regex.compile(r"[aeiouv]")
 _UNIFIED = range(0x4E00, 0xA000)
 """The CJK Unified Ideographs block: the characters names are written in (the extensions are rare ones)."""
 
 
 def latin_names(texts: Iterable[str], *, nouns_capitalised: bool = False) -> frozenset[str]:
-    """Capitalised words (and pairs of them) that the texts never write in lower case, lower-cased and joined;
-    with ``nouns_capitalised``, single words of :data:`NOUN_NAME_LETTERS` letters or more only.
+    """The pinyin names the texts spell: capitalised words (and pairs of them, joined) of two to four pinyin
+    syllables that the texts never write in lower case; with ``nouns_capitalised``, single words of
+    :data:`NOUN_NAME_LETTERS` letters or more only.
 
-    >>> sorted(latin_names(["Wang Li sang. She sang, then Xiuying came."]))
-    ['li', 'she', 'wang', 'wangli', 'xiuying']
+    >>> sorted(latin_names(["Wang Li sang. She sang, then Xiuying came to Shanghai. Li is here."]))
+    ['shanghai', 'wangli', 'xiuying']
     >>> sorted(latin_names(["Nach einer Weile kam Xiuying."], nouns_capitalised=True))
     ['xiuying']
     """
     text = "\n".join(texts)
-    lower = set(_LOWER.findall(text))
     shortest = NOUN_NAME_LETTERS if nouns_capitalised else 0
-    single = {word.lower() for word in set(_SINGLE.findall(text))}
-    found = {word for word in single - lower if len(word) >= shortest}
-    for first, second in set(_PAIR.findall(text, overlapped=True)):
-        pair = (first.lower(), second.lower())
-        if not lower.intersection(pair):
-            found.add("".join(pair))
-    return frozenset(found)
+    single = {word.lower() for word in set(_SINGLE.findall(text)) if len(word) >= shortest}
+    pairs = {(first.lower(), second.lower()) for first, second in set(_PAIR.findall(text, overlapped=True))}
+    single = {word for word in single if _spelt(word)}
+    pairs = {pair for pair in pairs if _spelt("".join(pair))}
+    words = single.union(*pairs)
+    if not words:
+        return frozenset()
+    alternatives = "|".join(sorted(words, key=len, reverse=True))
+    lower = set(regex.findall(rf"\b(?:{alternatives})\b", text))  # the words also written in lower case
+    return frozenset(single - lower) | {"".join(pair) for pair in pairs if not lower.intersection(pair)}
 
 
 def joined_names(text: str) -> list[str]:
@@ -85,7 +87,7 @@ class NameAnchors:
     @classmethod
     def of(cls, latin: Iterable[str], *, nouns_capitalised: bool = False) -> NameAnchors | None:
         """The names the Latin-letter texts ``latin`` spell in pinyin; None if they spell none."""
-        names = tuple(sorted(name for name in latin_names(latin, nouns_capitalised=nouns_capitalised) if _spelt(name)))
+        names = tuple(sorted(latin_names(latin, nouns_capitalised=nouns_capitalised)))
         return cls(names, _finder(names)) if names else None
 
     def han(self, text: str) -> list[str]:
