@@ -758,3 +758,17 @@ def test_a_committee_s_examination_of_witnesses_heading_is_no_part_of_the_chair_
     assert [(s.kind, s.text) for s in result.segments if s.kind != "preamble"] == [
         ("heading", "Examination of witness")
     ]
+
+
+def test_a_read_more_title_then_a_blank_line_then_a_headline_and_its_standfirst_are_links() -> None:
+    text = (
+        "Title\n\nQ: Why?\n\nBob: One.\n\nRead more\n\nRivers: who keeps them clean?\nA look at the towns that do. "
+        "And those that do not.\n\nTwo.\n\nQ: And?"
+    )
+    result = parse(text)
+    assert turns(result)[1] == ("Bob", "One.\nTwo.")
+    assert [s.text for s in result.segments if s.kind == "link"] == [
+        "Read more",
+        "Rivers: who keeps them clean?",
+        "A look at the towns that do. And those that do not.",
+    ]

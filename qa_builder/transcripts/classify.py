@@ -365,17 +365,21 @@ _TEASER_MAX = 160
 
 def _link_lists(blocks: list[Block]) -> None:
     """A "read more" title alone (``Mehr zum Thema``, ``More information``) and the headlines listed under it,
-    each a short line without a final period on the lines right after it (no blank line between): all of them
-    links; so is a headline on the line right above a "more" alone (``Hitzeschutzpläne: Was Kommunen tun`` /
+    each a short line without a final period on the lines right after it (one blank line under the title at
+    most), a headline's standfirst on the line right under it: all of them links; so is a headline on the line right above a "more" alone (``Hitzeschutzpläne: Was Kommunen tun`` /
     ``mehr``), a teaser as news sites print it."""
-    for k, block in enumerate(blocks):
-        if block.kind != "link" or len(block.text) > _LINK_TITLE_MAX:
-            continue
-        end = block.paragraph.line_end
-        for other in blocks[k + 1 :]:
-            if not _teaser(other) or other.paragraph.line_start > end + 1:
+    titles = [k for k, block in enumerate(blocks) if block.kind == "link" and len(block.text) <= _LINK_TITLE_MAX]
+    for k in titles:  # the titles as printed, not the headlines found under them
+        block = blocks[k]
+        end, headline = block.paragraph.line_end, False
+        for n, other in enumerate(blocks[k + 1 :]):
+            start = other.paragraph.line_start
+            if not (start == end + 1 or (n == 0 and start == end + 2)):  # one blank line under the title at most
                 break
-            other.kind, end = "link", other.paragraph.line_end
+            standfirst = headline and other.kind == "text" and len(other.text) <= _TEASER_MAX
+            if not (_teaser(other) or standfirst):
+                break
+            other.kind, end, headline = "link", other.paragraph.line_end, not standfirst
         if k > 0 and _teaser(blocks[k - 1]) and blocks[k - 1].paragraph.line_end + 1 == block.paragraph.line_start:
             blocks[k - 1].kind = "link"
 
