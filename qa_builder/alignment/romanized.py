@@ -21,7 +21,7 @@ from functools import cache, lru_cache
 
 import regex
 
-__all__ = ["NameAnchors", "joined_names", "latin_names"]
+__all__ = ["NameAnchors", "latin_names"]
 
 NAME_SYLLABLES = (2, 4)
 """The fewest and most pinyin syllables of a name looked for (one syllable is too ambiguous a match)."""
@@ -60,10 +60,10 @@ def latin_names(texts: Iterable[str], *, nouns_capitalised: bool = False) -> fro
     return frozenset(single - lower) | {"".join(pair) for pair in pairs if not lower.intersection(pair)}
 
 
-def joined_names(text: str) -> list[str]:
+def _joined_names(text: str) -> list[str]:
     """The pairs of capitalised words ``text`` writes, each joined as one name (``Wang Li``: ``wangli``).
 
-    >>> joined_names("Then Wang Li and Zhao Jianhua sang.")
+    >>> _joined_names("Then Wang Li and Zhao Jianhua sang.")
     ['thenwang', 'wangli', 'zhaojianhua']
     """
     joined = (match.group().lower() for match in _CAPITALISED.finditer(text, overlapped=True))
@@ -97,7 +97,7 @@ class NameAnchors:
     def latin(self, text: str) -> list[str]:
         """The names of two words a Latin-letter text writes, joined as tokens (one word is a token already)."""
         known = set(self.names)
-        return [name for name in joined_names(text) if name in known]
+        return [name for name in _joined_names(text) if name in known]
 
 
 @lru_cache(maxsize=1 << 16)
