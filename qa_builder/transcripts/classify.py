@@ -366,8 +366,9 @@ _TEASER_MAX = 160
 def _link_lists(blocks: list[Block]) -> None:
     """A "read more" title alone (``Mehr zum Thema``, ``More information``) and the headlines listed under it,
     each a short line without a final period on the lines right after it (one blank line under the title at
-    most), a headline's standfirst on the line right under it: all of them links; so is a headline on the line right above a "more" alone (``Hitzeschutzpläne: Was Kommunen tun`` /
-    ``mehr``), a teaser as news sites print it."""
+    most), a headline's standfirst on the line right under it: all of them links; so is a headline on the line
+    right above a "more" alone (``Hitzeschutzpläne: Was Kommunen tun`` / ``mehr``), a teaser as news sites print
+    it."""
     titles = [k for k, block in enumerate(blocks) if block.kind == "link" and len(block.text) <= _LINK_TITLE_MAX]
     for k in titles:  # the titles as printed, not the headlines found under them
         block = blocks[k]
