@@ -338,9 +338,11 @@ def _evaluate_beads(gold: Path, texts: tuple[Path, Path] | None, test: Path | No
 def align_sentences(
     left: Annotated[Path, typer.Argument(help="One sentence per line (language: the file name, de.txt).")],
     right: Annotated[Path, typer.Argument(help="Its translation, one sentence per line.")],
-    left_lang: Annotated[str | None, typer.Option("--left-lang", help="LEFT's language [default: its stem].")] = None,
+    left_lang: Annotated[
+        str | None, typer.Option("--left-lang", help="LEFT's language [default: from its name: de.txt, dev.de].")
+    ] = None,
     right_lang: Annotated[
-        str | None, typer.Option("--right-lang", help="RIGHT's language [default: its stem].")
+        str | None, typer.Option("--right-lang", help="RIGHT's language [default: from its name: zh.txt, dev.zh].")
     ] = None,
 ) -> None:
     """Align two lists of sentences; print the beads as the benchmarks write them, [0, 1]:[0], one per line."""

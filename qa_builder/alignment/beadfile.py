@@ -15,6 +15,7 @@ from collections.abc import Sequence
 from pathlib import Path
 
 from ..errors import InputError
+from ..transcripts.meta import code_shaped
 from .evaluation import AlignmentScores, BeadIndices, score_alignments
 
 __all__ = ["align_files", "format_beads", "parse_beads", "read_beads", "read_sentences", "score_bead_files"]
@@ -65,17 +66,28 @@ def read_sentences(path: Path) -> list[str]:
     return [line.strip() for line in _text(path).splitlines()]
 
 
+def file_lang(path: Path) -> str:
+    """A sentence file's language as its name says it: ``de.txt`` and ``zh-Hant.txt`` by the stem, ``dev.de`` and
+    ``test.zh`` (as Vecalign's and Bleualign's data are named) by the extension.
+
+    >>> file_lang(Path("de.txt")), file_lang(Path("data/dev.fr")), file_lang(Path("chapter-1.zh-Hant"))
+    ('de', 'fr', 'zh-Hant')
+    """
+    extension = path.suffix[1:]
+    return extension if extension.lower() != "txt" and code_shaped(extension) else path.stem
+
+
 def align_files(
     left: Path, right: Path, *, left_lang: str | None = None, right_lang: str | None = None
 ) -> list[BeadIndices]:
-    """Align two one-sentence-per-line files (languages: the file names' stems unless given)."""
+    """Align two one-sentence-per-line files (languages: from the file names unless given, see :func:`file_lang`)."""
     from .sentencelists import align_sentences
 
     beads = align_sentences(
         read_sentences(left),
         read_sentences(right),
-        left_lang=left_lang or left.stem,
-        right_lang=right_lang or right.stem,
+        left_lang=left_lang or file_lang(left),
+        right_lang=right_lang or file_lang(right),
     )
     return [(tuple(a), tuple(b)) for a, b in beads]
 
