@@ -21,6 +21,7 @@ __all__ = [
     "legacy_encodings",
     "nouns_capitalised",
     "romanization",
+    "two_letter_code",
 ]
 
 DEFAULT_ENCODING = "cp1252"
@@ -91,8 +92,28 @@ def frequent_characters(code: str) -> frozenset[str]:
     return frozenset(entry.get("frequent", ""))
 
 
+def two_letter_code(language: str) -> str:
+    """The two-letter code of a language subtag given in three letters (``deu``: ``de``); others as given.
+
+    >>> two_letter_code("zho"), two_letter_code("de"), two_letter_code("yue")
+    ('zh', 'de', 'yue')
+    """
+    return _three_letter().get(language.lower(), language)
+
+
 def _entry(code: str) -> dict[str, Any] | None:
-    return _names().get(code.lower()) or _names().get(code.split("-")[0].lower())
+    """The table's entry for ``code``: the whole code, its language subtag, or a three-letter code for it.
+
+    >>> _entry("zho-Hant")["english"], _entry("zh-TW")["english"]
+    ('Chinese', 'Chinese')
+    """
+    base = code.split("-")[0].lower()
+    return _names().get(code.lower()) or _names().get(base) or _names().get(_three_letter().get(base, ""))
+
+
+@cache
+def _three_letter() -> dict[str, str]:
+    return {alias: code for code, entry in _names().items() for alias in entry.get("codes", ())}
 
 
 @cache

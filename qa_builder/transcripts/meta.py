@@ -24,6 +24,7 @@ import regex
 from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
 
 from ..errors import MetadataError
+from ..languages import two_letter_code
 from ..models import FUNCTIONS, ROLES, Function, Role
 from .conventions import Conventions, builtin_conventions
 from .licenses import HUB_LICENSES, licence_problem
@@ -226,6 +227,8 @@ def _code_problem(code: str) -> Problem | None:
     >>> _code_problem("zh-CN") is None, _code_problem("zh-cn").hint, _code_problem("german").message
     (True, "write it 'zh-CN' (the table [languages.zh-CN] and the file zh-CN.txt)", "language code 'german' is not \
 a code like 'de', 'zh-Hant' or 'pt-BR'")
+    >>> _code_problem("deu").hint
+    "write it 'de' (the table [languages.de] and the file de.txt)"
     """
     shape = _LANGUAGE_CODE.match(code.casefold().replace("_", "-")) if code_shaped(code) else None
     if shape is None:
@@ -234,13 +237,14 @@ a code like 'de', 'zh-Hant' or 'pt-BR'")
             f"language code {code!r} is not a code like 'de', 'zh-Hant' or 'pt-BR'",
             "use the language's ISO 639 code, with a script or region subtag if needed",
         )
-    parts = (shape["lang"], (shape["script"] or "").title(), (shape["region"] or "").upper())
+    parts = (two_letter_code(shape["lang"]), (shape["script"] or "").title(), (shape["region"] or "").upper())
     canonical = "-".join(part for part in parts if part) + shape["variants"]
     if code == canonical:
         return None
     return Problem(
         ("languages", code),
-        f"language code {code!r} is not written as BCP 47 writes it",
+        f"language code {code!r} is not written as BCP 47 writes it"
+        + (" (the two-letter code where there is one)" if parts[0] != shape["lang"] else ""),
         f"write it {canonical!r} (the table [languages.{canonical}] and the file {canonical}.txt)",
     )
 
