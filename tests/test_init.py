@@ -3,6 +3,7 @@ publication's details filled in), parses into the reviewed structure."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import shutil
 import tomllib
@@ -18,7 +19,7 @@ from qa_builder.cli import app
 from qa_builder.models import FUNCTIONS, Role
 from qa_builder.transcripts.conventions import builtin_conventions
 from qa_builder.transcripts.draft import draft_meta
-from qa_builder.transcripts.interview import load_interview
+from qa_builder.transcripts.interview import load_interview, parse_file
 
 FIXTURES = sorted(p.name for p in INTERVIEWS.iterdir() if p.name != VERGE)
 """The Verge's German footer starts with a line only a site-specific pattern recognises (its meta.toml declares
@@ -316,3 +317,52 @@ def test_init_reads_names_printed_alone_above_their_words(tmp_path: Path) -> Non
     assert draft["speakers"] == {"ANN ASKER": "interviewer", "BOB LEE": "interviewee"}
     headings = "REPORT\n\nPART ONE\nWe began in May.\n\nPART TWO\nWe ended in June.\n\nPART ONE\nAgain.\n"
     assert "labels" not in drafted(tmp_path / "report", "en.txt", headings)["languages"]["en"]
+
+
+DEPOSITION = """EXHIBIT 3
+
+Excerpt from the deposition of ANN LUND
+
+                                   Page 4
+ 1        Q.   Ms. Lund, you ran the ferry dock in
+ 2   2021; is that right?
+ 3        A.   Yes. Until the spring.
+ 4        Q.   Who checked the ropes?
+ 5             MR. CRANE:  Objection.  Vague.
+ 6             THE WITNESS:  My crew did, every week.
+ 7        Q.   Did anyone report a frayed rope?
+ 8        A.   One of them told me, and I told
+ 9   Mr. Holt at the next meeting.
+10        Q.   What did he say?
+11        A.   To keep an eye on it.
+"""
+
+
+def test_init_drafts_a_deposition_s_q_and_a_beside_its_colon_labels(tmp_path: Path) -> None:
+    """Line numbers, ``Q.`` / ``A.`` with a period, and ``MR. CRANE:`` / ``THE WITNESS:`` with a colon: all are
+    labels; ``Mr. Holt`` at the start of a wrapped line is none."""
+    folder = tmp_path / "deposition"
+    draft = drafted(folder, "en.txt", DEPOSITION)
+    assert draft["languages"]["en"]["labels"] == {
+        "Q": "Q",
+        "A": "A",
+        "MR. CRANE": "MR. CRANE",
+        "THE WITNESS": "THE WITNESS",
+    }
+    assert draft["languages"]["en"]["conventions"]["label_separators"] == ["."]
+    meta = {**draft, "publisher": "p", "url": "u", "published": dt.date(2024, 1, 1)}
+    meta["languages"]["en"]["source"] = "s"
+    (folder / "meta.toml").write_text(_toml(meta), encoding="utf-8")
+    transcript = parse_file(folder / "en.txt", "en")
+    assert [turn.speaker_label for turn in transcript.turns] == [
+        "Q",
+        "A",
+        "Q",
+        "MR. CRANE",
+        "THE WITNESS",
+        "Q",
+        "A",
+        "Q",
+        "A",
+    ]
+    assert transcript.turns[6].text.split() == "One of them told me, and I told Mr. Holt at the next meeting.".split()

@@ -569,6 +569,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         separators=context.conventions.label_separators,
         first_line=strip(block.paragraph.first_line, context.markup).text,
         alone=context.script,
+        titles=context.conventions.honorifics,
     )
 
 

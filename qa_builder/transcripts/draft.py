@@ -205,8 +205,13 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     for candidate in _alone_candidates(reading):
         found.setdefault(candidate.label, candidate)
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
-    if not strong:
-        return _period_candidates(reading, conventions)
+    periods = _period_candidates(reading, conventions)
+    letters = [c for c in periods if len(c.label) == 1 and c.label not in found]
+    if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
+        return periods
+    for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"
+        found[letter.label] = letter
+    strong += letters
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
     kept = [
         c
@@ -277,7 +282,11 @@ def _role_words(conventions: Conventions) -> set[str]:
 @lru_cache(maxsize=32)
 def _period_label_pattern(titles: tuple[str, ...], roles: tuple[str, ...]) -> regex.Pattern[str]:
     name = r"\p{Lu}[\p{L}'’\-]+"
-    titled = rf"(?:{'|'.join(titles)})(?:\.?\s+{name}(?:\s+{name}){{0,2}})?" if titles else "(?!)"
+    names = rf"\.?\s+{name}(?:\s+{name}){{0,2}}"
+    alone = [title for title in titles if len(title) > 3]  # "The Chairman." alone; "Mr." only before a name
+    short = [title for title in titles if len(title) <= 3]
+    parts = [rf"(?:{'|'.join(alone)})(?:{names})?" if alone else "", rf"(?:{'|'.join(short)}){names}" if short else ""]
+    titled = "|".join(part for part in parts if part) or "(?!)"
     role = "|".join([*roles, r"\p{Lu}{1,2}"])
     return regex.compile(rf"^(?:(?P<titled>{titled})|(?P<role>{role}))\.\s+\S")
 

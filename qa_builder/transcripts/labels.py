@@ -201,10 +201,12 @@ def undeclared_label(
     separators: Sequence[str] = (),
     first_line: str = "",
     alone: bool = False,
+    titles: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
 
-    ``declared`` are the language's labels, ``names`` the declared speakers' names. ``first_line`` is the
+    ``declared`` are the language's labels, ``names`` the declared speakers' names, ``titles`` the honorifics
+    (``Mr. Graves …`` is no label ``Mr`` where labels may end in a period). ``first_line`` is the
     paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``), and so is a
     name in capitals alone on it with text below where the file prints its labels so (``alone``: ``CALLER``).
 
@@ -225,8 +227,12 @@ def undeclared_label(
         label, rest = match["label"].strip(), match["text"]
     else:
         return None
+    if label.casefold() in {title.casefold() for title in titles} and text[len(label) :].startswith("."):
+        return None
     words = label.split()
-    if not words or _not_a_label(label.casefold(), words[0].casefold(), tuple(not_labels)):
+    # "THE WITNESS:", "THE COURT:" in capitals are labels, though "The" starts many a sentence with a colon
+    first = "" if len(words) > 1 and label.isupper() else words[0].casefold() if words else ""
+    if not words or _not_a_label(label.casefold(), first, tuple(not_labels)):
         return None
     if script is not None and timed is None:
         return label, "it is a name alone on its line, as this file prints its labels"
