@@ -772,3 +772,9 @@ def test_a_read_more_title_then_a_blank_line_then_a_headline_and_its_standfirst_
         "Rivers: who keeps them clean?",
         "A look at the towns that do. And those that do not.",
     ]
+
+
+@pytest.mark.parametrize("lead", ["问题是", "問題是", "原因是", "關鍵是"])
+def test_a_chinese_lead_in_with_a_colon_in_an_answer_is_no_label(lead: str) -> None:
+    result = parse(f"标题\n\n问：为什么？\n\n答：很难说。\n\n{lead}：时间不够，人也不够。\n\n问：然后呢？", lang="zh")
+    assert [t.text for t in result.turns] == ["为什么？", f"很难说。\n{lead}：时间不够，人也不够。", "然后呢？"]
