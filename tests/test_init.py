@@ -366,3 +366,18 @@ def test_init_drafts_a_deposition_s_q_and_a_beside_its_colon_labels(tmp_path: Pa
         "A",
     ]
     assert transcript.turns[6].text.split() == "One of them told me, and I told Mr. Holt at the next meeting.".split()
+
+
+@pytest.mark.parametrize("fraction", [",", "."])
+def test_init_finds_the_labels_of_a_subtitle_file_under_its_cue_numbers_and_times(
+    fraction: str, tmp_path: Path
+) -> None:
+    """SRT (and WebVTT) print a cue number and a time range above each cue's text, which starts with the label."""
+    cues = [("Dana Whitfield", "Why walls?"), ("Callum Reyes", "Nobody else would."), ("Dana Whitfield", "And lime?")]
+    text = "".join(
+        f"{k}\n00:00:0{k}{fraction}000 --> 00:00:0{k}{fraction}900\n{name}: {words}\n\n"
+        for k, (name, words) in enumerate(cues, start=1)
+    )
+    draft = drafted(tmp_path / "subtitles", "en.txt", text)
+    assert draft["languages"]["en"]["labels"] == {"Dana Whitfield": "Dana Whitfield", "Callum Reyes": "Callum Reyes"}
+    assert draft["speakers"] == {"Dana Whitfield": "interviewer", "Callum Reyes": "interviewee"}

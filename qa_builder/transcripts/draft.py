@@ -34,7 +34,7 @@ from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_labe
 from .markup import detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
-from .read import decode, guess_encoding, split_lines
+from .read import Line, decode, guess_encoding, split_lines
 from .regions import find_regions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
@@ -84,6 +84,8 @@ class _Reading:
     regions: int
     asides: set[int] = field(default_factory=set)
     """First lines of paragraphs the markup says are captions, headings or links: never labels."""
+    cues: int = 0
+    """A subtitle file's cue lines (number and time range), left out before reading the labels."""
 
 
 def write_draft(folder: Path, *, print_only: bool = False) -> str:
@@ -163,7 +165,8 @@ def _read(path: Path) -> _Reading:
         encoding = guess_encoding(data, lang)
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
-    rest, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
+    lines, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
+    rest = _without_cues(lines, builtin_conventions(lang))
     first = next((k for k, line in enumerate(rest) if _SHORT_LABEL.match(line.text)), 0)
     mode = paragraph_mode(rest[first:])  # the turns' layout, not the masthead's
     found = []
@@ -173,7 +176,18 @@ def _read(path: Path) -> _Reading:
         if marked.shape in ("caption", "heading", "link"):  # a figure's caption is no turn, whatever it starts with
             asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
-    return _Reading(lang, encoding, markup, mode, found, len(regions), asides)
+    return _Reading(lang, encoding, markup, mode, found, len(regions), asides, len(lines) - len(rest))
+
+
+def _without_cues(lines: list[Line], conventions: Conventions) -> list[Line]:
+    """The lines without a subtitle file's cue lines (``7`` and ``00:00:41,120 --> 00:00:44,300`` above each cue's
+    text, as SRT and WebVTT print them), so the label on the cue's text line is seen."""
+    stamp = conventions.compiled("timestamp")
+    if stamp is None:
+        return lines
+    cue = ["-->" in line.text and stamp.fullmatch(line.text) is not None for line in lines]
+    numbered = [line.text.isdigit() and k + 1 < len(lines) and cue[k + 1] for k, line in enumerate(lines)]
+    return [line for k, line in enumerate(lines) if not (cue[k] or numbered[k])]
 
 
 def _candidates(reading: _Reading) -> list[Candidate]:
@@ -486,6 +500,7 @@ def _furniture(reading: _Reading) -> list[str]:
         pattern = conventions.inline(kind)
         if pattern is not None:
             seen[kind] = sum(len(pattern.findall(text)) for _, text, _, _ in reading.paragraphs)
+    seen["subtitle cue line"] = reading.cues
     found = ", ".join(f"{count} {kind}(s)" for kind, count in seen.items() if count)
     return [f"# furniture seen: {found} (cut out of turns into segments)"] if found else []
 
