@@ -158,5 +158,21 @@ def test_a_name_is_found_under_any_reading_of_its_characters() -> None:
 
     found = NameAnchors.of(["Zhang Jianguo wrote to Xiuying from Chongqing."])
     assert found is not None
-    assert found.han("张建国从重庆给秀英写信。") == ["zhangjianguo", "chongqing", "xiuying"]
+    assert found.native("张建国从重庆给秀英写信。") == ["zhangjianguo", "chongqing", "xiuying"]
     assert NameAnchors.of(["Wang went to the sea in London."]) is None  # one syllable, or no pinyin at all
+
+
+def test_names_a_cyrillic_side_declines_are_anchors_by_their_transliterated_start() -> None:
+    """``Петрова`` (genitive) and ``Petrov`` start alike once transliterated; a sentence-initial word
+    (``Каждую``) has no Latin partner and adds nothing; the other direction of the pair reads the same."""
+    from qa_builder.alignment.items import name_anchors
+
+    russian = [AlignItem("Каждую весну Анна ждала Петрова у причала."), AlignItem("Зимой было тихо.")]
+    english = [AlignItem("Every spring Anna waited for Petrov at the pier."), AlignItem("Winter was quiet every year.")]
+    found = name_anchors([(russian, english)], ("ru", "en"))
+    assert found is not None and found[0] == 0
+    assert found[1].native(russian[0].text) == ["~anna", "~petr"]
+    assert found[1].latin(english[0].text) == ["~anna", "~petr"]
+    swapped = name_anchors([(english, russian)], ("en", "uk"))
+    assert swapped is not None and swapped[0] == 1
+    assert name_anchors([(russian, english)], ("ru", "zh")) is None  # neither side spells in Latin letters

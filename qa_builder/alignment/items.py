@@ -15,13 +15,14 @@ from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from itertools import chain
-from typing import Literal
+from typing import Literal, Protocol
 
 import regex
 
 from ..languages import nouns_capitalised, romanization
 from .numbers import han_numerals, normalize_numbers
 from .romanized import NameAnchors
+from .transliterated import CyrillicNames
 
 __all__ = [
     "ANCHOR_BALANCE",
@@ -29,6 +30,7 @@ __all__ = [
     "TURN_COSTS",
     "AlignItem",
     "Costs",
+    "Names",
     "NamesSide",
     "Problem",
     "Side",
@@ -190,20 +192,35 @@ class Problem:
         return cls(sides[0], sides[1], (left, right), weights, costs)
 
 
-NamesSide = tuple[int, NameAnchors]
-"""Which side of a pair (0 or 1) writes Chinese names in Han, and the names the other side spells in pinyin."""
+class Names(Protocol):
+    """Names a side writes in its own script that the other side spells in Latin letters, as anchor tokens."""
+
+    def native(self, text: str) -> list[str]: ...
+
+    def latin(self, text: str) -> list[str]: ...
+
+
+NamesSide = tuple[int, Names]
+"""Which side of a pair (0 or 1) writes names in its own script, and the names the other side spells."""
 
 
 def name_anchors(
     pairs: Sequence[tuple[Sequence[AlignItem], Sequence[AlignItem]]], langs: tuple[str, str]
 ) -> NamesSide | None:
-    """For sequence pairs in the languages ``langs``: where one side spells names in another script than the other
-    (Chinese: pinyin), the names the other side spells, found over all the pairs at once."""
-    for han, latin in ((0, 1), (1, 0)):
-        if romanization(langs[han]) == "pinyin" and romanization(langs[latin]) != "pinyin":
-            texts = (item.text for pair in pairs for item in pair[latin])
-            found = NameAnchors.of(texts, nouns_capitalised=nouns_capitalised(langs[latin]))
-            return (han, found) if found is not None else None
+    """For sequence pairs in the languages ``langs``: where one side writes names in another script than the
+    other's Latin letters (``languages.toml``'s ``romanization``: pinyin for Chinese, cyrillic for Russian,
+    Ukrainian, Bulgarian, Serbian), the names the Latin side spells, found over all the pairs at once."""
+    for native, latin in ((0, 1), (1, 0)):
+        system = romanization(langs[native])
+        if system is None or romanization(langs[latin]) is not None:
+            continue
+        texts = (item.text for pair in pairs for item in pair[latin])
+        found: Names | None = (
+            NameAnchors.of(texts, nouns_capitalised=nouns_capitalised(langs[latin]))
+            if system == "pinyin"
+            else CyrillicNames.of(texts)
+        )
+        return (native, found) if found is not None else None
     return None
 
 
@@ -211,10 +228,10 @@ def _add_names(
     tokens: list[list[list[str]]], sides: tuple[Sequence[AlignItem], Sequence[AlignItem]], names: NamesSide
 ) -> None:
     """Add to each item the names it writes (``王丽`` and ``Wang Li`` both become ``wangli``)."""
-    han, found = names
-    for bag, item in zip(tokens[han], sides[han], strict=True):
-        bag += found.han(item.text)
-    for bag, item in zip(tokens[1 - han], sides[1 - han], strict=True):
+    native, found = names
+    for bag, item in zip(tokens[native], sides[native], strict=True):
+        bag += found.native(item.text)
+    for bag, item in zip(tokens[1 - native], sides[1 - native], strict=True):
         bag += found.latin(item.text)
 
 

@@ -76,7 +76,7 @@ class NameAnchors:
     its sentences), and where the Chinese side writes them.
 
     >>> found = NameAnchors.of(["Xiuying came to see Wang Li.", "She sang."])
-    >>> found.names, found.han("王丽和秀英来了。"), found.latin("Wang Li came.")
+    >>> found.names, found.native("王丽和秀英来了。"), found.latin("Wang Li came.")
     (('wangli', 'xiuying'), ['wangli', 'xiuying'], ['wangli'])
     """
 
@@ -90,7 +90,7 @@ class NameAnchors:
         names = tuple(sorted(latin_names(latin, nouns_capitalised=nouns_capitalised)))
         return cls(names, _finder(names)) if names else None
 
-    def han(self, text: str) -> list[str]:
+    def native(self, text: str) -> list[str]:
         """The names a Chinese text writes, as the Latin side spells them."""
         return [self.names[int(match.lastgroup[1:])] for match in self.finder.finditer(text) if match.lastgroup]
 
