@@ -778,3 +778,27 @@ def test_a_read_more_title_then_a_blank_line_then_a_headline_and_its_standfirst_
 def test_a_chinese_lead_in_with_a_colon_in_an_answer_is_no_label(lead: str) -> None:
     result = parse(f"标题\n\n问：为什么？\n\n答：很难说。\n\n{lead}：时间不够，人也不够。\n\n问：然后呢？", lang="zh")
     assert [t.text for t in result.turns] == ["为什么？", f"很难说。\n{lead}：时间不够，人也不够。", "然后呢？"]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("en", "Title\n\nQ: Why did you start? Bob: Because nobody else would.\n\nQ: And now?", "Bob"),
+        ("zh", "标题\n\n问：为什么开始？答：因为没有别人做。\n\n问：现在呢？", "答"),
+    ],
+)
+def test_labels_run_into_one_line_by_lost_line_breaks_are_warned(lang: str, text: str, label: str) -> None:
+    """A copy that lost its line breaks reads as one question; the declared label after a sentence's end inside it
+    says so (and a label-like word inside a sentence does not)."""
+    from qa_builder.transcripts.plausibility import check_transcript
+    from qa_builder.transcripts.warnings import Notes
+
+    result = parse(text, lang=lang)
+    notes = Notes("x.txt", "x.txt", lang)
+    check_transcript(notes, lang, result.turns, [], [], ["Q", "Bob", "Hal", "问", "答"])
+    messages = [w.message for w in notes.found if "stands inside turn" in w.message]
+    assert len(messages) == 1 and f"the declared label {label!r} stands inside turn 0" in messages[0]
+    calm = parse("Title\n\nQ: Why? I asked Bob: was it you?\n\nBob: Yes.", lang="en")
+    notes = Notes("x.txt", "x.txt", "en")
+    check_transcript(notes, "en", calm.turns, [], [], ["Q", "Bob"])
+    assert not [w for w in notes.found if "stands inside turn" in w.message]

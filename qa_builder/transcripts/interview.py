@@ -345,7 +345,7 @@ def parse_transcript(
     parsed = parse_lines(lines, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
     exchanges = find_exchanges(parsed.turns, parsed.segments)
     accounting = account(lines, parsed.turns, parsed.segments, shown)
-    check_transcript(parsed.notes, lang, parsed.turns, exchanges, _speakers_of(meta, lang))
+    check_transcript(parsed.notes, lang, parsed.turns, exchanges, _speakers_of(meta, lang), list(language.labels))
     return Transcript(
         lang,
         shown,

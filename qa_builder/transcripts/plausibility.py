@@ -10,12 +10,14 @@ These checks look at the result:
 * a transcript whose text is mostly in another script than its language's;
 * a turn many times longer than the transcript's others;
 * two translations whose turn counts differ widely;
+* a declared label inside a turn after a sentence's end (line breaks lost);
 * two translations in which askers and answerers seem swapped (labels mapped the wrong way round).
 """
 
 from __future__ import annotations
 
 from collections.abc import Mapping, Sequence
+from functools import lru_cache
 from statistics import median
 
 import regex
@@ -46,9 +48,14 @@ _NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
 def check_transcript(
-    notes: Notes, lang: str, turns: Sequence[Turn], exchanges: Sequence[Exchange], speakers: Sequence[str]
+    notes: Notes,
+    lang: str,
+    turns: Sequence[Turn],
+    exchanges: Sequence[Exchange],
+    speakers: Sequence[str],
+    labels: Sequence[str] = (),
 ) -> None:
-    """Warn (into ``notes``) about what looks wrong in one parsed transcript."""
+    """Warn (into ``notes``) about what looks wrong in one parsed transcript (``labels``: the declared ones)."""
     if not turns:
         return
     first = turns[0].source.line_start
@@ -60,6 +67,31 @@ def check_transcript(
         notes.warn(first, "no question–answer exchange: no asking turn is followed by an answering one")
     _check_script(notes, lang, turns)
     _check_lengths(notes, turns)
+    _check_run_in(notes, turns, labels)
+
+
+def _check_run_in(notes: Notes, turns: Sequence[Turn], labels: Sequence[str]) -> None:
+    """A declared label and its colon inside a turn, right after a sentence's end: line breaks lost in a copy
+    (``Q: Why? A: Because.`` on one line reads as one question)."""
+    if not labels:
+        return
+    pattern = _run_in(tuple(sorted(labels, key=len, reverse=True)))
+    for turn in turns:
+        found = pattern.search(turn.text)
+        if found is not None:
+            shown = turn.text[max(0, found.start() - 20) : found.end() + 20].replace("\n", " ")
+            notes.warn(
+                turn.source.line_start,
+                f"the declared label {found['label']!r} stands inside turn {turn.turn_index} after a sentence's "
+                f"end (…{shown}…): were line breaks lost? Put each turn on its own line",
+            )
+
+
+@lru_cache(maxsize=64)
+def _run_in(labels: tuple[str, ...]) -> regex.Pattern[str]:
+    alternatives = "|".join(regex.escape(label) for label in labels)
+    after_end = r"(?:(?<=[.!?…][\"”’»)\]]*\s)|(?<=[。！？][」』”）]*))"
+    return regex.compile(rf"{after_end}(?P<label>{alternatives})\s*[:：]\s*\S")
 
 
 def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
