@@ -124,6 +124,8 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
         ),
         ("[languages.zh]", "[languages.ZH]", "write it 'zh'"),
         ("[languages.de.labels]", "[language.de.labels]", ":31: unknown key 'language' (did you mean 'languages'?)"),
+        ('Q = "Alex Heath"', '"Q:" = "Alex Heath"', "label 'Q:' ends in a colon, so no line matches it — write it 'Q'"),
+        ('Q = "Alex Heath"', '" Q" = "Alex Heath"', "label ' Q' has spaces around it, so no line matches it"),
         ("published = 2023-11-29", "published = 2023", "published = 2023: a year alone is a number, not a date"),
         (
             'interviewees = ["Sam Altman", "Mira Murati"]',

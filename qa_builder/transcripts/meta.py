@@ -267,6 +267,8 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
         if problem is not None:
             found.append(problem)
         labels = language.get("labels") if isinstance(language, dict) else None
+        keys = labels if isinstance(labels, dict) else {}
+        found += [problem for printed in keys if (problem := _label_key_problem(code, printed)) is not None]
         for printed, value in labels.items() if isinstance(labels, dict) else []:
             speaker = value.get("speaker") if isinstance(value, dict) else value
             if isinstance(speaker, str) and speaker not in people:
@@ -327,6 +329,23 @@ def _licence_problems(data: dict[str, Any]) -> list[Problem]:
     if licence == "other" and not data.get("license_note"):
         return [Problem(("license",), "license 'other' needs a license_note", "say what the terms are")]
     return []
+
+
+def _label_key_problem(code: str, printed: str) -> Problem | None:
+    """A label key written with its colon (``"Q:"``) or with spaces around it never matches a line.
+
+    >>> _label_key_problem("de", "F:").hint, _label_key_problem("de", "F") is None
+    ("write it 'F' (the colon after a label is read as its separator)", True)
+    """
+    bare = printed.strip().rstrip(":：").strip()
+    if bare == printed or not bare:
+        return None
+    why = "ends in a colon" if printed.strip().endswith((":", "：")) else "has spaces around it"
+    return Problem(
+        ("languages", code, "labels", printed),
+        f"label {printed!r} {why}, so no line matches it",
+        f"write it {bare!r}" + (" (the colon after a label is read as its separator)" if "colon" in why else ""),
+    )
 
 
 def _several_in_one(data: dict[str, Any]) -> list[Problem]:
