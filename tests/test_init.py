@@ -365,7 +365,8 @@ def test_init_drafts_a_deposition_s_q_and_a_beside_its_colon_labels(tmp_path: Pa
         "Q",
         "A",
     ]
-    assert transcript.turns[6].text.split() == "One of them told me, and I told Mr. Holt at the next meeting.".split()
+    # the reporter's numbered lines wrap at the page's width: one paragraph, joined with spaces
+    assert transcript.turns[6].text == "One of them told me, and I told Mr. Holt at the next meeting."
 
 
 @pytest.mark.parametrize("fraction", [",", "."])

@@ -136,12 +136,20 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     """The transcript's paragraphs and regions in file order, each classified; ``context`` learns the layout."""
     language = context.language
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
-    rest, regions = find_regions(without_line_numbers(lines))
+    unnumbered = without_line_numbers(lines)
+    numbered = any(line.text != bare.text for line, bare in zip(lines, unnumbered, strict=True))
+    rest, regions = find_regions(unnumbered)
     context.script = _script(rest, context)
     boilerplate = context.conventions.compiled("boilerplate")
     rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
     regions += running
-    context.mode = language.paragraphs if language.paragraphs != "auto" else paragraph_mode(_body(rest, context))
+    context.mode = (
+        language.paragraphs
+        if language.paragraphs != "auto"
+        else "hard-wrapped"  # a court reporter's numbered lines wrap at the page's width
+        if numbered
+        else paragraph_mode(_body(rest, context))
+    )
     found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
     found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
