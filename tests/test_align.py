@@ -176,3 +176,13 @@ def test_names_a_cyrillic_side_declines_are_anchors_by_their_transliterated_star
     swapped = name_anchors([(english, russian)], ("en", "uk"))
     assert swapped is not None and swapped[0] == 1
     assert name_anchors([(russian, english)], ("ru", "zh")) is None  # neither side spells in Latin letters
+
+
+def test_names_a_greek_side_declines_are_anchors_too() -> None:
+    from qa_builder.alignment.items import name_anchors
+
+    greek = [AlignItem("Ο Παπαδόπουλος συνάντησε την Ελένη στη Θεσσαλονίκη."), AlignItem("Ήταν Τρίτη.")]
+    english = [AlignItem("Papadopoulos met Eleni in Thessaloniki."), AlignItem("It was a quiet day, a tuesday.")]
+    found = name_anchors([(greek, english)], ("el", "en"))
+    assert found is not None
+    assert found[1].native(greek[0].text) == found[1].latin(english[0].text) == ["~papa", "~elen", "~thes"]

@@ -22,7 +22,7 @@ import regex
 from ..languages import nouns_capitalised, romanization
 from .numbers import han_numerals, normalize_numbers
 from .romanized import NameAnchors
-from .transliterated import CyrillicNames
+from .transliterated import TransliteratedNames
 
 __all__ = [
     "ANCHOR_BALANCE",
@@ -209,7 +209,8 @@ def name_anchors(
 ) -> NamesSide | None:
     """For sequence pairs in the languages ``langs``: where one side writes names in another script than the
     other's Latin letters (``languages.toml``'s ``romanization``: pinyin for Chinese, cyrillic for Russian,
-    Ukrainian, Bulgarian, Serbian), the names the Latin side spells, found over all the pairs at once."""
+    Ukrainian, Bulgarian, Serbian, greek for Greek), the names the Latin side spells, found over all the pairs at
+    once."""
     for native, latin in ((0, 1), (1, 0)):
         system = romanization(langs[native])
         if system is None or romanization(langs[latin]) is not None:
@@ -218,7 +219,7 @@ def name_anchors(
         found: Names | None = (
             NameAnchors.of(texts, nouns_capitalised=nouns_capitalised(langs[latin]))
             if system == "pinyin"
-            else CyrillicNames.of(texts)
+            else TransliteratedNames.of(texts, system)
         )
         return (native, found) if found is not None else None
     return None

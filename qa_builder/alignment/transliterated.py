@@ -1,6 +1,7 @@
-"""Names a Cyrillic text writes and its translation spells in Latin letters: Путин is "Putin", Горбачёва "Gorbachev".
+"""Names a Cyrillic or Greek text writes and its translation spells in Latin letters: Путин is "Putin",
+Горбачёва "Gorbachev", Παπαδόπουλου "Papadopoulos".
 
-Russian, Ukrainian, Bulgarian and Serbian texts decline names (Путина, Путину),
+Russian, Ukrainian, Bulgarian, Serbian and Greek texts decline names (Путина, Путину),
 and translations spell them in several systems (Gorbachev, Gorbatschow). So a
 name is compared by the first letters of its transliteration: a capitalised
 Cyrillic word and a capitalised Latin word that the Latin side never writes in
@@ -18,14 +19,18 @@ from dataclasses import dataclass
 
 import regex
 
-__all__ = ["CyrillicNames"]
+__all__ = ["TransliteratedNames", "transliterated"]
 
 PREFIX = 4
 """Letters of a transliterated name compared: enough to tell most names apart, few enough for endings and
 spelling systems (``Путина`` / ``Putin``, ``Горбачёв`` / ``Gorbatschow``: ``gorb``)."""
 _LATIN_CAPITALISED = regex.compile(r"\b\p{Lu}\p{Ll}{2,}\b")
 _LATIN_LOWER = regex.compile(r"\b\p{Ll}{3,}\b")
-_CYRILLIC_CAPITALISED = regex.compile(r"\b\p{Script=Cyrillic}(?<=\p{Lu})\p{Script=Cyrillic}{2,}\b")
+_CAPITALISED = {
+    "cyrillic": regex.compile(r"\b\p{Script=Cyrillic}(?<=\p{Lu})\p{Script=Cyrillic}{2,}\b"),
+    "greek": regex.compile(r"\b\p{Script=Greek}(?<=\p{Lu})[\p{Script=Greek}\p{Mn}]{2,}\b"),
+}
+"""A capitalised word of three letters or more in each script the names are transliterated from."""
 _TABLE = str.maketrans(
     {
         "а": "a", "б": "b", "в": "v", "г": "g", "ґ": "g", "д": "d", "е": "e", "ё": "e", "є": "ye", "ж": "zh",
@@ -33,24 +38,36 @@ _TABLE = str.maketrans(
         "н": "n", "њ": "nj", "о": "o", "п": "p", "р": "r", "с": "s", "т": "t", "ћ": "c", "у": "u", "ф": "f",
         "х": "kh", "ц": "ts", "ч": "ch", "џ": "dz", "ш": "sh", "щ": "shch", "ъ": "", "ы": "y", "ь": "", "э": "e",
         "ю": "yu", "я": "ya",
+        "α": "a", "β": "v", "γ": "g", "δ": "d", "ε": "e", "ζ": "z", "η": "i", "θ": "th", "ι": "i", "κ": "k",
+        "λ": "l", "μ": "m", "ν": "n", "ξ": "x", "ο": "o", "π": "p", "ρ": "r", "σ": "s", "ς": "s", "τ": "t",
+        "υ": "y", "φ": "f", "χ": "ch", "ψ": "ps", "ω": "o",
     }
 )  # fmt: skip
+"""Cyrillic (Russian, Ukrainian, Serbian letters) and Greek, one common scheme each."""
+_GREEK = regex.compile(r"\p{Script=Greek}")
+_GREEK_PAIRS = (("ου", "ou"), ("αυ", "av"), ("ευ", "ev"), ("γγ", "ng"), ("γκ", "gk"))
+"""Greek letter pairs spelt as one sound, before the letters one by one."""
 
 
 def transliterated(word: str) -> str:
-    """A Cyrillic word in Latin letters, lower case (one common scheme; names are compared by their start).
+    """A Cyrillic or Greek word in Latin letters, lower case, without accents (names are compared by their start).
 
-    >>> transliterated("Горбачёв"), transliterated("Київ")
-    ('gorbachev', 'kiyiv')
+    >>> transliterated("Горбачёв"), transliterated("Київ"), transliterated("Παπαδόπουλου")
+    ('gorbachev', 'kiyiv', 'papadopoulou')
     """
-    return word.lower().translate(_TABLE)
+    lower = unicodedata.normalize("NFC", word.lower())  # Cyrillic й, ї, ё are letters of their own
+    if _GREEK.search(lower):
+        lower = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c))  # tonos
+        for greek, latin in _GREEK_PAIRS:
+            lower = lower.replace(greek, latin)
+    return lower.translate(_TABLE)
 
 
 @dataclass(frozen=True, slots=True)
-class CyrillicNames:
+class TransliteratedNames:
     """The names a Latin-letter side writes, by their first letters, found once for a group of sequence pairs.
 
-    >>> found = CyrillicNames.of(["Putin met Zelensky in Kyiv.", "They met."])
+    >>> found = TransliteratedNames.of(["Putin met Zelensky in Kyiv.", "They met."], "cyrillic")
     >>> found.native("Путина и Зеленского видели в Киеве."), found.latin("Putin met Zelensky.")
     (['~puti', '~zele'], ['~puti', '~zele'])
 
@@ -59,18 +76,20 @@ class CyrillicNames:
 
     prefixes: frozenset[str]
     """The Latin side's names, each by its first :data:`PREFIX` letters (without accents)."""
+    script: str
+    """``cyrillic`` or ``greek``: the other side's."""
 
     @classmethod
-    def of(cls, latin: Iterable[str]) -> CyrillicNames | None:
+    def of(cls, latin: Iterable[str], script: str) -> TransliteratedNames | None:
         text = "\n".join(latin)
         lower = set(_LATIN_LOWER.findall(text))
         names = {word for word in set(_LATIN_CAPITALISED.findall(text)) if word.lower() not in lower}
         prefixes = frozenset(_prefix(word) for word in names)
-        return cls(prefixes) if prefixes else None
+        return cls(prefixes, script) if prefixes else None
 
     def native(self, text: str) -> list[str]:
-        """The Cyrillic side's capitalised words, as tokens where a Latin name starts the same."""
-        found = (_token(transliterated(word)) for word in _CYRILLIC_CAPITALISED.findall(text))
+        """The other side's capitalised words, as tokens where a Latin name starts the same."""
+        found = (_token(transliterated(word)) for word in _CAPITALISED[self.script].findall(text))
         return [token for token in found if token[1:] in self.prefixes]
 
     def latin(self, text: str) -> list[str]:
