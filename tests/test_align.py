@@ -159,7 +159,9 @@ def test_a_name_is_found_under_any_reading_of_its_characters() -> None:
     found = NameAnchors.of(["Zhang Jianguo wrote to Xiuying from Chongqing."])
     assert found is not None
     assert found.native("张建国从重庆给秀英写信。") == ["zhangjianguo", "chongqing", "xiuying"]
-    assert NameAnchors.of(["Wang went to the sea in London."]) is None  # one syllable, or no pinyin at all
+    assert NameAnchors.of(["The sea in London."]) is None  # no pinyin name at all
+    one = NameAnchors.of(["Old Wang went to the sea, not Wang Li."])
+    assert one is not None and one.native("他往海边走。") == [] and one.native("老王往海边走。") == ["wang"]
 
 
 def test_names_a_cyrillic_side_declines_are_anchors_by_their_transliterated_start() -> None:

@@ -6,9 +6,10 @@ translations of each other, and one neither lengths nor shared tokens see.
 The names are taken from the Latin side (capitalised words never written in
 lower case, alone or two in a row: ``Xiuying``, ``Wang Li``), cut into pinyin
 syllables, and looked for in the Han text under any reading of its
-characters; a name found becomes the same anchor token on both sides. Names of
-one syllable are left out: ``Wang`` is also 往 and 望, among the commonest
-characters.
+characters; a name found becomes the same anchor token on both sides. A name of
+one syllable is looked for only as a common surname by which someone is
+addressed (刘老师 / Teacher Liu, 老吴 / Old Wu): ``Wang`` alone is also 往 and 望,
+among the commonest characters.
 """
 
 from __future__ import annotations
@@ -28,6 +29,20 @@ NAME_SYLLABLES = (2, 4)
 NOUN_NAME_LETTERS = 7
 """Where every noun is capitalised (German), a single word is taken for a name only from this many letters:
 ``Weile`` and ``Menge`` are pinyin too (为了, 们个), ``Xiuying`` and ``Shanghai`` long enough."""
+SURNAMES = (
+    "王李张張刘劉陈陳杨楊黄黃赵趙吴吳周徐孙孫马馬朱胡郭何高林罗羅郑鄭梁谢謝宋唐许許韩韓冯馮邓鄧曹彭曾肖萧蕭田董袁潘"
+    "于蒋蔣蔡余杜叶葉程苏蘇魏吕呂丁任沈姚卢盧姜崔钟鍾谭譚陆陸汪范金石廖贾賈夏韦韋付方白邹鄒孟熊秦邱江尹薛闫閆段雷侯"
+    "龙龍史陶黎贺賀顾顧毛郝龚龔邵万萬钱錢严嚴覃武戴莫孔向汤湯"
+)
+"""The commonest Chinese surnames, in either script: a name of one syllable (``Liu``, ``He``) is looked for only as
+one of these, and only as people are addressed (:data:`ADDRESSED_AFTER`, :data:`ADDRESSED_BEFORE`)."""
+ADDRESSED_AFTER = (
+    "先生|女士|小姐|老师|老師|师傅|師傅|师父|師父|总|總|书记|書記|主任|大爷|大爺|大妈|大媽|阿姨|医生|醫生|教授|同志|经理|經理|"
+    "局长|局長|县长|縣長|市长|市長|部长|部長|叔|伯|姐|哥|嫂|太太|夫人"
+)
+"""What follows a surname when a person is addressed: 刘老师 is "Teacher Liu", 何师傅 "Master He"."""
+ADDRESSED_BEFORE = "老小阿"
+"""What precedes a surname when a person is addressed: 老吴 is "Old Wu" or "Lao Wu"."""
 _CAPITALISED = regex.compile(r"\b[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?\b")
 _SINGLE = regex.compile(r"\b[A-Z][a-z]+\b")
 _PAIR = regex.compile(r"\b([A-Z][a-z]+)[ -]([A-Z][a-z]+)\b")
@@ -38,11 +53,11 @@ _UNIFIED = range(0x4E00, 0xA000)
 
 def latin_names(texts: Iterable[str], *, nouns_capitalised: bool = False) -> frozenset[str]:
     """The pinyin names the texts spell: capitalised words (and pairs of them, joined) of two to four pinyin
-    syllables that the texts never write in lower case; with ``nouns_capitalised``, single words of
-    :data:`NOUN_NAME_LETTERS` letters or more only.
+    syllables, or one that a common surname reads (:data:`SURNAMES`), that the texts never write in lower case;
+    with ``nouns_capitalised``, single words of :data:`NOUN_NAME_LETTERS` letters or more only.
 
-    >>> sorted(latin_names(["Wang Li sang. She sang, then Xiuying came to Shanghai. Li is here."]))
-    ['shanghai', 'wangli', 'xiuying']
+    >>> sorted(latin_names(["Wang Li sang. She sang, then Xiuying came to Shanghai. He is here, she said."]))
+    ['he', 'li', 'shanghai', 'wang', 'wangli', 'xiuying']
     >>> sorted(latin_names(["Nach einer Weile kam Xiuying."], nouns_capitalised=True))
     ['xiuying']
     """
@@ -50,7 +65,7 @@ def latin_names(texts: Iterable[str], *, nouns_capitalised: bool = False) -> fro
     shortest = NOUN_NAME_LETTERS if nouns_capitalised else 0
     single = {word.lower() for word in set(_SINGLE.findall(text)) if len(word) >= shortest}
     pairs = {(first.lower(), second.lower()) for first, second in set(_PAIR.findall(text, overlapped=True))}
-    single = {word for word in single if _spelt(word)}
+    single = {word for word in single if _spelt(word) or _surname(word)}
     pairs = {pair for pair in pairs if _spelt("".join(pair))}
     words = single.union(*pairs)
     if not words:
@@ -75,9 +90,11 @@ class NameAnchors:
     """The names one side spells in pinyin, found once for a group of sequence pairs (an interview's turns, or all
     its sentences), and where the Chinese side writes them.
 
-    >>> found = NameAnchors.of(["Xiuying came to see Wang Li.", "She sang."])
+    >>> found = NameAnchors.of(["Xiuying came to see Wang Li.", "Then she sang."])
     >>> found.names, found.native("王丽和秀英来了。"), found.latin("Wang Li came.")
-    (('wangli', 'xiuying'), ['wangli', 'xiuying'], ['wangli'])
+    (('li', 'wang', 'wangli', 'xiuying'), ['wangli', 'xiuying'], ['wangli'])
+    >>> found.native("老王往外走。")  # one syllable: only a surname as someone is addressed
+    ['wang']
     """
 
     names: tuple[str, ...]
@@ -115,7 +132,21 @@ def _spelt(name: str) -> str:
 def _finder(names: tuple[str, ...]) -> regex.Pattern[str]:
     """One pattern for all ``names``, the longest tried first; a match's ``lastgroup`` is ``n<index>``."""
     order = sorted(range(len(names)), key=lambda k: -len(names[k]))
-    return regex.compile("|".join(f"(?P<n{k}>{_spelt(names[k])})" for k in order))
+    return regex.compile("|".join(f"(?P<n{k}>{_spelt(names[k]) or _surname(names[k])})" for k in order))
+
+
+@lru_cache(maxsize=1 << 12)
+def _surname(name: str) -> str:
+    """A pattern for a one-syllable ``name`` as a surname someone is addressed by (``刘老师``, ``老吴``); "" if no
+    common surname reads so.
+
+    >>> bool(regex.search(_surname("liu"), "刘老师来了")), bool(regex.search(_surname("liu"), "刘海很长"))
+    (True, False)
+    """
+    chars = "".join(char for char in _characters().get(name, "") if char in SURNAMES)
+    if not chars:
+        return ""
+    return rf"(?<=[{ADDRESSED_BEFORE}])[{chars}]|[{chars}](?={ADDRESSED_AFTER})"
 
 
 def _cuts(name: str) -> list[list[str]]:
