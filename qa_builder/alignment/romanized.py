@@ -25,7 +25,8 @@ import regex
 __all__ = ["NameAnchors", "latin_names"]
 
 NAME_SYLLABLES = (2, 4)
-"""The fewest and most pinyin syllables of a name looked for (one syllable is too ambiguous a match)."""
+"""The fewest and most pinyin syllables of a name looked for anywhere (one syllable only as a surname, see
+:data:`SURNAMES`)."""
 NOUN_NAME_LETTERS = 7
 """Where every noun is capitalised (German), a single word is taken for a name only from this many letters:
 ``Weile`` and ``Menge`` are pinyin too (为了, 们个), ``Xiuying`` and ``Shanghai`` long enough."""
