@@ -10,7 +10,6 @@ as the cost engine (:mod:`qa_builder.alignment.stepcost`) reads them.
 from __future__ import annotations
 
 import math
-import unicodedata
 from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -21,6 +20,7 @@ import regex
 
 from ..languages import nouns_capitalised, romanization
 from .numbers import han_numerals, normalize_numbers
+from .plain import unaccented
 from .romanized import NameAnchors
 from .transliterated import TransliteratedNames
 
@@ -257,12 +257,8 @@ def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> lis
     ['petitions', '1500', '"', 'ja', '"', '?']
     """
     text = normalize_numbers(text, han=han).casefold()
-    if not text.isascii():
-        text = _MARKS.sub("", unicodedata.normalize("NFD", text))
+    text = unaccented(text)
     return [_CANONICAL.get(token, token) for token in pattern.findall(text)]
-
-
-_MARKS = regex.compile(r"\p{Mn}+")
 
 
 def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:

@@ -14,13 +14,14 @@ among the commonest characters.
 
 from __future__ import annotations
 
-import unicodedata
 from collections import defaultdict
 from collections.abc import Iterable
 from dataclasses import dataclass
 from functools import cache, lru_cache
 
 import regex
+
+from .plain import unaccented
 
 __all__ = ["NameAnchors", "latin_names"]
 
@@ -177,13 +178,9 @@ def _characters() -> dict[str, str]:
         if not _UNIFIED.start <= code < _UNIFIED.stop:
             continue
         for reading in readings.split(","):
-            found[_toneless(reading)].add(chr(code))
+            found[unaccented(reading)].add(chr(code))
     return {
         syllable: "".join(sorted(chars))
         for syllable, chars in found.items()
         if syllable.isascii() and _VOWEL.search(syllable)  # not the interjections n, ng, m, hm
     }
-
-
-def _toneless(reading: str) -> str:
-    return "".join(c for c in unicodedata.normalize("NFD", reading) if not unicodedata.combining(c))

@@ -19,6 +19,8 @@ from dataclasses import dataclass
 
 import regex
 
+from .plain import unaccented
+
 __all__ = ["TransliteratedNames", "transliterated"]
 
 PREFIX = 4
@@ -57,7 +59,7 @@ def transliterated(word: str) -> str:
     """
     lower = unicodedata.normalize("NFC", word.lower())  # Cyrillic й, ї, ё are letters of their own
     if _GREEK.search(lower):
-        lower = "".join(c for c in unicodedata.normalize("NFD", lower) if not unicodedata.combining(c))  # tonos
+        lower = unaccented(lower)  # the tonos
         for greek, latin in _GREEK_PAIRS:
             lower = lower.replace(greek, latin)
     return lower.translate(_TABLE)
@@ -99,8 +101,7 @@ class TransliteratedNames:
 
 
 def _prefix(word: str) -> str:
-    plain = "".join(c for c in unicodedata.normalize("NFD", word.lower()) if not unicodedata.combining(c))
-    return plain[:PREFIX]
+    return unaccented(word.lower())[:PREFIX]
 
 
 def _token(prefix: str) -> str:
