@@ -227,6 +227,16 @@ def test_init_finds_labels_printed_with_a_time_code_and_who_asks(layout: str, tm
     assert draft["speakers"] == {"Dana Whitfield": "interviewer", "Tom Berg": "interviewee"}
 
 
+@pytest.mark.parametrize(("lang", "asker", "coded"), [("en", "Interviewer", "P07"), ("de", "I", "B2")])
+def test_init_drafts_the_code_a_study_gives_a_participant(lang: str, asker: str, coded: str, tmp_path: Path) -> None:
+    """Qualitative interview transcripts print participants by code (``P07:``, ``B2:``), with time codes."""
+    turns = [(asker, "Why here?"), (coded, "Work."), (asker, "And now?"), (coded, "Still work."), (asker, "Why?")]
+    text = "Interview P07\n\n" + "\n\n".join(f"[00:0{k}:10] {label}: {said}" for k, (label, said) in enumerate(turns))
+    draft = drafted(tmp_path / "study", f"{lang}.txt", text)
+    assert draft["languages"][lang]["labels"] == {asker: asker, coded: coded}
+    assert draft["speakers"] == {asker: "interviewer", coded: "interviewee"}
+
+
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:
     text = (
         "Home > Culture > Books\n\nTranscript\n\n2024-05-18 08:31\n\nRunning a bookshop in a county town\n\n"

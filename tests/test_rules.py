@@ -285,6 +285,27 @@ def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str
     assert not [s for s in result.segments if s.text == said]
 
 
+def test_a_speaker_code_nobody_declared_is_an_error_where_it_recurs() -> None:
+    """A study's participant codes (``P07:``) are labels; once, ``G7:`` stays in the answer (above)."""
+    with pytest.raises(UnknownLabelError, match="'P07'"):
+        parse("Q: Why?\n\nBob: Because.\n\nP07: Me too.\n\nQ: And you?\n\nP07: Yes.")
+
+
+def test_a_declared_label_among_header_fields_is_a_field_not_a_turn() -> None:
+    """``Interviewer: R. Okonjo`` under ``Date:`` and ``Duration:`` names the interviewer; the turns below are
+    set apart by blank lines. It is read as the header, with a warning."""
+    header = "Project: Rural broadband\nDate: 14 March 2024\nDuration: 00:41:17\nQ: Ann Asker\n\n"
+    result = parse(header + "Q: Why?\n\nBob: Because.\n\nQ: And?\n\nBob: Yes.")
+    assert shape(result) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And?"), ("Bob", "Yes.")]
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [("preamble", 1, 4)]
+    assert [w.line for w in result.warnings] == [4]
+
+
+def test_one_line_turns_without_blank_lines_are_no_header_fields() -> None:
+    text = "Date: 14 March 2024\nPlace: Kassel\nQ: Why?\nBob: Because.\nQ: And?\nBob: Yes."
+    assert shape(parse(text))[0] == ("Q", "Why?")
+
+
 @pytest.mark.parametrize(
     "text",
     [

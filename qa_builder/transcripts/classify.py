@@ -17,6 +17,7 @@ declared stops the parse (:func:`~qa_builder.transcripts.labels.undeclared_label
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field
 
@@ -24,6 +25,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
+from .fields import header_fields
 from .labels import (
     ALONE_NAME,
     BRACKET_CLOSED,
@@ -33,6 +35,7 @@ from .labels import (
     WIDE_GAP,
     alone_label_pattern,
     bold_timed,
+    coded_speaker,
     label_pattern,
     undeclared_label,
 )
@@ -160,12 +163,30 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     _boxes(blocks, context)
     _link_lists(blocks)
     _pull_quotes(blocks)
+    _header_fields(blocks, context)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
     if context.script:
         _action_lines(blocks)
     return blocks
+
+
+def _header_fields(blocks: list[Block], context: Reading) -> None:
+    """A labelled line among ``key: value`` fields (``Interviewer: R. Okonjo`` under ``Date: …``) is a field of the
+    header (or of the footer, after the turns), with a warning: it is a guess."""
+    fields = header_fields(blocks)
+    turns = [k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS and k not in dict(fields)]
+    for k, (first, last) in fields:
+        block = blocks[k]
+        block.kind = "preamble" if not turns or k < turns[0] else "boilerplate"
+        context.doubts.append(
+            (
+                block.paragraph.line_start,
+                f"starts with the label {block.label!r} but is read as a field of the block of `key: value` lines "
+                f"{first}–{last}, not a turn — if it is a turn, set it apart from them with a blank line",
+            )
+        )
 
 
 _CONTINUED = regex.compile(r"\((?:CONT['’]?D|CONTINUED|cont['’]?d)\)")
@@ -544,7 +565,9 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
     first = next(k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS)
     declared, names = list(context.language.labels), list(context.meta.people)
     for block in blocks[:first]:
-        found = _label_start(block, context, declared, names) if block.kind == "preamble" else None
+        found = (
+            _label_start(block, context, declared, names) if block.kind == "preamble" and block.label is None else None
+        )  # a declared label there is a header's field, doubted already
         if found is not None and _speech_like(block, *found):
             label, why = found
             context.doubts.append(
@@ -554,12 +577,15 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
                     f"it is read as preamble — if it is a turn, add it to [languages.{context.lang}.labels]",
                 )
             )
+    starts = [
+        (block, _label_start(block, context, declared, names))
+        for block in blocks[first:]
+        if block.kind in ("text", "question")
+    ]
+    seen = Counter(found[0] for _, found in starts if found is not None)
     undeclared: dict[str, tuple[Block, str]] = {}
-    for block in blocks[first:]:
-        if block.kind not in ("text", "question"):
-            continue
-        found = _label_start(block, context, declared, names)
-        if found is not None:
+    for block, found in starts:
+        if found is not None and (seen[found[0]] > 1 or not coded_speaker(found[0])):
             undeclared.setdefault(found[0], (block, found[1]))
         elif not undeclared:
             _check_separator(block, declared, context)

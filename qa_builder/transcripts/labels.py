@@ -31,6 +31,7 @@ __all__ = [
     "alone_label_pattern",
     "label_pattern",
     "near_label",
+    "coded_speaker",
     "numbered_speaker",
     "timed_label",
     "undeclared_label",
@@ -51,6 +52,18 @@ _NUMBERED_SPEAKER = regex.compile(
     regex.IGNORECASE,
 )
 """A speaker an automatic transcript could not name: ``Speaker 3``, ``Sprecher 2``, ``发言人1``."""
+_CODED_SPEAKER = regex.compile(r"^\p{Lu}{1,3}\d{1,3}$")
+
+
+def coded_speaker(label: str) -> bool:
+    """Whether the label is a code a study gives a speaker to keep them anonymous, as qualitative interview
+    transcripts print them (``P07``, ``R1``, ``B2``, ``IP3``). Once, such a start is as likely a topic (``G7: …``):
+    it is a label only where it recurs.
+
+    >>> coded_speaker("P07"), coded_speaker("Speaker 3"), coded_speaker("COVID19")
+    (True, False, False)
+    """
+    return _CODED_SPEAKER.match(label.strip()) is not None
 
 
 def numbered_speaker(label: str) -> bool:
@@ -300,7 +313,7 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     (True, True)
     """
     bare = _BRACKETED.sub(r"\1", label.strip())
-    if _WIDE_NAME.match(bare) or _NUMBERED_SPEAKER.match(bare):
+    if _WIDE_NAME.match(bare) or _NUMBERED_SPEAKER.match(bare) or coded_speaker(bare):
         return True
     if bare.startswith(("(", "（")):  # "(Beifall bei der SPD) Name": an interjection first, not a name
         return False
