@@ -87,7 +87,8 @@ def nouns_capitalised(code: str) -> bool:
 
 
 def frequent_characters(code: str) -> frozenset[str]:
-    """Characters frequent in any text of the language (listed for Chinese only): a wrong decoding has few."""
+    """Characters frequent in any text of the language (listed for Chinese and Cyrillic languages): a wrong decoding
+    has few."""
     entry = _entry(code) or {}
     return frozenset(entry.get("frequent", ""))
 

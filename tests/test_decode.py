@@ -118,6 +118,8 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
             r"only 0% of the \d+ letters beyond ASCII are in the Cyrillic",
             "cp1251",
         ),
+        (RUSSIAN.encode("koi8_r"), "cp1251", "ru", r"reads \d of the characters frequent in 'ru' text", "koi8_r"),
+        (RUSSIAN.encode("cp1251"), "koi8_r", "ru", r"reads \d of the characters frequent in 'ru' text", "cp1251"),
         (TAIWANESE.encode("big5"), "cp1252", "zh-Hant", r"only 0% of the \d+ letters", "big5"),
         (
             TAIWANESE.encode("big5"),
@@ -127,7 +129,15 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
             "big5",
         ),
     ],
-    ids=["gb18030 as latin-1", "cp1252 as gb18030", "cp1251 as latin-1", "big5 as cp1252", "big5 as gb18030"],
+    ids=[
+        "gb18030 as latin-1",
+        "cp1252 as gb18030",
+        "cp1251 as latin-1",
+        "koi8-r as cp1251",
+        "cp1251 as koi8-r",
+        "big5 as cp1252",
+        "big5 as gb18030",
+    ],
 )
 def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_naming_the_right_one(
     data: bytes, declared: str, lang: str, message: str, fix: str
@@ -148,6 +158,9 @@ def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_namin
         (ZH, "gbk", "zh"),
         (TAIWANESE, "big5", "zh"),
         (RUSSIAN, "koi8_r", "ru"),
+        (RUSSIAN, "cp1251", "ru"),
+        (RUSSIAN.upper(), "cp1251", "ru"),
+        (RUSSIAN.upper(), "koi8_r", "ru"),
     ],
 )
 def test_a_right_declaration_passes_the_script_check(text: str, encoding: str, lang: str) -> None:

@@ -207,7 +207,7 @@ def _check_script(data: bytes, text: str, encoding: str, path: str, lang: str) -
         fits = script_share(other, lang)[1] > share
     else:
         ours, theirs = _frequent(text, lang), _frequent(other, lang)
-        if theirs < MISDECODED_FREQUENT * max(1, ours):
+        if theirs < MISDECODED_FREQUENT * max(1, ours) or _in_capitals(text):
             return
         why, fits = f"it reads {ours} of the characters frequent in '{lang}' text where {guess} reads {theirs}", True
     raise DecodeError(
@@ -216,6 +216,23 @@ def _check_script(data: bytes, text: str, encoding: str, path: str, lang: str) -
         hint=(f'declare `encoding = "{guess}"`' if fits else "declare the file's real encoding")
         + f" under [languages.{lang}] in meta.toml",
     )
+
+
+_CASED = regex.compile(r"[^\x00-\x7f](?<=\p{Lu}|\p{Ll})")
+_SCRAMBLED = regex.compile(r"(?<!\p{L})\p{Ll}\p{Lu}{2,}(?!\p{L})")
+
+
+def _in_capitals(text: str) -> bool:
+    """Whether the text is printed in capitals (a frequent letter is a small one): most of its cased letters beyond
+    ASCII are capitals, and no word is a small letter and capitals (``пОЧЕМУ``, what KOI8-R read as cp1251 makes
+    of ``Почему``).
+
+    >>> _in_capitals("ПОЧЕМУ ВЫ ВЕРНУЛИСЬ"), _in_capitals("пОЧЕМУ ВЫ ВЕРНУЛИСЬ"), _in_capitals("Почему")
+    (True, False, False)
+    """
+    cased = _CASED.findall(text)
+    capitals = sum(char.isupper() for char in cased)
+    return capitals * 2 > len(cased) and _SCRAMBLED.search(text) is None
 
 
 def _frequent(text: str, lang: str) -> int:
