@@ -8,9 +8,11 @@ folder with files this command did not write. A folder is this command's when
 it is empty, or carries the marker file (:data:`MARKER`) every output gets,
 naming the kind of output and listing every file it wrote, and holds no other
 file (notes a user saved into a built folder stop the next run). An unmarked
-folder is this command's only when it holds nothing but what the command
-writes, with that kind's signature (a dataset's Parquet files): an output from
-before the marker existed.
+folder, or one whose marker lists no files, is this command's only when every
+file in it has a name an output of its kind has held in some version (a
+dataset's card, config Parquet files, site pages and raw copies) and it shows
+that kind's signature (a dataset's Parquet files): an output from before the
+marker, or its file list, existed. A user's notes saved into it stop the run.
 
 The new output is written into a staging folder beside the target and swapped
 in when complete, with one atomic exchange where the system has one (Linux's
@@ -62,23 +64,25 @@ T = TypeVar("T")
 
 @dataclass(frozen=True, slots=True)
 class OutputKind:
-    """One kind of output folder: what it is, the command that writes it, and how to recognise an unmarked one."""
+    """One kind of output folder: what it is, the command that writes it, and how to recognise an earlier one."""
 
     name: str
     command: str
-    suffixes: tuple[str, ...]
-    """The only file suffixes an output of this kind holds (how an output from before the marker is recognised)."""
+    files: regex.Pattern[str]
+    """Every file (its path inside the folder) an output of this kind has held in any version: how an output
+    written before its marker listed its files is recognised. A file of any other name is a user's."""
     required: str
     """A file every output of this kind has at its top."""
     signature: Callable[[list[Path]], bool]
     """What else its files must show before an unmarked folder counts as one (a dataset's Parquet files)."""
 
     def looks_like(self, folder: Path) -> bool:
-        """Whether ``folder`` holds only files this kind of output has (an unmarked earlier output)."""
+        """Whether ``folder`` holds only files this kind of output has (an unmarked or unlisted earlier output)."""
         if not (folder / self.required).is_file():
             return False
-        files = [path for path in folder.rglob("*") if not path.is_dir()]
-        return all(path.suffix in self.suffixes for path in files) and self.signature(files)
+        names = _files(folder)
+        files = [folder / name for name in names]
+        return all(self.files.fullmatch(name) for name in names) and self.signature(files)
 
 
 def _site_pages(files: list[Path]) -> bool:
@@ -88,21 +92,21 @@ def _site_pages(files: list[Path]) -> bool:
     return all(path.with_suffix(".svg").name in names for path in pages)
 
 
+_PAGES = r"[^/]+\.(?:html|svg)"
 DATASET = OutputKind(
     "dataset",
     "qa-builder build",
-    (".parquet", ".md", ".html", ".svg", ".json"),
+    regex.compile(
+        r"README\.md"  # the card
+        r"|[a-z_]+/(?:[A-Za-z0-9_-]+/)?train(?:-[0-9a-f]{12})?\.parquet"  # a config's (and pair's) rows
+        rf"|(?:site|report)/{_PAGES}"  # the review site, once called the report
+        r"|raw/README\.md|raw/[^/]+/(?:meta\.toml|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.txt)"  # the raw files copied
+    ),
     "README.md",
     lambda files: any(path.suffix == ".parquet" for path in files),
 )
-SITE = OutputKind("site", "qa-builder site", (".html", ".svg"), "index.html", _site_pages)
-SCHEMA = OutputKind(
-    "schema",
-    "qa-builder schema",
-    (".json",),
-    "turns.schema.json",
-    lambda files: all(path.name.endswith(".schema.json") for path in files),
-)
+SITE = OutputKind("site", "qa-builder site", regex.compile(_PAGES), "index.html", _site_pages)
+SCHEMA = OutputKind("schema", "qa-builder schema", regex.compile(r"[^/]+\.schema\.json"), "turns.schema.json", bool)
 
 
 def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> None:
@@ -127,7 +131,7 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
         if not target.is_dir() or _owned(target, kind):
             return
         marked = _marked(target)
-        names = _foreign(target, marked[1]) if marked is not None else sorted(p.name for p in target.iterdir())
+        names = _theirs(target, kind, marked)
         other = marked[0] if marked is not None and marked[0] != kind.name else None
     except OSError as error:
         raise OutputError(f"cannot read the output folder: {error.strerror}", path=out, hint=hint) from None
@@ -182,7 +186,9 @@ def _owned(folder: Path, kind: OutputKind) -> bool:
     name, listed = marked
     if name != kind.name:
         return False
-    return not _foreign(folder, listed)  # a marker from before the list: its kind says it is ours
+    if not listed:  # a marker from before the list: ours only where every file is one the kind writes
+        return kind.looks_like(folder)
+    return not _foreign(folder, listed)
 
 
 def _marked(folder: Path) -> tuple[str, set[str]] | None:
@@ -200,9 +206,19 @@ def _files(folder: Path) -> list[str]:
     return sorted(name for name in found if name != MARKER)
 
 
+def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, set[str]] | None) -> list[str]:
+    """What to name in the refusal: the files the marker does not list, or (a marker from before the list) those
+    no output of the kind has; in an unmarked folder, what it holds."""
+    if marked is None:
+        return sorted(path.name for path in folder.iterdir())
+    if marked[1]:
+        return _foreign(folder, marked[1])
+    return [name for name in _files(folder) if not kind.files.fullmatch(name)] or _files(folder)
+
+
 def _foreign(folder: Path, listed: set[str]) -> list[str]:
     """The files under ``folder`` its marker does not list: added by someone else."""
-    return [name for name in _files(folder) if name not in listed] if listed else []
+    return [name for name in _files(folder) if name not in listed]
 
 
 def _mark(folder: Path, kind: OutputKind) -> None:

@@ -286,3 +286,54 @@ def test_a_worker_dies_with_a_build_killed_by_sigkill(tmp_path: Path) -> None:
             break
         time.sleep(0.1)
     assert not worker.exists()
+
+
+OLD_DATASET = {
+    "README.md": "# card",
+    "interviews/train-0123456789ab.parquet": "rows",
+    "parallel_turns/de-zh/train-0123456789ab.parquet": "rows",
+    "site/index.html": "<p>index</p>",
+    "site/verge.de-zh.html": "<p>page</p>",
+    "site/verge.de-zh.svg": "<svg/>",
+    "raw/verge/de.txt": "F: Warum?",
+}
+
+
+@pytest.mark.parametrize(
+    ("marker", "theirs"),
+    [
+        ("dataset\n", {"ANALYSIS.txt": "mine", "notebooks/explore.ipynb": "{}", "NOTES.md": "n"}),
+        (None, {"NOTES.md": "# my notes", "eval_results.json": '{"acc": 0.9}'}),
+    ],
+    ids=["marker without a file list", "no marker"],
+)
+def test_files_a_user_saved_into_an_earlier_version_s_output_stop_the_build(
+    marker: str | None, theirs: dict[str, str], workspace: Path
+) -> None:
+    """An output written before the marker listed its files (or before there was a marker) is replaced only where
+    every file in it is one a dataset has held; notes and notebooks saved into it are named and kept."""
+    out = workspace / "dist"
+    files = OLD_DATASET | ({MARKER: marker} if marker is not None else {}) | theirs
+    for name, text in files.items():
+        (out / name).parent.mkdir(parents=True, exist_ok=True)
+        (out / name).write_text(text, encoding="utf-8")
+    before = snapshot(out)
+    code, _, stderr = run("build", "--jobs", "1", "--out", "dist")
+    assert code == 1 and "the output folder holds files qa-builder did not write" in stderr
+    assert all(name.split("/")[0] in stderr for name in theirs)
+    assert snapshot(out) == before
+    for name in theirs:
+        (out / name).unlink()
+    assert run("build", "--jobs", "1", "--out", "dist")[0] == 0  # the earlier output alone is replaced
+    assert "NOTES.md" not in entries(out) and MARKER in entries(out)
+
+
+def test_pages_a_user_added_to_an_earlier_site_stop_the_next_one(tmp_path: Path) -> None:
+    site = tmp_path / "web"
+    assert run("site", "--raw", str(ROOT / "raw"), "--out", str(site))[0] == 0
+    (site / MARKER).write_text("site\n", encoding="utf-8")  # as a version before the file list wrote it
+    (site / "about.html").write_text("<p>me</p>", encoding="utf-8")
+    (site / "notes.txt").write_text("x", encoding="utf-8")
+    code, _, stderr = run("site", "--raw", str(ROOT / "raw"), "--out", str(site))
+    assert code == 1 and "did not write (notes.txt)" in stderr
+    assert (site / "about.html").read_text(encoding="utf-8") == "<p>me</p>"
