@@ -60,7 +60,7 @@ def legacy_encodings(code: str) -> tuple[str, ...]:
     """The encodings a file in the language that is not UTF-8 is likely in, most likely first.
 
     >>> legacy_encodings("zh-Hant"), legacy_encodings("de")
-    (('big5', 'gb18030'), ('cp1252',))
+    (('big5', 'gb18030'), ('cp1252', 'mac_roman'))
     """
     entry = _entry(code) or {}
     return tuple(entry.get("encodings", (DEFAULT_ENCODING,)))
@@ -87,8 +87,8 @@ def nouns_capitalised(code: str) -> bool:
 
 
 def frequent_characters(code: str) -> frozenset[str]:
-    """Characters frequent in any text of the language (listed for Chinese and Cyrillic languages): a wrong decoding
-    has few."""
+    """Characters frequent in any text of the language (listed where legacy encodings differ in them): a wrong
+    decoding has few."""
     entry = _entry(code) or {}
     return frozenset(entry.get("frequent", ""))
 

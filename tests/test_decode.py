@@ -120,6 +120,8 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
         ),
         (RUSSIAN.encode("koi8_r"), "cp1251", "ru", r"reads \d of the characters frequent in 'ru' text", "koi8_r"),
         (RUSSIAN.encode("cp1251"), "koi8_r", "ru", r"reads \d of the characters frequent in 'ru' text", "cp1251"),
+        (GERMAN.encode("mac_roman"), "cp1252", "de", r"reads 0 of the characters frequent in 'de' text", "mac_roman"),
+        (GERMAN.encode("cp1252"), "mac_roman", "de", r"reads 0 of the characters frequent in 'de' text", "cp1252"),
         (TAIWANESE.encode("big5"), "cp1252", "zh-Hant", r"only 0% of the \d+ letters", "big5"),
         (
             TAIWANESE.encode("big5"),
@@ -135,6 +137,8 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
         "cp1251 as latin-1",
         "koi8-r as cp1251",
         "cp1251 as koi8-r",
+        "mac roman as cp1252",
+        "cp1252 as mac roman",
         "big5 as cp1252",
         "big5 as gb18030",
     ],
@@ -155,6 +159,8 @@ def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_namin
     [
         (GERMAN, "latin-1", "de"),
         (GERMAN, "cp1252", "de"),
+        (GERMAN, "mac_roman", "de"),
+        (GERMAN.upper(), "cp1252", "de"),
         (ZH, "gbk", "zh"),
         (TAIWANESE, "big5", "zh"),
         (RUSSIAN, "koi8_r", "ru"),

@@ -195,19 +195,20 @@ def guess_encoding(data: bytes, lang: str) -> str:
 
 def _check_script(data: bytes, text: str, encoding: str, path: str, lang: str) -> None:
     """Refuse a declared encoding that reads the language's letters as another script's, or as the wrong ones of
-    its script (Big5 read as GB18030 is Han too, but hardly ever its frequent characters)."""
+    its script (Big5 read as GB18030 is Han too, but hardly ever its frequent characters; Mac Roman read as cp1252
+    is Latin, but ``zurŸck``)."""
     letters, share = script_share(text, lang)
-    if letters < _MISDECODED_MIN_LETTERS:
+    if not frequent_characters(lang) and letters < _MISDECODED_MIN_LETTERS:
         return
     guess = guess_encoding(data, lang)
     other = text if guess == codecs.lookup(encoding).name else data.decode(guess, "replace")
-    if share < MISDECODED_SHARE:
+    if letters >= _MISDECODED_MIN_LETTERS and share < MISDECODED_SHARE:
         why = f"only {share:.0%} of the {letters} letters beyond ASCII are in the "
         why += f"{' or '.join(language_scripts(lang))} script expected for '{lang}'"
         fits = script_share(other, lang)[1] > share
     else:
         ours, theirs = _frequent(text, lang), _frequent(other, lang)
-        if theirs < MISDECODED_FREQUENT * max(1, ours) or _in_capitals(text):
+        if theirs < max(_MISDECODED_MIN_LETTERS, MISDECODED_FREQUENT * ours) or _in_capitals(text):
             return
         why, fits = f"it reads {ours} of the characters frequent in '{lang}' text where {guess} reads {theirs}", True
     raise DecodeError(
@@ -218,14 +219,14 @@ def _check_script(data: bytes, text: str, encoding: str, path: str, lang: str) -
     )
 
 
-_CASED = regex.compile(r"[^\x00-\x7f](?<=\p{Lu}|\p{Ll})")
+_CASED = regex.compile(r"\p{Lu}|\p{Ll}")
 _SCRAMBLED = regex.compile(r"(?<!\p{L})\p{Ll}\p{Lu}{2,}(?!\p{L})")
 
 
 def _in_capitals(text: str) -> bool:
-    """Whether the text is printed in capitals (a frequent letter is a small one): most of its cased letters beyond
-    ASCII are capitals, and no word is a small letter and capitals (``пОЧЕМУ``, what KOI8-R read as cp1251 makes
-    of ``Почему``).
+    """Whether the text is printed in capitals (a frequent letter is a small one): most of its cased letters are
+    capitals, and no word is a small letter and capitals (``пОЧЕМУ``, what KOI8-R read as cp1251 makes of
+    ``Почему``).
 
     >>> _in_capitals("ПОЧЕМУ ВЫ ВЕРНУЛИСЬ"), _in_capitals("пОЧЕМУ ВЫ ВЕРНУЛИСЬ"), _in_capitals("Почему")
     (True, False, False)
