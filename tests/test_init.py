@@ -237,6 +237,19 @@ def test_init_drafts_the_code_a_study_gives_a_participant(lang: str, asker: str,
     assert draft["speakers"] == {asker: "interviewer", coded: "interviewee"}
 
 
+def test_init_finds_recurring_labels_in_a_file_without_blank_lines_under_a_header_of_fields(tmp_path: Path) -> None:
+    """An archive's export: ``Quelle:`` / ``Datum:`` once each, unpunctuated headlines, then one paragraph per
+    line; the labels are the starts that recur, and the file's layout is read from the first of them."""
+    text = (
+        "Quelle: Kreisblatt\nDatum: 14.03.1998\nINTERVIEW\nDer Zug kommt spät\nEin Gespräch über Bahnhöfe\n"
+        "KB: Herr Lenz, warum?\nJan Lenz: Weil es so ist.\nKB: Und dann?\nLenz: Dann warten wir.\n"
+        "KB: Wie lange?\nLenz: Bis der Zug kommt.\n"
+    )
+    draft = drafted(tmp_path / "archiv", "de.txt", text)
+    assert set(draft["languages"]["de"]["labels"]) == {"KB", "Jan Lenz", "Lenz"}
+    assert draft["title"] == "Der Zug kommt spät"  # not the header's fields
+
+
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:
     text = (
         "Home > Culture > Books\n\nTranscript\n\n2024-05-18 08:31\n\nRunning a bookshop in a county town\n\n"

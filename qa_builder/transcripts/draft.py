@@ -30,6 +30,7 @@ import regex
 
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
+from .fields import field_line
 from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
 from .markup import detect, strip
 from .pages import without_line_numbers
@@ -41,7 +42,7 @@ __all__ = ["Candidate", "draft_meta", "write_draft"]
 
 _LABEL_START = regex.compile(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
-_SHORT_LABEL = regex.compile(rf"^[^\s:：﹕︰][^:：﹕︰.!?。！？]{{0,30}}(?:{'|'.join(COLONS)})\s*\S")
+_SHORT_LABEL = regex.compile(rf"^(?P<key>[^\s:：﹕︰][^:：﹕︰.!?。！？]{{0,30}}?)\s*(?:{'|'.join(COLONS)})\s*\S")
 """A line starting like a label: where the turns likely start, for reading their paragraph layout."""
 
 
@@ -115,10 +116,11 @@ def write_draft(folder: Path, *, print_only: bool = False) -> str:
 def draft_meta(folder: Path) -> str:
     """The text of a meta.toml for the transcripts in ``folder`` (``<lang>.txt``), guesses commented."""
     readings = [_read(path) for path in sorted(folder.glob("*.txt"))]
-    lines = _header(folder, readings)
+    drafted = [(reading, _candidates(reading)) for reading in readings]
+    lines = _header(folder, drafted)
     speakers: dict[str, Role] = {}
     sections: list[str] = []
-    found = _same_role_words([(reading, _candidates(reading)) for reading in readings])
+    found = _same_role_words(drafted)
     for reading, candidates in found:
         for candidate in candidates:
             speakers.setdefault(candidate.speaker, candidate.role)
@@ -167,16 +169,30 @@ def _read(path: Path) -> _Reading:
     markup = detect(text)
     lines, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
     rest = _without_cues(lines, builtin_conventions(lang))
-    first = next((k for k, line in enumerate(rest) if _SHORT_LABEL.match(line.text)), 0)
+    recurring = _recurring_starts(rest)
+    first = next((k for k, line in enumerate(rest) if recurring.match(line.text)), None)
+    if first is None:
+        first = next((k for k, line in enumerate(rest) if _SHORT_LABEL.match(line.text)), 0)
     mode = paragraph_mode(rest[first:])  # the turns' layout, not the masthead's
     found = []
     asides = set()
-    for paragraph in paragraphs(rest, _NEVER, mode, builtin_conventions(lang).suspended()):
+    for paragraph in paragraphs(rest, recurring, mode, builtin_conventions(lang).suspended()):
         marked = strip(paragraph.text, markup)
         if marked.shape in ("caption", "heading", "link"):  # a figure's caption is no turn, whatever it starts with
             asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
     return _Reading(lang, encoding, markup, mode, found, len(regions), asides, len(lines) - len(rest))
+
+
+def _recurring_starts(lines: list[Line]) -> regex.Pattern[str]:
+    """Label-shaped line starts that recur (``LT:`` and ``Ahlke:`` in a file without blank lines), not the
+    masthead's fields printed once (``Quelle:``, ``Datum:``): where the turns start, and where a paragraph does
+    in whatever layout."""
+    keys = Counter(match["key"] for line in lines if (match := _SHORT_LABEL.match(line.text)) is not None)
+    recurring = sorted((key for key, count in keys.items() if count >= 2), key=len, reverse=True)
+    if not recurring:
+        return _NEVER
+    return regex.compile(rf"^(?:{'|'.join(map(regex.escape, recurring))})\s*(?:{'|'.join(COLONS)})")
 
 
 def _without_cues(lines: list[Line], conventions: Conventions) -> list[Line]:
@@ -431,10 +447,10 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     return "interviewee"
 
 
-def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
-    texts = [text.lstrip("# ").strip() for r in readings[:1] for _, text, _, _ in r.paragraphs[:_TITLE_LINES]]
+def _header(folder: Path, drafted: Sequence[tuple[_Reading, list[Candidate]]]) -> list[str]:
+    texts = [text.lstrip("# ").strip() for reading, found in drafted[:1] for text in _masthead(reading, found)]
     first = next((text for text in texts if _headline(text)), next((t for t in texts if t), folder.name))
-    files = ", ".join(r.lang + ".txt" for r in readings)
+    files = ", ".join(reading.lang + ".txt" for reading, _ in drafted)
     return [
         f"# meta.toml for {folder.name}, drafted by `qa-builder init` from {files}.",
         "# Check every guess (marked with #?), fill in what it could not know, then run `qa-builder validate`.",
@@ -450,6 +466,21 @@ def _header(folder: Path, readings: Sequence[_Reading]) -> list[str]:
 _TITLE_LINES = 12
 _BREADCRUMB = regex.compile(r"\s[>›»/|·•]\s")
 _DATE = regex.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[./]\s*\d{2,4}|\d{1,2}:\d{2}")
+
+
+def _masthead(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
+    """The paragraphs where the title may be: the first few, before the turns, without a header's fields (two
+    ``key: value`` lines or more in a row: ``Quelle: …`` / ``Datum: …``)."""
+    start = min((c.first_line for c in candidates), default=None)
+    found = [(p, text) for p, text, _, _ in reading.paragraphs[:_TITLE_LINES] if start is None or p.line_start < start]
+    field = [field_line(text) for _, text in found]
+    adjacent = [k > 0 and found[k][0].line_start == found[k - 1][0].line_end + 1 for k in range(len(found))]
+    in_run = [
+        field[k] and ((adjacent[k] and field[k - 1]) or (k + 1 < len(found) and adjacent[k + 1] and field[k + 1]))
+        for k in range(len(found))
+    ]
+    kept = [text for (_, text), run in zip(found, in_run, strict=True) if not run]
+    return kept or [text for _, text, _, _ in reading.paragraphs[:1]]
 
 
 def _headline(text: str) -> bool:

@@ -16,7 +16,7 @@ import regex
 if TYPE_CHECKING:
     from .classify import Block
 
-__all__ = ["header_fields"]
+__all__ = ["field_line", "header_fields"]
 
 FIELD_MAX = 80
 """Characters a field's line holds at most (a key and a short value: a date, a name, a duration)."""
@@ -47,6 +47,15 @@ def header_fields(blocks: Sequence[Block]) -> list[tuple[int, tuple[int, int]]]:
     return [(k, (_line_start(blocks[a]), _line_end(blocks[b]))) for k, (a, b) in fields]
 
 
+def field_line(text: str) -> bool:
+    """Whether a line is shaped like a header's field: a short key, a colon, a short value.
+
+    >>> field_line("Datum: 14.03.1998"), field_line("專訪｜唐樓天台養蜂人：「蜜蜂比人更懂得這個城市」")
+    (True, False)
+    """
+    return len(text) <= FIELD_MAX and _FIELD.match(text) is not None
+
+
 def _runs(blocks: Sequence[Block]) -> list[list[int]]:
     """Indices of one-line paragraphs on consecutive lines, run by run."""
     runs: list[list[int]] = []
@@ -62,7 +71,7 @@ def _runs(blocks: Sequence[Block]) -> list[list[int]]:
 
 def _field_run(blocks: Sequence[Block], run: list[int]) -> bool:
     labelled = sum(blocks[k].kind == "label" for k in run)
-    fields = sum(blocks[k].kind != "label" and _FIELD.match(blocks[k].text) is not None for k in run)
+    fields = sum(blocks[k].kind != "label" and field_line(blocks[k].text) for k in run)
     return labelled > 0 and fields >= 2 and fields > labelled
 
 
