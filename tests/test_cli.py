@@ -71,7 +71,7 @@ BAD_INPUTS = [
         "GB18030 without a declared encoding",
         lambda raw: break_raw(raw, "zh", (INTERVIEW / "zh.txt").read_text("utf-8").encode("gb18030")),
         "error: {raw}/verge-altman-murati-2023/zh.txt:1:1: not valid UTF-8 (byte 0xA1) — "
-        'declare `encoding = "gb18030"` under [languages.zh] in meta.toml, or convert the file to UTF-8',
+        'declare `encoding = "gb18030"` under [languages.zh] in meta.toml, or convert it to UTF-8',
     ),
     (
         "a news article, not a transcript",

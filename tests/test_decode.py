@@ -7,7 +7,7 @@ from pathlib import Path
 import pytest
 
 from qa_builder.dataset.build import process_interview
-from qa_builder.errors import DecodeError
+from qa_builder.errors import BinaryFileError, DecodeError
 from qa_builder.transcripts.read import decode, split_lines
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -171,3 +171,44 @@ def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_namin
 )
 def test_a_right_declaration_passes_the_script_check(text: str, encoding: str, lang: str) -> None:
     assert decode(text.encode(encoding), f"{lang}.txt", encoding=encoding, lang=lang) == text
+
+
+@pytest.mark.parametrize(
+    ("data", "what"),
+    [
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}F: Warum?\\par\n}", "an RTF document"),
+        (b"PK\x03\x04\x14\x00\x06\x00word/document.xml", "a zip archive"),
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "a PDF"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1\x00\x00", "a Word 97"),
+    ],
+    ids=["rtf", "docx", "pdf", "doc"],
+)
+def test_a_document_saved_as_txt_is_refused_for_what_it_is(data: bytes, what: str) -> None:
+    """A word processor's file decodes without error in some encoding; its codes would be the turns' text."""
+    with pytest.raises(BinaryFileError, match=f"the file is {what}") as caught:
+        decode(data, "de.txt", encoding="cp1252")
+    assert "save it as plain text (UTF-8)" in str(caught.value)
+
+
+@pytest.mark.parametrize(
+    ("data", "declared"),
+    [
+        (GERMAN.encode("utf-8").decode("cp1252").encode("utf-8"), None),  # read as cp1252 once, saved as UTF-8
+        (GERMAN.encode("utf-8") + GERMAN.encode("cp1252"), "cp1252"),  # a mixed file, declared cp1252
+    ],
+    ids=["garbled, saved as UTF-8", "mixed, declared cp1252"],
+)
+def test_utf8_read_as_cp1252_in_the_text_is_refused(data: bytes, declared: str | None) -> None:
+    with pytest.raises(DecodeError, match=r"holds UTF-8 read as cp1252: 'Ã¼' is 'ü'"):
+        decode(data, "de.txt", encoding=declared, lang="de")
+
+
+def test_a_utf8_file_with_a_paragraph_in_cp1252_is_said_to_mix_two_encodings() -> None:
+    with pytest.raises(DecodeError, match="mixes two encodings") as caught:
+        decode(GERMAN.encode("utf-8") + GERMAN.encode("cp1252"), "de.txt", lang="de")
+    assert caught.value.line == 13  # the first line in cp1252
+
+
+def test_a_word_that_is_spelt_with_a_tilde_capital_is_no_garbled_text() -> None:
+    text = "P: Você já foi a São Paulo?\n\nR: Sim, à noite, às vezes. ÃO é só um exemplo.\n"
+    assert decode(text.encode("utf-8"), "pt.txt", lang="pt") == text

@@ -45,6 +45,12 @@ def test_full_width_colon_and_no_break_space_after_label() -> None:
     assert shape(parse("Q：Why?\n\nBob:\u00a0Because.")) == [("Q", "Why?"), ("Bob", "Because.")]
 
 
+@pytest.mark.parametrize("colon", ["\ufe55", "\ufe30", "\u2236"], ids=["small", "vertical", "ratio"])
+def test_colons_that_input_methods_type_end_a_label(colon: str) -> None:
+    text = f"Q{colon}Why?\n\nBob: Because.\n\nQ{colon} And?\n\nBob: Yes."
+    assert shape(parse(text)) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And?"), ("Bob", "Yes.")]
+
+
 def test_unlabelled_paragraphs_continue_the_turn() -> None:
     result = parse("Q: Why?\n\nBob: One.\n\nTwo.\n\nQ: And?\n\nBob: Three.")
     assert shape(result)[1] == ("Bob", "One.\nTwo.")

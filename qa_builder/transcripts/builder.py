@@ -33,6 +33,7 @@ from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
 from .classify import Block, Reading
 from .conventions import INLINE_RULES
 from .furniture import Cut, cut_furniture
+from .labels import COLON
 from .meta import Voice
 from .paragraphs import continued
 from .warnings import Notes
@@ -44,7 +45,7 @@ BREAKING = frozenset({"heading", "stage_direction", "preamble"})
 captions, pull quotes, page furniture) sits inside a conversation and leaves the turn it interrupts open."""
 _MERGED = ("preamble", "boilerplate", "box")
 _QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
-_ENDS_WITH_COLON = regex.compile(r"[:：﹕︰]$")
+_ENDS_WITH_COLON = regex.compile(rf"[{COLON}]$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"*]+|[”」』\"\s*]+$")
 _ANNOUNCEMENT_MAX = 200
 _INFERRED = frozenset({"speaker_inferred"})

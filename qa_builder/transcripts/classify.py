@@ -30,6 +30,7 @@ from .labels import (
     ALONE_NAME,
     BRACKET_CLOSED,
     BRACKETED_TIME,
+    COLON,
     QUESTION_NUMBER,
     TIME_CODE,
     WIDE_GAP,
@@ -281,7 +282,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     return compiled(
         rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[:：﹕︰]|{BRACKET_CLOSED}"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[{COLON}]|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
     )
 
@@ -433,7 +434,7 @@ def _bold_timed_label(block: Block, first: str) -> None:
     """A declared label in bold with a time code on its line (``**Dana**  00:02``, read ``Dana 00:02``)."""
     if bold_timed(first, block.bold_start) is not None and block.text.startswith(first):
         block.kind, block.label, block.rest = "label", block.bold_start, block.text[len(first) :].strip()
-        block.stamps = (("timestamp", first[len(block.bold_start) :].strip(" :：")),)
+        block.stamps = (("timestamp", first[len(block.bold_start) :].strip(f" {COLON}")),)
 
 
 def _credits(blocks: list[Block], context: Reading) -> None:
@@ -612,7 +613,7 @@ def _speech_like(block: Block, label: str, why: str) -> bool:
     sentence follows it (``Published: 3 May`` does not)."""
     if not why.startswith("it is shaped like"):
         return True
-    rest = block.text[len(label) :].lstrip(" :：﹕︰.")
+    rest = block.text[len(label) :].lstrip(f" {COLON}.")
     return len(rest) >= PREAMBLE_SPEECH
 
 

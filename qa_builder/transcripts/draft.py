@@ -31,7 +31,16 @@ import regex
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from .fields import field_line
-from .labels import ALONE_NAME, COLONS, near_label, numbered_speaker, timed_label, undeclared_label, without_asides
+from .labels import (
+    ALONE_NAME,
+    COLON,
+    COLONS,
+    near_label,
+    numbered_speaker,
+    timed_label,
+    undeclared_label,
+    without_asides,
+)
 from .markup import detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
@@ -40,9 +49,9 @@ from .regions import find_regions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
 
-_LABEL_START = regex.compile(rf"^(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
+_LABEL_START = regex.compile(rf"^(?P<label>[^\s{COLON}][^{COLON}]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
-_SHORT_LABEL = regex.compile(rf"^(?P<key>[^\s:：﹕︰][^:：﹕︰.!?。！？]{{0,30}}?)\s*(?:{'|'.join(COLONS)})\s*\S")
+_SHORT_LABEL = regex.compile(rf"^(?P<key>[^\s{COLON}][^{COLON}.!?。！？]{{0,30}}?)\s*(?:{'|'.join(COLONS)})\s*\S")
 """A line starting like a label: where the turns likely start, for reading their paragraph layout."""
 
 

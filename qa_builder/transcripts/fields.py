@@ -13,6 +13,8 @@ from typing import TYPE_CHECKING
 
 import regex
 
+from .labels import COLON
+
 if TYPE_CHECKING:
     from .classify import Block
 
@@ -20,7 +22,7 @@ __all__ = ["field_line", "header_fields"]
 
 FIELD_MAX = 80
 """Characters a field's line holds at most (a key and a short value: a date, a name, a duration)."""
-_FIELD = regex.compile(r"^\p{Lu}[\p{L}\p{N} ./#'’()-]{0,30}?\s*[:：]\s*\S")
+_FIELD = regex.compile(rf"^\p{{Lu}}[\p{{L}}\p{{N}} ./#'’()-]{{0,30}}?\s*[{COLON}]\s*\S")
 _QUESTION = regex.compile(r"[?？]\W*$")
 
 

@@ -23,6 +23,7 @@ __all__ = [
     "ALONE_NAME",
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
+    "COLON",
     "COLONS",
     "bold_timed",
     "QUESTION_NUMBER",
@@ -38,7 +39,9 @@ __all__ = [
     "without_asides",
 ]
 
-COLONS = ("\\:", "：", "﹕", "︰")
+COLON = ":：﹕︰∶"
+"""Every colon a label ends in: ASCII, full-width, small, vertical, and the ratio sign some input methods type."""
+COLONS = tuple(regex.escape(char) for char in COLON)
 _PARTICLES = {
     *("von", "van", "de", "der", "den", "des", "di", "da", "das", "du", "del", "della", "la", "le", "el", "al"),
     *("bin", "zu", "ter", "dos"),
@@ -161,7 +164,7 @@ BRACKETED_TIME = rf"\[{TIME_CODE}\]|\({TIME_CODE}\)"
 WIDE_GAP = r"(?:[ ]{2,}|[ ]*\t\s*)"
 """Two spaces or a tab: what stands between a label and a bare time code (``Dana  00:02``); after one space a
 time is the text's (``A 10:30 start is late``)."""
-_TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[:：]?$")
+_TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[{COLON}]?$")
 """A line holding a label and a time code only, the text on the lines below (``Maren Holtby  00:02``)."""
 
 
@@ -172,8 +175,8 @@ BRACKET_CLOSED = r"(?<=[\]】〕］])"
 def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     marks = "|".join([*COLONS, *(regex.escape(s) + r"(?=\s)" for s in separators)])
     return compiled(
-        rf"^(?:(?:{BRACKETED_TIME})\s*|{_COMMITTEE_NUMBER}\s+|{QUESTION_NUMBER}\s*(?=[\p{{Han}}]{{0,6}}[问問答][:：﹕︰]))?"
-        rf"(?P<label>[^\s:：﹕︰][^:：﹕︰]{{0,{_LABEL_MAX}}}?)"
+        rf"^(?:(?:{BRACKETED_TIME})\s*|{_COMMITTEE_NUMBER}\s+|{QUESTION_NUMBER}\s*(?=[\p{{Han}}]{{0,6}}[问問答][{COLON}]))?"
+        rf"(?P<label>[^\s{COLON}][^{COLON}]{{0,{_LABEL_MAX}}}?)"
         rf"(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{marks})(?!\d{{2}})\s*(?P<text>.*)$"
     )
 
@@ -262,7 +265,7 @@ def bold_timed(text: str, bold_start: str) -> str | None:
     if not bold_start or not text.startswith(bold_start):
         return None
     rest = text[len(bold_start) :]
-    return bold_start if regex.fullmatch(rf"\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[:：]?", rest) else None
+    return bold_start if regex.fullmatch(rf"\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[{COLON}]?", rest) else None
 
 
 def timed_label(first_line: str) -> str | None:
@@ -278,7 +281,7 @@ def timed_label(first_line: str) -> str | None:
 def _reason(
     label: str, rest: str, bold_start: str, declared: Sequence[str], names: Sequence[str]
 ) -> tuple[str, str] | None:
-    if bold_start and bold_start.rstrip(" :：﹕︰").strip() == label:
+    if bold_start and bold_start.rstrip(f" {COLON}").strip() == label:
         return label, "it is printed in bold like a label"
     near = near_label(label, declared)
     if near is not None:

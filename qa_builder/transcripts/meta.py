@@ -27,6 +27,7 @@ from ..errors import MetadataError
 from ..languages import two_letter_code
 from ..models import FUNCTIONS, ROLES, Function, Role
 from .conventions import Conventions, builtin_conventions
+from .labels import COLON
 from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
 from .read import read_bytes
@@ -337,10 +338,10 @@ def _label_key_problem(code: str, printed: str) -> Problem | None:
     >>> _label_key_problem("de", "F:").hint, _label_key_problem("de", "F") is None
     ("write it 'F' (the colon after a label is read as its separator)", True)
     """
-    bare = printed.strip().rstrip(":：").strip()
+    bare = printed.strip().rstrip(COLON).strip()
     if bare == printed or not bare:
         return None
-    why = "ends in a colon" if printed.strip().endswith((":", "：")) else "has spaces around it"
+    why = "ends in a colon" if printed.strip().endswith(tuple(COLON)) else "has spaces around it"
     return Problem(
         ("languages", code, "labels", printed),
         f"label {printed!r} {why}, so no line matches it",

@@ -25,6 +25,7 @@ import regex
 from ..languages import language_scripts
 from ..models import FUNCTIONS, Exchange, Turn
 from .conventions import compiled
+from .labels import COLON
 from .warnings import Notes
 
 __all__ = ["check_pairs", "check_transcript"]
@@ -91,7 +92,7 @@ def _check_run_in(notes: Notes, turns: Sequence[Turn], labels: Sequence[str]) ->
 def _run_in(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alternatives = "|".join(regex.escape(label) for label in labels)
     after_end = r"(?:(?<=[.!?…][\"”’»)\]]*\s)|(?<=[。！？][」』”）]*))"
-    return regex.compile(rf"{after_end}(?P<label>{alternatives})\s*[:：]\s*\S")
+    return regex.compile(rf"{after_end}(?P<label>{alternatives})\s*[{COLON}]\s*\S")
 
 
 def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:

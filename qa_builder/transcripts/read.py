@@ -16,6 +16,7 @@ import regex
 
 from ..errors import BinaryFileError, DecodeError, EmptyFileError, InputError
 from ..languages import frequent_characters, language_scripts, legacy_encodings
+from .sniff import check_format, check_mojibake
 
 __all__ = ["Line", "decode", "guess_encoding", "read_bytes", "read_lines", "script_share", "split_lines"]
 
@@ -46,6 +47,13 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "
     """
     if not data.strip():
         raise EmptyFileError("the file is empty", path=path, hint="put the transcript text in it or remove the file")
+    check_format(data, path)
+    text = _decoded(data, path, encoding, lang)
+    check_mojibake(text, path)
+    return text
+
+
+def _decoded(data: bytes, path: str, encoding: str | None, lang: str) -> str:
     for bom, name in _BOMS:
         if data.startswith(bom):
             return _strict(data[len(bom) :], name, path)
@@ -65,14 +73,28 @@ def decode(data: bytes, path: str, *, encoding: str | None = None, lang: str = "
     except UnicodeDecodeError as error:
         line, col = _position(data, error.start)
         guess = guess_encoding(data, lang)
+        hint = f'declare `encoding = "{guess}"` under [languages.{lang or "LANG"}] in meta.toml, or convert it to UTF-8'
+        if _utf8_elsewhere(data):
+            hint = (
+                "the rest of the file is UTF-8 beyond ASCII, so it mixes two encodings (declaring one would garble "
+                f"the other): re-save this line's text as UTF-8 (it reads as {guess})"
+            )
         raise DecodeError(
-            f"not valid UTF-8 (byte 0x{data[error.start]:02X})",
-            path=path,
-            line=line,
-            col=col,
-            hint=f'declare `encoding = "{guess}"` under [languages.{lang or "LANG"}] '
-            "in meta.toml, or convert the file to UTF-8",
+            f"not valid UTF-8 (byte 0x{data[error.start]:02X})", path=path, line=line, col=col, hint=hint
         ) from None
+
+
+_UTF8_ELSEWHERE_MIN = 3
+"""Characters beyond ASCII a file not valid as UTF-8 must also hold valid as UTF-8 to be a mix of two encodings."""
+
+
+def _utf8_elsewhere(data: bytes) -> bool:
+    """Whether bytes that are not UTF-8 sit in a file mostly holding UTF-8 characters beyond ASCII (a cp1252
+    paragraph pasted into a UTF-8 file). A file wholly in GB18030 or Big5 has a few byte pairs that happen to be
+    UTF-8 too, far fewer than those that are not."""
+    text = data.decode("utf-8", errors="replace")
+    valid = sum(not char.isascii() and char != "\ufffd" for char in text)
+    return valid >= max(_UTF8_ELSEWHERE_MIN, text.count("\ufffd"))
 
 
 def _strict(data: bytes, name: str, path: str) -> str:
