@@ -128,6 +128,14 @@ BAD_INPUTS = [
         "'verge-altman-murati-2023' differ only in case — rename or merge one of the two folders",
     ),
     (
+        "a transcript copied to stand in for its translation",
+        lambda raw: shutil.copy(
+            raw / "verge-altman-murati-2023" / "de.txt", raw / "verge-altman-murati-2023" / "zh.txt"
+        ),
+        "error: {raw}/verge-altman-murati-2023/zh.txt: the zh transcript is byte for byte the de one (de.txt) — put "
+        "the zh translation in zh.txt, or remove [languages.zh] from meta.toml",
+    ),
+    (
         "an interview folder without meta.toml",
         lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
         "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see the "

@@ -251,6 +251,31 @@ def test_translations_whose_askers_and_answerers_look_swapped_are_warned(
 
 
 @pytest.mark.parametrize(
+    ("second", "warned"),
+    [
+        ("Hal", ["zh"]),  # Hal's label mapped to Bob in the other translation: Hal's words are gone there
+        (None, []),  # Hal's short remarks left out of a translation that shortens: under 1% of the words
+    ],
+)
+def test_a_speaker_whose_words_are_gone_from_one_translation_is_warned(second: str | None, warned: list[str]) -> None:
+    from qa_builder.transcripts.plausibility import check_pairs
+    from qa_builder.transcripts.warnings import Notes
+
+    remark = "Hal: One more thing about the storm that week, and the roads.\n\n" if second else "Hal: Yes.\n\n"
+    left = _asking("Why?", "Because it rained all week. " * 12) + remark * 2
+    right = _asking("Why?", "Because it rained all week. " * 12) + ("Bob: Yes.\n\n" if second else "")
+    notes = {"de": Notes("de.txt", "de.txt", "de"), "zh": Notes("zh.txt", "zh.txt", "zh")}
+    check_pairs({"de": parse(left).turns, "zh": parse(right).turns}, notes)
+    found = {lang: [w.message for w in n.found] for lang, n in notes.items() if n.found}
+    assert sorted(found) == warned
+    for messages in found.values():
+        assert [message.split(" — ")[0] for message in messages] == [
+            "Hal Host speaks 8% of the de transcript's words but 0% of this one's: is a label of theirs mapped to "
+            "another speaker in [languages.zh.labels], or missing?"
+        ]
+
+
+@pytest.mark.parametrize(
     ("line", "label"),
     [
         ("BOB ANSWERER, FORMER HARBOUR PILOT: Good morning, and thanks for having me.", "BOB ANSWERER, FORMER"),

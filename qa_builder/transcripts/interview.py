@@ -168,6 +168,7 @@ def load_interview(folder: Path) -> Interview:
     _check_nested(folder)
     meta = load_meta(folder / META_FILE, str(folder / META_FILE))
     files = transcript_files(folder, meta)
+    _check_distinct(files)
     transcripts = {
         lang: parse_transcript(
             files[lang], lang, meta, interview_id=folder.name, shown=str(files[lang]), record=record_path(files[lang])
@@ -176,6 +177,23 @@ def load_interview(folder: Path) -> Interview:
     }
     check_pairs({lang: t.turns for lang, t in transcripts.items()}, {lang: t.notes for lang, t in transcripts.items()})
     return Interview(folder.name, meta, transcripts)
+
+
+def _check_distinct(files: dict[str, Path]) -> None:
+    """Two languages' transcripts that are one file's bytes: a transcript copied to stand in for its translation."""
+    by_size: dict[int, list[tuple[str, Path]]] = {}
+    for lang, path in sorted(files.items()):
+        by_size.setdefault(path.stat().st_size, []).append((lang, path))
+    for same_size in (found for found in by_size.values() if len(found) > 1):
+        seen: dict[bytes, tuple[str, Path]] = {}
+        for lang, path in same_size:
+            first = seen.setdefault(path.read_bytes(), (lang, path))
+            if first[0] != lang:
+                raise LayoutError(
+                    f"the {lang} transcript is byte for byte the {first[0]} one ({first[1].name})",
+                    path=path,
+                    hint=f"put the {lang} translation in {path.name}, or remove [languages.{lang}] from meta.toml",
+                )
 
 
 def _slug(name: str) -> str:

@@ -45,6 +45,10 @@ SWAPPED_SHARE_GAP = 0.3
 look swapped: a translation keeps who says how much (an asker with 20% of one text has about 20% of the other)."""
 SWAPPED_MIN_TURNS = 3
 """Asking and answering turns each a transcript needs before its askers' share is compared."""
+SPEAKER_SHARE_MIN = 0.01
+"""A speaker holding this share of one translation's words, in two turns or more, …"""
+SPEAKER_SHARE_RATIO = 3
+"""… and under this many times less of another's has lost their words there: a label mapped to someone else."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 
 
@@ -128,12 +132,13 @@ def _check_lengths(notes: Notes, turns: Sequence[Turn]) -> None:
 
 def check_pairs(turns: Mapping[str, Sequence[Turn]], notes: Mapping[str, Notes]) -> None:
     """Warn where two translations of one interview disagree: turn counts far apart (on the one with more turns),
-    or who speaks the words swapped (on the one whose askers speak most)."""
+    who speaks the words swapped (on the one whose askers speak most), or a speaker's words gone from one."""
     langs = sorted(lang for lang in turns if turns[lang])
     for k, a in enumerate(langs):
         for b in langs[k + 1 :]:
             _check_counts(notes, turns, a, b)
-            _check_roles(notes, turns, a, b)
+            if not _check_roles(notes, turns, a, b):
+                _check_speakers(notes, turns, a, b)
 
 
 def _check_counts(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> None:
@@ -147,19 +152,48 @@ def _check_counts(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]
         )
 
 
-def _check_roles(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> None:
+def _check_roles(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> bool:
+    """Warn (and say so) where askers and answerers look swapped in one of two translations."""
     shares = {lang: _asking_share(turns[lang]) for lang in (a, b)}
     share_a, share_b = shares[a], shares[b]
     if share_a is None or share_b is None:
-        return
+        return False
     if (share_a - 0.5) * (share_b - 0.5) >= 0 or abs(share_a - share_b) < SWAPPED_SHARE_GAP:
-        return
+        return False
     odd, other = (a, b) if share_a > share_b else (b, a)
     notes[odd].warn(
         turns[odd][0].source.line_start,
         f"the askers speak {shares[odd]:.0%} of this transcript's words but {shares[other]:.0%} of the {other} "
         f"transcript's: are the labels swapped here (in the text, or in [languages.{odd}.labels]) or in {other}",
     )
+    return True
+
+
+def _check_speakers(notes: Mapping[str, Notes], turns: Mapping[str, Sequence[Turn]], a: str, b: str) -> None:
+    """Warn where a speaker with a fair share of one translation's words has hardly any of the other's: a label
+    of theirs mapped to another speaker there (``"Mira Murati" = "Sam Altman"``)."""
+    shares = {lang: _speaker_shares(turns[lang]) for lang in (a, b)}
+    for speaker in sorted(shares[a].keys() | shares[b].keys()):
+        found = {lang: shares[lang].get(speaker, 0.0) for lang in (a, b)}
+        most, least = (a, b) if found[a] >= found[b] else (b, a)
+        spoken = sum(turn.speaker == speaker for turn in turns[most])
+        if found[most] < SPEAKER_SHARE_MIN or spoken < 2 or found[least] * SPEAKER_SHARE_RATIO >= found[most]:
+            continue
+        notes[least].warn(
+            turns[least][0].source.line_start,
+            f"{speaker} speaks {found[most]:.0%} of the {most} transcript's words but {found[least]:.0%} of this "
+            f"one's: is a label of theirs mapped to another speaker in [languages.{least}.labels], or missing?",
+        )
+
+
+def _speaker_shares(turns: Sequence[Turn]) -> dict[str, float]:
+    """Each named speaker's share of the transcript's characters."""
+    chars: dict[str, int] = {}
+    for turn in turns:
+        if turn.speaker is not None:
+            chars[turn.speaker] = chars.get(turn.speaker, 0) + len(turn.text)
+    total = sum(len(turn.text) for turn in turns)
+    return {speaker: count / total for speaker, count in chars.items()} if total else {}
 
 
 def _asking_share(turns: Sequence[Turn]) -> float | None:
