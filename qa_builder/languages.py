@@ -9,12 +9,14 @@ decoder's hints).
 from __future__ import annotations
 
 import tomllib
+from collections import Counter
 from functools import cache
 from importlib import resources
 from typing import Any
 
 __all__ = [
     "frequent_characters",
+    "frequent_words",
     "language_name",
     "language_script",
     "language_scripts",
@@ -91,6 +93,23 @@ def frequent_characters(code: str) -> frozenset[str]:
     decoding has few."""
     entry = _entry(code) or {}
     return frozenset(entry.get("frequent", ""))
+
+
+def frequent_words() -> dict[str, frozenset[str]]:
+    """Each language's most frequent words (where ``languages.toml`` lists them), without the words another
+    listed language also has (``la`` is French and Spanish): what tells one language's text from another's.
+
+    >>> sorted(frequent_words()["de"])[:3], "la" in frequent_words()["fr"]
+    (['aber', 'auch', 'auf'], False)
+    """
+    return _frequent_words()
+
+
+@cache
+def _frequent_words() -> dict[str, frozenset[str]]:
+    listed = {code: frozenset(entry["words"].split()) for code, entry in _names().items() if "words" in entry}
+    shared = Counter(word for words in listed.values() for word in words)
+    return {code: frozenset(word for word in words if shared[word] == 1) for code, words in listed.items()}
 
 
 def two_letter_code(language: str) -> str:

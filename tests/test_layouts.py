@@ -251,6 +251,30 @@ def test_translations_whose_askers_and_answerers_look_swapped_are_warned(
 
 
 @pytest.mark.parametrize(
+    ("lang", "answer", "warned"),
+    [
+        ("fr", "Weil es die ganze Woche geregnet hat, und wir sind nicht mit dem Auto gefahren. ", True),
+        ("de", "Weil es die ganze Woche geregnet hat, und wir sind nicht mit dem Auto gefahren. ", False),
+        ("fr", "Parce qu'il a plu toute la semaine, et nous ne sommes pas partis « mit dem Auto ». ", False),
+        ("sv", "Weil es die ganze Woche geregnet hat, und wir sind nicht mit dem Auto gefahren. ", False),
+    ],
+    ids=["German in fr.txt", "German in de.txt", "French quoting German", "a language with no word list"],
+)
+def test_a_transcript_in_another_language_than_its_file_s_is_warned(lang: str, answer: str, warned: bool) -> None:
+    from qa_builder.transcripts.plausibility import check_transcript
+    from qa_builder.transcripts.warnings import Notes
+
+    notes = Notes(f"{lang}.txt", f"{lang}.txt", lang)
+    check_transcript(notes, lang, parse(_asking("Warum?", answer * 3)).turns, [], [])
+    found = [w.message.split(" — ")[0] for w in notes.found if "read as" in w.message]
+    assert found == (
+        ["the turns read as German, not French: 33% of their words are frequent German words, 0% frequent French ones"]
+        if warned
+        else []
+    )
+
+
+@pytest.mark.parametrize(
     ("second", "warned"),
     [
         ("Hal", ["zh"]),  # Hal's label mapped to Bob in the other translation: Hal's words are gone there

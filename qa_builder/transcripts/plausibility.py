@@ -22,7 +22,7 @@ from statistics import median
 
 import regex
 
-from ..languages import language_scripts
+from ..languages import frequent_words, language_name, language_scripts, two_letter_code
 from ..models import FUNCTIONS, Exchange, Turn
 from .conventions import compiled
 from .labels import COLON
@@ -49,7 +49,12 @@ SPEAKER_SHARE_MIN = 0.01
 """A speaker holding this share of one translation's words, in two turns or more, …"""
 SPEAKER_SHARE_RATIO = 3
 """… and under this many times less of another's has lost their words there: a label mapped to someone else."""
+OTHER_LANGUAGE_SHARE = 0.08
+"""A transcript whose words are this share or more another language's frequent words …"""
+OTHER_LANGUAGE_RATIO = 3
+"""… and this many times its own language's reads as the other language."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
+_WORD = regex.compile(r"\p{L}+")
 
 
 def check_transcript(
@@ -71,6 +76,7 @@ def check_transcript(
     if len(turns) >= 2 and not exchanges:
         notes.warn(first, "no question–answer exchange: no asking turn is followed by an answering one")
     _check_script(notes, lang, turns)
+    _check_language(notes, lang, turns)
     _check_lengths(notes, turns)
     _check_run_in(notes, turns, labels)
 
@@ -97,6 +103,28 @@ def _run_in(labels: tuple[str, ...]) -> regex.Pattern[str]:
     alternatives = "|".join(regex.escape(label) for label in labels)
     after_end = r"(?:(?<=[.!?…][\"”’»)\]]*\s)|(?<=[。！？][」』”）]*))"
     return regex.compile(rf"{after_end}(?P<label>{alternatives})\s*[{COLON}]\s*\S")
+
+
+def _check_language(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
+    """Warn where a transcript's words are another language's (German text in ``fr.txt``): by the languages'
+    frequent words, for the languages ``languages.toml`` lists them for."""
+    listed = frequent_words()
+    own = listed.get(two_letter_code(lang).split("-")[0].lower())
+    if own is None:
+        return
+    words = [word.casefold() for turn in turns for word in _WORD.findall(turn.text)]
+    if len(words) < 50:
+        return
+    shares = {code: sum(word in found for word in words) / len(words) for code, found in listed.items()}
+    other = max(shares, key=lambda code: shares[code])
+    ours = sum(word in own for word in words) / len(words)
+    if shares[other] >= OTHER_LANGUAGE_SHARE and shares[other] >= OTHER_LANGUAGE_RATIO * ours:
+        notes.warn(
+            turns[0].source.line_start,
+            f"the turns read as {language_name(other)}, not {language_name(lang)}: {shares[other]:.0%} of their words "
+            f"are frequent {language_name(other)} words, {ours:.0%} frequent {language_name(lang)} ones — is this "
+            f"the {lang} transcript, or is the file named after another language?",
+        )
 
 
 def _check_script(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
