@@ -183,18 +183,27 @@ def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
 
 def near_label(label: str, known: Iterable[str]) -> str | None:
     """The declared label ``label`` is a typo of, if any (one error in 3–7 letters, two from 8), or the same
-    label in another case or spelling of ``ß`` (``Weiss``, ``WEISS`` for ``Weiß``).
+    label in another case or spelling of ``ß`` (``Weiss``, ``WEISS`` for ``Weiß``). Labels with other numbers
+    are other speakers (``Speaker 1`` and ``Speaker 3``, ``P07`` and ``P08``), never typos of each other.
 
     >>> near_label("Altmann", ["Altman", "F"]), near_label("Tom", ["Altman"]), near_label("Weiss", ["Weiß"])
     ('Altman', None, 'Weiß')
+    >>> near_label("Speaker 1", ["Speaker 3"]) is None
+    True
     """
+    digits = _NOT_DIGITS.sub("", label)
     for candidate in known:
+        if _NOT_DIGITS.sub("", candidate) != digits:
+            continue
         errors = 2 if len(candidate) >= 8 else 1 if len(candidate) >= 3 else 0
         if candidate != label and candidate.casefold() == label.casefold():
             return candidate
         if errors and _typo(candidate, errors).fullmatch(label):
             return candidate
     return None
+
+
+_NOT_DIGITS = regex.compile(r"\D+")
 
 
 @lru_cache(maxsize=1024)
