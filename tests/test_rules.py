@@ -291,6 +291,34 @@ def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str
     assert not [s for s in result.segments if s.text == said]
 
 
+def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
+    """``>>`` starts a turn even inside hard-wrapped caption lines; unnamed, it is whoever spoke before the current
+    speaker (flagged and warned about); ``>> Q:`` is Q's."""
+    text = (
+        "Q: WHY DID THE\nBRIDGE CLOSE?\nBob: THE CABLES\nRUSTED. SO WE\nSHUT IT.\n>> FOR HOW\nLONG?\n"
+        ">> TWO YEARS, AT\nLEAST.\n>> Q: AND THE\nFERRY?\nBob: IT RUNS.\n"
+    )
+    result = parse(text)
+    assert [(t.speaker, t.issues, t.source.line_start) for t in result.turns] == [
+        ("Ann Asker", [], 1),
+        ("Bob Answerer", [], 3),
+        ("Ann Asker", ["speaker_inferred"], 6),
+        ("Bob Answerer", ["speaker_inferred"], 8),
+        ("Ann Asker", [], 10),
+        ("Bob Answerer", [], 12),
+    ]
+    assert result.turns[2].text == "FOR HOW LONG?"
+    assert [w.line for w in result.warnings] == [6, 8]
+
+
+def test_two_angle_brackets_in_markdown_are_a_quote_in_a_quote_not_a_new_speaker() -> None:
+    text = "**Q:** Why?\n\n**Bob:** As she wrote:\n\n>> the cables rusted\n>> and fell\n\n**Q:** And?\n\n**Bob:** Yes."
+    result = parse(text)
+    assert result.markup == "markdown"
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer", "Ann Asker", "Bob Answerer"]
+    assert not [turn for turn in result.turns if turn.issues]
+
+
 def test_a_speaker_code_nobody_declared_is_an_error_where_it_recurs() -> None:
     """A study's participant codes (``P07:``) are labels; once, ``G7:`` stays in the answer (above)."""
     with pytest.raises(UnknownLabelError, match="'P07'"):

@@ -14,9 +14,10 @@ The rules, for each paragraph in file order:
    floor, and the next paragraph is the named speaker's (a question read out).
 3. An unlabelled paragraph continues the turn before it, except right after a
    stage direction (a new turn, by the speaker it names), after a heading or
-   note (a new turn by whoever spoke last) or right after a question (the
-   default interviewee's answer). Such turns are flagged ``speaker_inferred``
-   and warned about.
+   note (a new turn by whoever spoke last), right after a question (the
+   default interviewee's answer) or after the captions' ``>>`` (a new turn, by
+   whoever spoke before the current speaker). Such turns are flagged
+   ``speaker_inferred`` and warned about.
 4. Interjections, time codes and comments inside a paragraph are cut out of
    the turn's text into segments that name the turn and the place.
 """
@@ -90,6 +91,7 @@ class Builder:
         self.open: _OpenTurn | None = None
         self.section: str | None = None
         self.last_voice: Voice | None = None
+        self.voices: list[Voice] = []  # who spoke each turn closed so far
         self.pending_label: Block | None = None
         self.interrupted_by: tuple[str, str] | None = None  # (kind, text) of a break since the last turn paragraph
         self.announced: Voice | None = None  # who a chair just gave the floor to
@@ -137,6 +139,8 @@ class Builder:
     def _unlabelled(self, block: Block) -> None:
         if self.pending_label is not None:
             self._open(block, block.rest, label=self.pending_label.label)
+        elif block.speaker_change and self.open is not None:
+            self._changed_speaker(block)
         elif self.announced is not None:
             self._after_announcement(block)
         elif self.resume is not None:
@@ -175,6 +179,22 @@ class Builder:
             turn.cuts += [(len(turn.paragraphs), cut, block_line(cut.at)) for cut in cuts]
             turn.paragraphs.append(text)
         turn.line_end = line_end
+
+    def _changed_speaker(self, block: Block) -> None:
+        """``>>`` with no label: a new turn, by whoever spoke before the current speaker (captions mark a change of
+        speaker, and most changes go back to the last one), flagged and warned about."""
+        current = self.open.voice if self.open else None
+        before = next((voice for voice in reversed(self.voices) if voice != current), None)
+        if before is None:
+            before = self._answerer() if current is not None and current.function == "asks" else self._asker()
+        self.notes.warn(
+            block.paragraph.line_start,
+            f"`>>` marks a new speaker without naming them, read as {_who(before)} (who spoke before "
+            f"{_who(current) if current else 'this turn'}; flagged speaker_inferred)",
+            reading=before.speaker,
+        )
+        self._close()
+        self._open(block, block.rest, voice=before, flags=_INFERRED)
 
     def _after_announcement(self, block: Block) -> None:
         """The paragraph after a chair gives the floor: the named speaker's words (a question read out)."""
@@ -261,6 +281,7 @@ class Builder:
             )
         )
         self.last_voice = turn.voice
+        self.voices.append(turn.voice)
 
     # --- who speaks ----------------------------------------------------------------------------------
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 
 from collections import Counter
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import regex
 
@@ -83,6 +83,9 @@ class Block:
     stamps: tuple[tuple[str, str], ...] = ()
     """What is printed around the label, as (segment kind, text): time codes (``[00:01:23] Dana:``,
     ``Dana (00:01:23):``) and question numbers (``Q41 Chair:``, ``Q1:``)."""
+    speaker_change: bool = False
+    """Printed after ``>>``, the closed captions' mark of a new speaker (``>>>``: a new story): a new turn, by
+    someone the mark does not name where no label follows it."""
 
 
 @dataclass(slots=True)
@@ -276,20 +279,32 @@ def _apart(context: Reading) -> Callable[[str], bool]:
     return apart
 
 
+SPEAKER_CHANGE = regex.compile(r"^>>>?(?!>)\s*")
+"""Closed captions' mark of a new speaker, ``>>`` (``>>>``, a new story), read where the file has no markup (in
+Markdown, ``>>`` is a quote in a quote)."""
+
+
 def _starts_label(context: Reading) -> regex.Pattern[str]:
-    """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there)."""
+    """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there), or
+    with the captions' mark of a new speaker."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
+    change = r">>>?(?!>)|" if context.markup == "none" else ""
     return compiled(
-        rf"^(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
+        rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
         rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[{COLON}]|{BRACKET_CLOSED}"
-        rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$)"
+        rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$))"
     )
 
 
 def _classify(paragraph: Paragraph, context: Reading) -> Block:
     marked = strip(paragraph.text, context.markup)
     block = Block(paragraph, marked.text, "text", marked.bold_start, rest=marked.text)
+    change = SPEAKER_CHANGE.match(marked.text) if context.markup == "none" else None
+    if change is not None:
+        marked = replace(marked, text=marked.text[change.end() :])
+        block.text = block.rest = marked.text
+        block.speaker_change = True
     if not marked.text:
         block.kind = "boilerplate"  # markup alone: <article>, </div>
         return block
