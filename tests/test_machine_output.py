@@ -140,6 +140,24 @@ def test_validate_json_stopped_by_the_raw_folder_keeps_the_document_s_fields(tmp
     }
 
 
+def test_validate_names_every_folder_that_cannot_be_an_interview_and_checks_the_others(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE, "one-language-en", "trilingual-panel")
+    spaced, bracketed = raw / "one-language-en ", raw / "Trilingual panel (2024)"
+    (raw / "one-language-en").rename(spaced)
+    (raw / "trilingual-panel").rename(bracketed)
+    shown = runner.invoke(app, ["validate", "--raw", str(raw)])
+    lines = shown.stderr.splitlines()
+    assert shown.exit_code == 1 and lines[-1] == "2 interview(s) with errors", shown.stderr
+    assert len(lines) == 3 and lines[0].startswith(f"error: {bracketed}: 'Trilingual panel (2024)' is not a usable")
+    assert lines[1].startswith(f"error: {spaced}: 'one-language-en ' is not a usable interview id — rename")
+    assert f"{raw / VERGE / 'de.txt'}: " in shown.stdout
+    result = runner.invoke(app, ["validate", "--raw", str(raw), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and (document["ok"], document["errors"], document["error"]) == (False, 2, None)
+    assert [error["path"] for error in _errors(document)] == [str(bracketed), str(spaced)]
+    assert [item["id"] for item in document["interviews"] if item["ok"]] == [VERGE]
+
+
 EVALUATE_ERRORS: list[tuple[str, list[str]]] = [
     ("no gold file", ["evaluate", "{tmp}/missing.json", "--raw", "{raw}"]),
     ("the gold's interview is not in the raw folder", ["evaluate", str(GOLD), "--raw", "{tmp}"]),
