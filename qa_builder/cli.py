@@ -54,15 +54,24 @@ def _print_json(document: object) -> None:
     sys.stdout.write(json.dumps(document, ensure_ascii=False, indent=2) + "\n")
 
 
+ErrorDocument = Callable[[QABuilderError], object]
+"""What ``--json`` prints for an error that stops a command (:mod:`qa_builder.jsonable`)."""
+
+
 @contextmanager
-def _reported() -> Iterator[None]:
-    """Run a command's work: its own errors become lines on stderr and exit 1; SIGTERM unwinds like Ctrl-C."""
+def _reported(as_json: ErrorDocument | None = None) -> Iterator[None]:
+    """Run a command's work: its own errors become lines on stderr and exit 1; SIGTERM unwinds like Ctrl-C.
+
+    With ``as_json`` (``--json``), the error is also printed on stdout as the command's one JSON document.
+    """
     main = threading.current_thread() is threading.main_thread()
     previous = signal.signal(signal.SIGTERM, _terminated) if main else None
     try:
         yield
     except QABuilderError as error:
         _error(error)
+        if as_json is not None:
+            _print_json(as_json(error))
         raise typer.Exit(1) from None
     finally:
         if main:
@@ -204,10 +213,10 @@ def validate(
     as_json: JsonOption = False,
 ) -> None:
     """Lint the raw folder: where every line went, warnings, and errors as file:line."""
-    from .jsonable import validation_json
+    from .jsonable import validation_error_json, validation_json
     from .transcripts.interview import check_raw
 
-    with _reported():
+    with _reported(validation_error_json if as_json else None):
         checked = check_raw(raw)
     document = validation_json(checked, strict=strict)
     if as_json:
@@ -250,13 +259,12 @@ def schema(
 @app.command()
 def stats(raw: RawOption = Path("raw"), as_json: JsonOption = False) -> None:
     """Turn counts per interview, language and speaker, and how each language pair aligns."""
+    from .jsonable import error_json, stats_json
     from .summary import summarize_raw
 
-    with _reported():
+    with _reported(error_json if as_json else None):
         summaries = summarize_raw(raw)
     if as_json:
-        from .jsonable import stats_json
-
         _print_json(stats_json(summaries))
         return
     for summary in summaries:
@@ -295,33 +303,31 @@ def evaluate(
         _evaluate_beads(gold, texts, test, as_json)
         return
     from .alignment.evaluation import evaluate_gold
-    from .outdir import check_file_target
+    from .jsonable import error_json
+    from .outdir import check_file_target, write_file
 
-    with _reported():
+    with _reported(error_json if as_json else None):
         if write is not None:
-            check_file_target(write)
+            check_file_target(write)  # before the alignment, which takes a while
         evaluation = evaluate_gold(gold, raw)
+        if write is not None:
+            write_file(write, evaluation.to_json())
     if as_json:
         sys.stdout.write(evaluation.to_json())
-    else:
-        for kind, figures in evaluation.scores.as_dict().items():
-            typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
+        return
+    for kind, figures in evaluation.scores.as_dict().items():
+        typer.echo(f"{kind}: " + ", ".join(f"{name} {value:.3f}" for name, value in figures.items()))
     if write is not None:
-        from .outdir import write_file
-
-        with _reported():
-            write_file(write, evaluation.to_json())
-        if not as_json:
-            typer.echo(f"wrote {write}")
+        typer.echo(f"wrote {write}")
 
 
 def _evaluate_beads(gold: Path, texts: tuple[Path, Path] | None, test: Path | None, as_json: bool) -> None:
     from .alignment.beadfile import align_files, read_beads, score_bead_files
+    from .jsonable import error_json
 
-    if (texts is None) == (test is None):
-        _error(QABuilderError("a bead gold needs --texts LEFT RIGHT or --test BEADS", path=gold, hint="give one"))
-        raise typer.Exit(1)
-    with _reported():
+    with _reported(error_json if as_json else None):
+        if (texts is None) == (test is None):
+            raise QABuilderError("a bead gold needs --texts LEFT RIGHT or --test BEADS", path=gold, hint="give one")
         if texts is not None:
             beads = align_files(*texts)
         else:

@@ -23,6 +23,7 @@ Staging folders of a run that was killed are removed by the next run.
 
 from __future__ import annotations
 
+import contextlib
 import ctypes
 import errno
 import os
@@ -325,16 +326,18 @@ def differences(expected: Path, actual: Path) -> list[str]:
     return problems
 
 
-def write_file(path: Path, text: str) -> None:
-    """Write a file the user named (``evaluate --write``): atomically, never over a folder or into a missing one."""
+def write_file(path: Path, text: str, *, hint: str = "write somewhere else") -> None:
+    """Write a file the user named (``evaluate --write``, ``init``): atomically, never over a folder or into a
+    missing one. What cannot be written raises :class:`OutputError` with ``hint``."""
     check_file_target(path)
     staging = path.with_name(f".{path.name}{_STAGING}-{os.getpid()}")
     try:
         staging.write_text(text, encoding="utf-8")
         staging.replace(path)
     except OSError as error:
-        staging.unlink(missing_ok=True)
-        raise OutputError(f"cannot write it: {error.strerror}", path=path, hint="write somewhere else") from None
+        with contextlib.suppress(OSError):  # a read-only folder refuses this too: the first error is the one to tell
+            staging.unlink(missing_ok=True)
+        raise OutputError(f"cannot write it: {error.strerror}", path=path, hint=hint) from None
 
 
 def check_file_target(path: Path) -> None:

@@ -4,7 +4,9 @@ publication's details filled in), parses into the reviewed structure."""
 from __future__ import annotations
 
 import datetime as dt
+import errno
 import json
+import os
 import shutil
 import tomllib
 from pathlib import Path
@@ -100,6 +102,25 @@ def test_init_writes_meta_toml_and_never_overwrites_one(tmp_path: Path) -> None:
     assert (folder / "meta.toml").read_text(encoding="utf-8") == written
     printed = runner.invoke(app, ["init", str(folder), "--print"])
     assert printed.exit_code == 0 and printed.stdout == written
+
+
+def test_init_on_a_folder_it_cannot_write_is_one_error(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A read-only folder: writing meta.toml fails, and so does removing what was half written."""
+
+    def read_only(self: Path, *args: object, **kwargs: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    folder = tmp_path / "interview"
+    folder.mkdir()
+    shutil.copy(INTERVIEWS / "one-language-en" / "en.txt", folder)
+    monkeypatch.setattr(Path, "write_text", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    result = CliRunner().invoke(app, ["init", str(folder)])
+    assert (result.exit_code, result.stdout) == (1, "") and isinstance(result.exception, SystemExit)
+    assert result.stderr == (
+        f"error: {folder / 'meta.toml'}: cannot write it: Read-only file system — make the folder writable, "
+        "or see the draft with --print\n"
+    )
 
 
 @pytest.mark.parametrize("name", FIXTURES)

@@ -3,17 +3,23 @@ terminal only."""
 
 from __future__ import annotations
 
+import errno
 import json
 import os
 import pty
+import shutil
 import subprocess
 import sys
+from collections.abc import Callable
 from pathlib import Path
+from typing import Any
 
+import pytest
 from conftest import VERGE, raw_with
 from typer.testing import CliRunner
 
 from qa_builder.cli import app
+from qa_builder.errors import QABuilderError
 from qa_builder.versions import BUILD_LIBRARIES, qa_builder_version
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -79,6 +85,111 @@ def test_evaluate_json_is_what_the_card_prints(tmp_path: Path) -> None:
     assert result.exit_code == 0 and document["pair"] == "de-zh" and document["beads"] == 72
     recorded = ROOT / "qa_builder" / "dataset" / "templates" / "sentence_quality.json"
     assert document == json.loads(recorded.read_text(encoding="utf-8"))
+
+
+def _replace_in(path: Path, old: str, new: str) -> None:
+    path.write_text(path.read_text(encoding="utf-8").replace(old, new), encoding="utf-8")
+
+
+BROKEN_RAW: list[tuple[str, Callable[[Path], object]]] = [
+    ("an interview folder's name ends in a space", lambda raw: (raw / VERGE).rename(raw / f"{VERGE} ")),
+    ("an interview copied twice", lambda raw: shutil.copytree(raw / VERGE, raw / "verge-copy")),
+    ("no interview folders", lambda raw: shutil.rmtree(raw / VERGE)),
+    ("no raw folder", shutil.rmtree),
+    ("a transcript directly in the raw folder", lambda raw: (raw / "de.txt").write_text("F: Hallo?\n", "utf-8")),
+    ("a meta.toml mistake", lambda raw: _replace_in(raw / VERGE / "meta.toml", "title =", "titel =")),
+    ("an unknown label", lambda raw: _replace_in(raw / VERGE / "de.txt", "F: Warum hat", "F. Warum hat")),
+]
+
+
+def _errors(document: dict[str, Any]) -> list[dict[str, Any]]:
+    """Every error a ``--json`` document reports: the one that stopped the command, or each interview's."""
+    stopped = [document["error"]] if document.get("error") else []
+    return stopped + [item["error"] for item in document.get("interviews", []) if not item["ok"]]
+
+
+@pytest.mark.parametrize("command", ["validate", "stats"])
+@pytest.mark.parametrize(("case", "breaker"), BROKEN_RAW, ids=[case for case, _ in BROKEN_RAW])
+def test_json_is_one_document_naming_the_error_whatever_is_wrong_with_the_raw_folder(
+    command: str, case: str, breaker: Callable[[Path], object], raw_copy: Path
+) -> None:
+    breaker(raw_copy)
+    result = runner.invoke(app, [command, "--raw", str(raw_copy), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and document["ok"] is False, case
+    errors = _errors(document)
+    assert errors and all(error["path"] and error["message"] and error["lines"] for error in errors), case
+    assert {"line", "col", "hint"} <= errors[0].keys()
+
+
+def test_validate_json_stopped_by_the_raw_folder_keeps_the_document_s_fields(tmp_path: Path) -> None:
+    raw = tmp_path / "raw"
+    raw.mkdir()
+    document = json.loads(runner.invoke(app, ["validate", "--raw", str(raw), "--json"]).stdout)
+    assert document == {
+        "ok": False,
+        "errors": 1,
+        "warnings": 0,
+        "interviews": [],
+        "error": QABuilderError(
+            "no interview folders in the raw folder",
+            path=raw,
+            hint=f"add {raw}/INTERVIEW-ID/ with a meta.toml and one <lang>.txt per language",
+        ).as_dict()
+        | {"error": "LayoutError"},
+    }
+
+
+def test_validate_names_every_folder_that_cannot_be_an_interview_and_checks_the_others(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE, "one-language-en", "trilingual-panel")
+    spaced, bracketed = raw / "one-language-en ", raw / "Trilingual panel (2024)"
+    (raw / "one-language-en").rename(spaced)
+    (raw / "trilingual-panel").rename(bracketed)
+    shown = runner.invoke(app, ["validate", "--raw", str(raw)])
+    lines = shown.stderr.splitlines()
+    assert shown.exit_code == 1 and lines[-1] == "2 interview(s) with errors", shown.stderr
+    assert len(lines) == 3 and lines[0].startswith(f"error: {bracketed}: 'Trilingual panel (2024)' is not a usable")
+    assert lines[1].startswith(f"error: {spaced}: 'one-language-en ' is not a usable interview id — rename")
+    assert f"{raw / VERGE / 'de.txt'}: " in shown.stdout
+    result = runner.invoke(app, ["validate", "--raw", str(raw), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and (document["ok"], document["errors"], document["error"]) == (False, 2, None)
+    assert [error["path"] for error in _errors(document)] == [str(bracketed), str(spaced)]
+    assert [item["id"] for item in document["interviews"] if item["ok"]] == [VERGE]
+
+
+EVALUATE_ERRORS: list[tuple[str, list[str]]] = [
+    ("no gold file", ["evaluate", "{tmp}/missing.json", "--raw", "{raw}"]),
+    ("the gold's interview is not in the raw folder", ["evaluate", str(GOLD), "--raw", "{tmp}"]),
+    ("a bead gold without texts", ["evaluate", "{tmp}/gold.beads"]),
+    ("a --write folder that does not exist", ["evaluate", str(GOLD), "--raw", "{raw}", "--write", "{tmp}/no/x.json"]),
+]
+
+
+@pytest.mark.parametrize(("case", "command"), EVALUATE_ERRORS, ids=[case for case, _ in EVALUATE_ERRORS])
+def test_evaluate_json_is_one_document_naming_the_error(case: str, command: list[str], tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE)
+    args = [arg.replace("{tmp}", str(tmp_path)).replace("{raw}", str(raw)) for arg in command]
+    result = runner.invoke(app, [*args, "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and document["ok"] is False, case
+    assert document["error"]["lines"] == [line.removeprefix("error: ") for line in result.stderr.splitlines()]
+
+
+def test_evaluate_json_prints_only_the_error_when_the_figures_cannot_be_written(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    def read_only(self: Path, *args: object) -> None:
+        raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+    raw = raw_with(tmp_path, VERGE)
+    monkeypatch.setattr(Path, "replace", read_only)
+    result = runner.invoke(
+        app, ["evaluate", str(GOLD), "--raw", str(raw), "--write", str(tmp_path / "s.json"), "--json"]
+    )
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and document["ok"] is False
+    assert document["error"]["message"] == "cannot write it: Read-only file system"
 
 
 def _build(raw: Path, out: Path, *, terminal: bool) -> tuple[int, str]:

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import errno
 import os
 import shutil
 import subprocess
@@ -13,7 +14,8 @@ import pytest
 from typer.testing import CliRunner
 
 from qa_builder.cli import app
-from qa_builder.outdir import MARKER
+from qa_builder.errors import OutputError
+from qa_builder.outdir import MARKER, write_file
 
 ROOT = Path(__file__).resolve().parent.parent
 runner = CliRunner()
@@ -192,6 +194,30 @@ def test_evaluate_write_target_errors(tmp_path: Path, target: str, message: str)
     code, stdout, stderr = run("evaluate", str(gold), "--raw", str(ROOT / "raw"), "--write", f"{tmp_path}/{target}")
     assert (code, stdout) == (1, "")
     assert stderr == "error: " + message.replace("{tmp}", str(tmp_path)) + "\n"
+    assert entries(tmp_path) == []
+
+
+def read_only(self: Path, *args: object, **kwargs: object) -> None:
+    """What writing or removing a file does on a read-only file system."""
+    raise OSError(errno.EROFS, os.strerror(errno.EROFS), str(self))
+
+
+def test_a_file_that_cannot_be_written_is_one_error_though_removing_its_staging_file_fails_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "write_text", read_only)
+    monkeypatch.setattr(Path, "unlink", read_only)
+    with pytest.raises(OutputError) as caught:
+        write_file(tmp_path / "scores.json", "{}")
+    assert str(caught.value) == f"{tmp_path}/scores.json: cannot write it: Read-only file system — write somewhere else"
+
+
+def test_a_file_that_cannot_be_put_in_place_leaves_no_staging_file(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    monkeypatch.setattr(Path, "replace", read_only)
+    with pytest.raises(OutputError, match="cannot write it: Read-only file system"):
+        write_file(tmp_path / "scores.json", "{}")
     assert entries(tmp_path) == []
 
 

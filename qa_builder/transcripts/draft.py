@@ -118,7 +118,7 @@ def write_draft(folder: Path, *, print_only: bool = False) -> str:
             raise OutputError(
                 "meta.toml exists already", path=target, hint="move it away first, or use --print to see the draft"
             )
-        write_file(target, text)
+        write_file(target, text, hint="make the folder writable, or see the draft with --print")
     return text
 
 

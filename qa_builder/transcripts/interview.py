@@ -40,10 +40,12 @@ __all__ = [
     "RECORD_FOLDER",
     "check_raw",
     "discover",
+    "interview_folders",
     "interview_records",
     "load_interview",
     "parse_file",
     "parse_transcript",
+    "unusable_folders",
 ]
 
 _INTERVIEW_ID = regex.compile(r"^[A-Za-z0-9][A-Za-z0-9._-]*$")
@@ -93,7 +95,24 @@ class Interview:
 
 
 def discover(raw: Path) -> list[Path]:
-    """The interview folders under ``raw``, sorted; hidden folders are skipped. Paths are ``raw / name``, as typed."""
+    """The interview folders under ``raw``, sorted; hidden folders are skipped. Paths are ``raw / name``, as typed.
+
+    What :func:`interview_folders` refuses is the error raised, and so is the first folder that cannot be an
+    interview (:func:`unusable_folders`).
+    """
+    folders = interview_folders(raw)
+    unusable = unusable_folders(folders)
+    if unusable:
+        raise next(iter(unusable.values()))
+    return folders
+
+
+def interview_folders(raw: Path) -> list[Path]:
+    """The folders under ``raw`` that are meant as interviews, sorted (hidden ones and ``_name`` skipped).
+
+    Raises :class:`LayoutError` where ``raw`` cannot hold interviews: missing, a file, an interview folder itself,
+    holding a transcript loose, or holding no folder.
+    """
     if not raw.is_dir():
         problem = "is a file, not a folder" if raw.exists() else "the raw folder does not exist"
         raise LayoutError(problem, path=raw, hint="pass --raw the folder that holds one folder per interview")
@@ -118,32 +137,41 @@ def discover(raw: Path) -> list[Path]:
             path=raw,
             hint=f"add {raw / 'INTERVIEW-ID'}/ with a meta.toml and one <lang>.txt per language",
         )
+    return folders
+
+
+def unusable_folders(folders: Sequence[Path]) -> dict[Path, LayoutError]:
+    """Each of ``folders`` (sorted) that cannot be an interview, in their order, with why: its name is no interview
+    id, differs from an earlier one's only in case, or its transcripts are byte for byte an earlier folder's."""
+    unusable: dict[Path, LayoutError] = {}
     seen: dict[str, Path] = {}
     for folder in folders:
         if not _INTERVIEW_ID.match(folder.name):
-            raise LayoutError(
+            unusable[folder] = LayoutError(
                 f"{folder.name!r} is not a usable interview id",
                 path=folder,
                 hint=f"rename the folder with ASCII letters, digits, '.', '_' and '-' only: {_slug(folder.name)!r}",
             )
+            continue
         key = folder.name.casefold()
         if key in seen:
-            raise DuplicateInterviewError(
+            unusable[folder] = DuplicateInterviewError(
                 f"duplicate interview id: {seen[key].name!r} and {folder.name!r} differ only in case",
                 path=folder,
                 hint="rename or merge one of the two folders",
             )
         seen[key] = folder
-    _check_copies(folders)
-    return folders
+    unusable |= _copies([folder for folder in folders if folder not in unusable])
+    return {folder: unusable[folder] for folder in folders if folder in unusable}
 
 
-def _check_copies(folders: Sequence[Path]) -> None:
-    """Stop at an interview whose transcripts are byte for byte another's: a folder copied into raw/ twice would
+def _copies(folders: Sequence[Path]) -> dict[Path, DuplicateInterviewError]:
+    """Each interview whose transcripts are byte for byte an earlier one's: a folder copied into raw/ twice would
     put every one of its records in the dataset twice (one source file shared by two interviews is no copy)."""
     import hashlib
 
     first: dict[tuple[bytes, ...], Path] = {}
+    copies: dict[Path, DuplicateInterviewError] = {}
     for folder in folders:
         paths = sorted(folder.glob("*.txt"))
         try:
@@ -151,12 +179,13 @@ def _check_copies(folders: Sequence[Path]) -> None:
         except OSError:
             continue  # an unreadable file is reported where it is read
         if digests and digests in first:
-            raise DuplicateInterviewError(
+            copies[folder] = DuplicateInterviewError(
                 f"its transcripts are byte for byte those of {first[digests]}: it is in the raw folder twice",
                 path=folder,
                 hint="remove the copy (an interview has one folder)",
             )
         first.setdefault(digests, folder)
+    return copies
 
 
 def load_interview(folder: Path) -> Interview:
@@ -220,9 +249,15 @@ def _check_nested(folder: Path) -> None:
 
 
 def check_raw(raw: Path) -> list[Interview | QABuilderError]:
-    """Every interview of ``raw`` loaded, or the error that stops it: what ``qa-builder validate`` reports."""
+    """Every interview folder of ``raw`` loaded, or the error that stops it (a folder that cannot be an interview
+    too): what ``qa-builder validate`` reports. What :func:`interview_folders` refuses is the error raised."""
+    folders = interview_folders(raw)
+    unusable = unusable_folders(folders)
     checked: list[Interview | QABuilderError] = []
-    for folder in discover(raw):
+    for folder in folders:
+        if folder in unusable:
+            checked.append(unusable[folder])
+            continue
         try:
             checked.append(load_interview(folder))
         except QABuilderError as error:
