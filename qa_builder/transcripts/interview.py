@@ -166,11 +166,13 @@ def unusable_folders(folders: Sequence[Path]) -> dict[Path, LayoutError]:
 
 
 def _copies(folders: Sequence[Path]) -> dict[Path, DuplicateInterviewError]:
-    """Each interview whose transcripts are byte for byte an earlier one's: a folder copied into raw/ twice would
-    put every one of its records in the dataset twice (one source file shared by two interviews is no copy)."""
+    """Each interview whose transcripts are byte for byte an earlier one's, or whose meta.toml gives an earlier
+    one's url: a folder copied into raw/ twice (and edited a little) would put every one of its records in the
+    dataset twice (one source file shared by two interviews is no copy)."""
     import hashlib
 
     first: dict[tuple[bytes, ...], Path] = {}
+    published: dict[str, Path] = {}
     copies: dict[Path, DuplicateInterviewError] = {}
     for folder in folders:
         paths = sorted(folder.glob("*.txt"))
@@ -178,14 +180,34 @@ def _copies(folders: Sequence[Path]) -> dict[Path, DuplicateInterviewError]:
             digests = tuple(hashlib.blake2b(path.read_bytes(), digest_size=16).digest() for path in paths)
         except OSError:
             continue  # an unreadable file is reported where it is read
+        url = _url(folder)
         if digests and digests in first:
             copies[folder] = DuplicateInterviewError(
                 f"its transcripts are byte for byte those of {first[digests]}: it is in the raw folder twice",
                 path=folder,
                 hint="remove the copy (an interview has one folder)",
             )
+        elif url in published:
+            copies[folder] = DuplicateInterviewError(
+                f"its meta.toml gives the url of {published[url]} ({url}): the same interview twice?",
+                path=folder / META_FILE,
+                hint="remove the copy, or give each interview the url of the page it was published at",
+            )
         first.setdefault(digests, folder)
+        if url:
+            published.setdefault(url, folder)
     return copies
+
+
+def _url(folder: Path) -> str:
+    """The url an interview's meta.toml gives, or "" (a meta.toml that does not read is reported where it is read)."""
+    import tomllib
+
+    try:
+        url = tomllib.loads((folder / META_FILE).read_text(encoding="utf-8-sig")).get("url")
+    except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
+        return ""
+    return url.strip().rstrip("/") if isinstance(url, str) else ""
 
 
 def load_interview(folder: Path) -> Interview:
