@@ -136,6 +136,16 @@ BAD_INPUTS = [
         "the zh translation in zh.txt, or remove [languages.zh] from meta.toml",
     ),
     (
+        "an interview copied and edited a little",
+        lambda raw: (
+            shutil.copytree(raw / "verge-altman-murati-2023", raw / "verge-copy")
+            and (raw / "verge-copy" / "de.txt").write_bytes((raw / "verge-copy" / "de.txt").read_bytes() + b" \n")
+        ),
+        "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "
+        "(https://www.theverge.com/2023/11/29/23982046/sam-altman-interview-openai-ceo-rehired): the same interview "
+        "twice? — remove the copy, or give each interview the url of the page it was published at",
+    ),
+    (
         "an interview folder without meta.toml",
         lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
         "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see the "
