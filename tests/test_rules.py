@@ -275,6 +275,10 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
         ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
         ("en", "Q: Why?\n\nBob: Because.\n\nG7: the summit was long."),
         ("en", "Q: Why?\n\nBob: Because.\n\nQ4 earnings were strong."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nEnde der Aufnahme war erst um neun."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nEs gibt zwei Gründe: (1) die Kosten und (2) die Zeit."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nDas Mittel hieß (Xylomethazolin?) oder so."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nIt was the //so-called// reform, at 12:04:33 sharp."),
     ],
 )
 def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str, text: str) -> None:
@@ -347,3 +351,46 @@ def test_after_the_last_answer_a_link_starts_the_footer() -> None:
     result = parse("Q: Why?\n\nBob: Because.\n\nRelated: More on rivers\n\nThe institute is a non-profit.")
     assert shape(result)[-1] == ("Bob", "Because.")
     assert result.segments[-1].kind == "boilerplate" and "non-profit" in result.segments[-1].text
+
+
+def test_a_research_transcripts_time_marks_pauses_and_inaudible_words_are_cut_out() -> None:
+    """f4/f5transkript's time mark at a paragraph's end (``#00:01:02-3#``) and what the Dresing/Pehl rules put in
+    brackets — a pause ``(...)``, ``(unv.)``, what the speaker does — are no words of the speaker."""
+    text = (
+        "F: Wie kam das? #00:00:04-6#\n\nBob: Also ich habe (..) angefangen. (unv.) Dann ging es. (seufzt) #00:01:02-3#"
+    )
+    result = parse(text, "de")
+    assert shape(result) == [("F", "Wie kam das?"), ("Bob", "Also ich habe angefangen. Dann ging es.")]
+    assert [(s.kind, s.text) for s in result.segments] == [
+        ("timestamp", "#00:00:04-6#"),
+        ("interjection", "(..)"),
+        ("interjection", "(unv.)"),
+        ("interjection", "(seufzt)"),
+        ("timestamp", "#00:01:02-3#"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "F: Warum?\n\nBob: Das war schwer. //F: Mhm.// Und teuer.\n\nF: Gut."),
+        ("en", "Q: Why?\n\nBob: It was hard. //Q: Mhm.// And dear.\n\nQ: Right."),
+    ],
+)
+def test_a_backchannel_marked_as_an_overlap_is_cut_out_of_the_turn_it_interrupts(lang: str, text: str) -> None:
+    """``//I1: Mhm.//`` inside B's paragraph is the interviewer's overlap (Dresing/Pehl): it starts no turn."""
+    result = parse(text, lang)
+    asker = "F" if lang == "de" else "Q"
+    assert [label for label, _ in shape(result)] == [asker, "Bob", asker]
+    assert "//" not in result.turns[1].text and "Mhm" not in result.turns[1].text
+    assert [s.kind for s in result.segments] == ["interjection"]
+
+
+def test_the_end_of_the_recording_and_a_postscript_are_not_the_last_turn() -> None:
+    """``Ende der Aufnahme`` ends a research transcript; the interviewer's ``Postskriptum:`` after it is a note."""
+    result = parse("F: Danke.\n\nBob: Gern. #00:04:52-0#\n\nEnde der Aufnahme\n\nPostskriptum: Bob wirkte müde.", "de")
+    assert shape(result) == [("F", "Danke."), ("Bob", "Gern.")]
+    assert [(s.kind, s.source.line_start) for s in result.segments if s.turn_index is None] == [("boilerplate", 5)]
+    alone = parse("F: Danke.\n\nBob: Gern.\n\nPostskript: Bob wirkte müde.", "de")
+    assert shape(alone) == [("F", "Danke."), ("Bob", "Gern.")]
+    assert [s.kind for s in alone.segments] == ["editor_note"]
