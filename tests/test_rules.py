@@ -275,9 +275,12 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
         ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
         ("en", "Q: Why?\n\nBob: Because.\n\nG7: the summit was long."),
         ("en", "Q: Why?\n\nBob: Because.\n\nQ4 earnings were strong."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nWir waren dort. Foto: Das war verboten."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nIch zeige Ihnen ein Foto: meine Mutter am Neumarkt"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nEnde der Aufnahme war erst um neun."),
         ("de", "F: Warum?\n\nBob: Darum.\n\nEs gibt zwei Gründe: (1) die Kosten und (2) die Zeit."),
         ("de", "F: Warum?\n\nBob: Darum.\n\nDas Mittel hieß (Xylomethazolin?) oder so."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nInfo gab es keine."),
         ("en", "Q: Why?\n\nBob: Because.\n\nIt was the //so-called// reform, at 12:04:33 sharp."),
     ],
 )
@@ -394,3 +397,26 @@ def test_the_end_of_the_recording_and_a_postscript_are_not_the_last_turn() -> No
     alone = parse("F: Danke.\n\nBob: Gern.\n\nPostskript: Bob wirkte müde.", "de")
     assert shape(alone) == [("F", "Danke."), ("Bob", "Gern.")]
     assert [s.kind for s in alone.segments] == ["editor_note"]
+
+
+def test_a_caption_ending_in_its_credit_and_a_box_title_in_capitals_with_bullets_are_no_answer() -> None:
+    """A newspaper's ``… am Markt. Foto: LT/Meier`` under a photo is a caption; ``ZUR SACHE`` over a subtitle and
+    bulleted lines is a box — in a file printing one paragraph per line, where nothing else sets them apart."""
+    meta = InterviewMeta.model_validate(
+        {
+            **META.model_dump(include={"title", "publisher", "url", "published", "interviewer", "interviewees"}),
+            "languages": {
+                "de": {"source": "s", "labels": {"F": "Ann Asker", "Bob": "Bob Answerer"}, "paragraphs": "one-per-line"}
+            },
+        }
+    )
+    text = (
+        "F: Warum?\nBob: Darum.\nBob Answerer am Markt. Foto: LT/Meier\nZUR SACHE\nDer Kreis in Zahlen\n"
+        "• Einwohner: 12 000\n• Leerstand: 14 Prozent\nF: Und?\nBob: Ja."
+    )
+    result = parse_text(text, meta=meta, lang="de")
+    assert shape(result) == [("F", "Warum?"), ("Bob", "Darum."), ("F", "Und?"), ("Bob", "Ja.")]
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [
+        ("caption", 3, 3),
+        ("box", 4, 7),
+    ]

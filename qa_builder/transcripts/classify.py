@@ -357,6 +357,7 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
             following = blocks[k + 1] if k + 1 < len(blocks) else None
             if following is not None and following.kind == "text":
                 following.kind = "box"
+                _bulleted_after(blocks, k + 1)
             continue
         if block.kind != "text":
             continue
@@ -369,6 +370,16 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
         if _box_lines([found.text for found in run]):
             for found in run:
                 found.kind = "box"
+
+
+def _bulleted_after(blocks: list[Block], k: int) -> None:
+    """The bulleted paragraphs on the lines right after a titled box's paragraph are the box's too (``ZUR SACHE`` /
+    ``Stadtumbau in Zahlen`` / ``• Einwohner …`` in a file without blank lines)."""
+    end = blocks[k].paragraph.line_end
+    for other in blocks[k + 1 :]:
+        if other.kind != "text" or other.paragraph.line_start != end + 1 or not _BULLET.match(other.text):
+            break
+        other.kind, end = "box", other.paragraph.line_end
 
 
 _QUOTED = regex.compile(r"^[„“\"«»‚‘「『]\s*(?P<inner>[^„“”\"«»「」『』]{15,}?)\s*[“”\"»«‘’」』]$")
