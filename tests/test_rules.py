@@ -275,6 +275,8 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
         ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
         ("en", "Q: Why?\n\nBob: Because.\n\nG7: the summit was long."),
         ("en", "Q: Why?\n\nBob: Because.\n\nQ4 earnings were strong."),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n散会以后，我们在（9时30分）又谈了一次。\n\n问:还有呢?"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n休息"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nWir waren dort. Foto: Das war verboten."),
         ("de", "F: Warum?\n\nBob: Darum.\n\nIch zeige Ihnen ein Foto: meine Mutter am Neumarkt"),
         ("de", "F: Warum?\n\nBob: Darum.\n\nEnde der Aufnahme war erst um neun."),
@@ -419,4 +421,21 @@ def test_a_caption_ending_in_its_credit_and_a_box_title_in_capitals_with_bullets
     assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [
         ("caption", 3, 3),
         ("box", 4, 7),
+    ]
+
+
+def test_a_gazettes_clock_time_after_a_label_is_a_timestamp_and_the_close_of_the_sitting_no_turn() -> None:
+    """立法院公報 prints the clock time after a questioner's label (``溫委員子齊：（9時32分）``) and closes with
+    ``散會（12時48分）``; a recess ``休息（10時30分）`` between turns is a stage direction, in either script."""
+    text = (
+        "问：（9時32分）部長，為什麼？\n\nBob：因為。\n\n休息（10时30分）\n\n"
+        "问：(10時41分)還有呢？\n\nBob：沒有了。\n\n散會（12時48分）"
+    )
+    result = parse(text, "zh")
+    assert shape(result) == [("问", "部長，為什麼？"), ("Bob", "因為。"), ("问", "還有呢？"), ("Bob", "沒有了。")]
+    assert [(s.kind, s.text) for s in result.segments] == [
+        ("timestamp", "（9時32分）"),
+        ("stage_direction", "休息（10时30分）"),
+        ("timestamp", "(10時41分)"),
+        ("stage_direction", "散會（12時48分）"),
     ]
