@@ -439,3 +439,78 @@ def test_a_gazettes_clock_time_after_a_label_is_a_timestamp_and_the_close_of_the
         ("timestamp", "(10時41分)"),
         ("stage_direction", "散會（12時48分）"),
     ]
+
+
+META_IT = InterviewMeta.model_validate(
+    {
+        **META.model_dump(include={"title", "publisher", "url", "published", "interviewer", "interviewees"}),
+        "speakers": {"Someone": "audience"},
+        "languages": {
+            "it": {"source": "s", "labels": {"D": "Ann Asker", "R": "Bob Answerer", "Dal pubblico": "Someone"}},
+            "en": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer"}},
+            "de": {"source": "s", "labels": {"F": "Ann Asker", "Bob": "Bob Answerer"}},
+            "fr": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer"}},
+            "zh": {"source": "s", "labels": {"问": "Ann Asker", "Bob": "Bob Answerer"}},
+        },
+    }
+)
+
+
+def test_an_italian_transcript_has_its_own_furniture() -> None:
+    """it.toml: ``D:`` / ``R:``, ``(risate)`` cut out, a caption credited ``(foto di …)``, a translator's note, and
+    the site's ``© Riproduzione riservata``, ``Tag:``, ``Leggi anche:`` after the last answer."""
+    text = (
+        "Bob Answerer in libreria (foto di Ann Lee)\n\nTraduzione dall'inglese di Ann Asker.\n\n"
+        "D: Perché il mare? (risate)\n\nR: Perché c'era. (applausi) Tutto qui.\n\n"
+        "Dal pubblico: E il libro?\n\nR: Esce a maggio.\n\n© Riproduzione riservata\n\n"
+        "Leggi anche: Dieci libri sul mare\n\nTag: mare, libri\n\nCondividi: Facebook · X"
+    )
+    result = parse_text(text, meta=META_IT, lang="it")
+    assert shape(result) == [
+        ("D", "Perché il mare?"),
+        ("R", "Perché c'era. Tutto qui."),
+        ("Dal pubblico", "E il libro?"),
+        ("R", "Esce a maggio."),
+    ]
+    kinds = [(s.kind, s.source.line_start) for s in result.segments]
+    assert kinds[:2] == [("caption", 1), ("editor_note", 3)]
+    assert ("interjection", 5) in kinds and ("interjection", 7) in kinds
+    assert {kind for kind, line in kinds if line >= 13} == {"boilerplate"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nDomanda dal pubblico: E poi?\n\nR: Poi basta.", "Domanda dal pubblico"),
+        ("en", "Q: Why?\n\nBob: Because.\n\nFrom the audience: And then?\n\nBob: Then nothing.", "From the audience"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nAus dem Publikum: Und dann?\n\nBob: Nichts.", "Aus dem Publikum"),
+        (
+            "fr",
+            "Q: Pourquoi ?\n\nBob: Parce que.\n\nQuestion du public : Et après ?\n\nBob: Rien.",
+            "Question du public",
+        ),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n现场观众：然后呢？\n\nBob:没有了。", "现场观众"),
+    ],
+)
+def test_a_label_naming_the_audience_nobody_declared_is_an_error(lang: str, text: str, label: str) -> None:
+    """``Dal pubblico:`` is no name (a lower-case word after a capital), but the conventions list it as a role: a
+    label, so an undeclared one stops the parse instead of being glued into the turn before."""
+    with pytest.raises(UnknownLabelError, match=f"'{label}'"):
+        parse_text(text, meta=META_IT, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Q: Why?\n\nBob: Because.\n\nFrom the audience, it looked easy: nobody fell."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nBottom line: it works."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nIn Berlin, Merkel said: we can do it."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nDal pubblico sembrava facile: nessuno è caduto."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nTraduzione di un libro: questo è il lavoro."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nHo visto la foto di mia nonna (ride) e ho capito."),
+    ],
+)
+def test_speech_that_starts_like_a_role_or_italian_furniture_stays_in_the_answer(lang: str, text: str) -> None:
+    result = parse_text(text, meta=META_IT, lang=lang)
+    said = text.split("\n\n")[2]
+    assert said.replace(" (ride)", "") in result.turns[1].text

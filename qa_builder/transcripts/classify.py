@@ -264,12 +264,13 @@ def _apart(context: Reading) -> Callable[[str], bool]:
         list(context.meta.people),
         context.conventions.not_labels,
     )
+    roles = context.conventions.audience_labels
 
     def apart(line: str) -> bool:
         return (
             any(pattern.match(line) for pattern in patterns)
             or context.labels.match(line) is not None  # a label with a period ("Q. …"), at a sentence's end only
-            or undeclared_label(line, declared=declared, names=names, not_labels=not_labels) is not None
+            or undeclared_label(line, declared=declared, names=names, not_labels=not_labels, roles=roles) is not None
         )  # an undeclared one with a colon only: after a period, "Dr. Vance, please…" is no label
 
     return apart
@@ -615,6 +616,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         first_line=strip(block.paragraph.first_line, context.markup).text,
         alone=context.script,
         titles=context.conventions.honorifics,
+        roles=context.conventions.audience_labels,
     )
 
 
