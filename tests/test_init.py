@@ -426,3 +426,14 @@ def test_init_finds_the_labels_of_a_subtitle_file_under_its_cue_numbers_and_time
     draft = drafted(tmp_path / "subtitles", "en.txt", text)
     assert draft["languages"]["en"]["labels"] == {"Dana Whitfield": "Dana Whitfield", "Callum Reyes": "Callum Reyes"}
     assert draft["speakers"] == {"Dana Whitfield": "interviewer", "Callum Reyes": "interviewee"}
+
+
+def test_init_drafts_a_label_naming_the_audience_as_the_audience(tmp_path: Path) -> None:
+    """``Dal pubblico:`` (it.toml's audience_labels) is a label though no name, and its speaker is the audience."""
+    text = (
+        "Incontro in libreria\n\nD: Perché il mare?\n\nR: Perché c'era.\n\nD: E poi?\n\nR: Poi il libro.\n\n"
+        "Dal pubblico: Quando esce?\n\nR: A maggio.\n\n© Riproduzione riservata\n\nTag: mare, libri"
+    )
+    draft = drafted(tmp_path / "incontro", "it.txt", text)
+    assert set(draft["languages"]["it"]["labels"]) == {"D", "R", "Dal pubblico"}
+    assert draft["speakers"]["Dal pubblico"] == "audience"

@@ -281,6 +281,15 @@ def test_a_titled_box_between_answers_is_a_box_and_the_answer_goes_on_after_it()
         ("en", "Q: Why?\n\nBob: Because.\n\nBob 10:30 is when we start, not later."),
         ("en", "Q: Why?\n\nBob: Because.\n\nG7: the summit was long."),
         ("en", "Q: Why?\n\nBob: Because.\n\nQ4 earnings were strong."),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n散会以后，我们在（9时30分）又谈了一次。\n\n问:还有呢?"),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n休息"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nWir waren dort. Foto: Das war verboten."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nIch zeige Ihnen ein Foto: meine Mutter am Neumarkt"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nEnde der Aufnahme war erst um neun."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nEs gibt zwei Gründe: (1) die Kosten und (2) die Zeit."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nDas Mittel hieß (Xylomethazolin?) oder so."),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nInfo gab es keine."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nIt was the //so-called// reform, at 12:04:33 sharp."),
     ],
 )
 def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str, text: str) -> None:
@@ -381,3 +390,161 @@ def test_after_the_last_answer_a_link_starts_the_footer() -> None:
     result = parse("Q: Why?\n\nBob: Because.\n\nRelated: More on rivers\n\nThe institute is a non-profit.")
     assert shape(result)[-1] == ("Bob", "Because.")
     assert result.segments[-1].kind == "boilerplate" and "non-profit" in result.segments[-1].text
+
+
+def test_a_research_transcripts_time_marks_pauses_and_inaudible_words_are_cut_out() -> None:
+    """f4/f5transkript's time mark at a paragraph's end (``#00:01:02-3#``) and what the Dresing/Pehl rules put in
+    brackets — a pause ``(...)``, ``(unv.)``, what the speaker does — are no words of the speaker."""
+    text = (
+        "F: Wie kam das? #00:00:04-6#\n\nBob: Also ich habe (..) angefangen. (unv.) Dann ging es. (seufzt) #00:01:02-3#"
+    )
+    result = parse(text, "de")
+    assert shape(result) == [("F", "Wie kam das?"), ("Bob", "Also ich habe angefangen. Dann ging es.")]
+    assert [(s.kind, s.text) for s in result.segments] == [
+        ("timestamp", "#00:00:04-6#"),
+        ("interjection", "(..)"),
+        ("interjection", "(unv.)"),
+        ("interjection", "(seufzt)"),
+        ("timestamp", "#00:01:02-3#"),
+    ]
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("de", "F: Warum?\n\nBob: Das war schwer. //F: Mhm.// Und teuer.\n\nF: Gut."),
+        ("en", "Q: Why?\n\nBob: It was hard. //Q: Mhm.// And dear.\n\nQ: Right."),
+    ],
+)
+def test_a_backchannel_marked_as_an_overlap_is_cut_out_of_the_turn_it_interrupts(lang: str, text: str) -> None:
+    """``//I1: Mhm.//`` inside B's paragraph is the interviewer's overlap (Dresing/Pehl): it starts no turn."""
+    result = parse(text, lang)
+    asker = "F" if lang == "de" else "Q"
+    assert [label for label, _ in shape(result)] == [asker, "Bob", asker]
+    assert "//" not in result.turns[1].text and "Mhm" not in result.turns[1].text
+    assert [s.kind for s in result.segments] == ["interjection"]
+
+
+def test_the_end_of_the_recording_and_a_postscript_are_not_the_last_turn() -> None:
+    """``Ende der Aufnahme`` ends a research transcript; the interviewer's ``Postskriptum:`` after it is a note."""
+    result = parse("F: Danke.\n\nBob: Gern. #00:04:52-0#\n\nEnde der Aufnahme\n\nPostskriptum: Bob wirkte müde.", "de")
+    assert shape(result) == [("F", "Danke."), ("Bob", "Gern.")]
+    assert [(s.kind, s.source.line_start) for s in result.segments if s.turn_index is None] == [("boilerplate", 5)]
+    alone = parse("F: Danke.\n\nBob: Gern.\n\nPostskript: Bob wirkte müde.", "de")
+    assert shape(alone) == [("F", "Danke."), ("Bob", "Gern.")]
+    assert [s.kind for s in alone.segments] == ["editor_note"]
+
+
+def test_a_caption_ending_in_its_credit_and_a_box_title_in_capitals_with_bullets_are_no_answer() -> None:
+    """A newspaper's ``… am Markt. Foto: LT/Meier`` under a photo is a caption; ``ZUR SACHE`` over a subtitle and
+    bulleted lines is a box — in a file printing one paragraph per line, where nothing else sets them apart."""
+    meta = InterviewMeta.model_validate(
+        {
+            **META.model_dump(include={"title", "publisher", "url", "published", "interviewer", "interviewees"}),
+            "languages": {
+                "de": {"source": "s", "labels": {"F": "Ann Asker", "Bob": "Bob Answerer"}, "paragraphs": "one-per-line"}
+            },
+        }
+    )
+    text = (
+        "F: Warum?\nBob: Darum.\nBob Answerer am Markt. Foto: LT/Meier\nZUR SACHE\nDer Kreis in Zahlen\n"
+        "• Einwohner: 12 000\n• Leerstand: 14 Prozent\nF: Und?\nBob: Ja."
+    )
+    result = parse_text(text, meta=meta, lang="de")
+    assert shape(result) == [("F", "Warum?"), ("Bob", "Darum."), ("F", "Und?"), ("Bob", "Ja.")]
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [
+        ("caption", 3, 3),
+        ("box", 4, 7),
+    ]
+
+
+def test_a_gazettes_clock_time_after_a_label_is_a_timestamp_and_the_close_of_the_sitting_no_turn() -> None:
+    """立法院公報 prints the clock time after a questioner's label (``溫委員子齊：（9時32分）``) and closes with
+    ``散會（12時48分）``; a recess ``休息（10時30分）`` between turns is a stage direction, in either script."""
+    text = (
+        "问：（9時32分）部長，為什麼？\n\nBob：因為。\n\n休息（10时30分）\n\n"
+        "问：(10時41分)還有呢？\n\nBob：沒有了。\n\n散會（12時48分）"
+    )
+    result = parse(text, "zh")
+    assert shape(result) == [("问", "部長，為什麼？"), ("Bob", "因為。"), ("问", "還有呢？"), ("Bob", "沒有了。")]
+    assert [(s.kind, s.text) for s in result.segments] == [
+        ("timestamp", "（9時32分）"),
+        ("stage_direction", "休息（10时30分）"),
+        ("timestamp", "(10時41分)"),
+        ("stage_direction", "散會（12時48分）"),
+    ]
+
+
+META_IT = InterviewMeta.model_validate(
+    {
+        **META.model_dump(include={"title", "publisher", "url", "published", "interviewer", "interviewees"}),
+        "speakers": {"Someone": "audience"},
+        "languages": {
+            "it": {"source": "s", "labels": {"D": "Ann Asker", "R": "Bob Answerer", "Dal pubblico": "Someone"}},
+            "en": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer"}},
+            "de": {"source": "s", "labels": {"F": "Ann Asker", "Bob": "Bob Answerer"}},
+            "fr": {"source": "s", "labels": {"Q": "Ann Asker", "Bob": "Bob Answerer"}},
+            "zh": {"source": "s", "labels": {"问": "Ann Asker", "Bob": "Bob Answerer"}},
+        },
+    }
+)
+
+
+def test_an_italian_transcript_has_its_own_furniture() -> None:
+    """it.toml: ``D:`` / ``R:``, ``(risate)`` cut out, a caption credited ``(foto di …)``, a translator's note, and
+    the site's ``© Riproduzione riservata``, ``Tag:``, ``Leggi anche:`` after the last answer."""
+    text = (
+        "Bob Answerer in libreria (foto di Ann Lee)\n\nTraduzione dall'inglese di Ann Asker.\n\n"
+        "D: Perché il mare? (risate)\n\nR: Perché c'era. (applausi) Tutto qui.\n\n"
+        "Dal pubblico: E il libro?\n\nR: Esce a maggio.\n\n© Riproduzione riservata\n\n"
+        "Leggi anche: Dieci libri sul mare\n\nTag: mare, libri\n\nCondividi: Facebook · X"
+    )
+    result = parse_text(text, meta=META_IT, lang="it")
+    assert shape(result) == [
+        ("D", "Perché il mare?"),
+        ("R", "Perché c'era. Tutto qui."),
+        ("Dal pubblico", "E il libro?"),
+        ("R", "Esce a maggio."),
+    ]
+    kinds = [(s.kind, s.source.line_start) for s in result.segments]
+    assert kinds[:2] == [("caption", 1), ("editor_note", 3)]
+    assert ("interjection", 5) in kinds and ("interjection", 7) in kinds
+    assert {kind for kind, line in kinds if line >= 13} == {"boilerplate"}
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "label"),
+    [
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nDomanda dal pubblico: E poi?\n\nR: Poi basta.", "Domanda dal pubblico"),
+        ("en", "Q: Why?\n\nBob: Because.\n\nFrom the audience: And then?\n\nBob: Then nothing.", "From the audience"),
+        ("de", "F: Warum?\n\nBob: Darum.\n\nAus dem Publikum: Und dann?\n\nBob: Nichts.", "Aus dem Publikum"),
+        (
+            "fr",
+            "Q: Pourquoi ?\n\nBob: Parce que.\n\nQuestion du public : Et après ?\n\nBob: Rien.",
+            "Question du public",
+        ),
+        ("zh", "问:为什么?\n\nBob:因为。\n\n现场观众：然后呢？\n\nBob:没有了。", "现场观众"),
+    ],
+)
+def test_a_label_naming_the_audience_nobody_declared_is_an_error(lang: str, text: str, label: str) -> None:
+    """``Dal pubblico:`` is no name (a lower-case word after a capital), but the conventions list it as a role: a
+    label, so an undeclared one stops the parse instead of being glued into the turn before."""
+    with pytest.raises(UnknownLabelError, match=f"'{label}'"):
+        parse_text(text, meta=META_IT, lang=lang)
+
+
+@pytest.mark.parametrize(
+    ("lang", "text"),
+    [
+        ("en", "Q: Why?\n\nBob: Because.\n\nFrom the audience, it looked easy: nobody fell."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nBottom line: it works."),
+        ("en", "Q: Why?\n\nBob: Because.\n\nIn Berlin, Merkel said: we can do it."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nDal pubblico sembrava facile: nessuno è caduto."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nTraduzione di un libro: questo è il lavoro."),
+        ("it", "D: Perché?\n\nR: Perché sì.\n\nHo visto la foto di mia nonna (ride) e ho capito."),
+    ],
+)
+def test_speech_that_starts_like_a_role_or_italian_furniture_stays_in_the_answer(lang: str, text: str) -> None:
+    result = parse_text(text, meta=META_IT, lang=lang)
+    said = text.split("\n\n")[2]
+    assert said.replace(" (ride)", "") in result.turns[1].text

@@ -268,12 +268,13 @@ def _apart(context: Reading) -> Callable[[str], bool]:
         list(context.meta.people),
         context.conventions.not_labels,
     )
+    roles = context.conventions.audience_labels
 
     def apart(line: str) -> bool:
         return (
             any(pattern.match(line) for pattern in patterns)
             or context.labels.match(line) is not None  # a label with a period ("Q. …"), at a sentence's end only
-            or undeclared_label(line, declared=declared, names=names, not_labels=not_labels) is not None
+            or undeclared_label(line, declared=declared, names=names, not_labels=not_labels, roles=roles) is not None
         )  # an undeclared one with a colon only: after a period, "Dr. Vance, please…" is no label
 
     return apart
@@ -373,6 +374,7 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
             following = blocks[k + 1] if k + 1 < len(blocks) else None
             if following is not None and following.kind == "text":
                 following.kind = "box"
+                _bulleted_after(blocks, k + 1)
             continue
         if block.kind != "text":
             continue
@@ -385,6 +387,16 @@ def _boxes(blocks: list[Block], context: Reading) -> None:
         if _box_lines([found.text for found in run]):
             for found in run:
                 found.kind = "box"
+
+
+def _bulleted_after(blocks: list[Block], k: int) -> None:
+    """The bulleted paragraphs on the lines right after a titled box's paragraph are the box's too (``ZUR SACHE`` /
+    ``Stadtumbau in Zahlen`` / ``• Einwohner …`` in a file without blank lines)."""
+    end = blocks[k].paragraph.line_end
+    for other in blocks[k + 1 :]:
+        if other.kind != "text" or other.paragraph.line_start != end + 1 or not _BULLET.match(other.text):
+            break
+        other.kind, end = "box", other.paragraph.line_end
 
 
 _QUOTED = regex.compile(r"^[„“\"«»‚‘「『]\s*(?P<inner>[^„“”\"«»「」『』]{15,}?)\s*[“”\"»«‘’」』]$")
@@ -620,6 +632,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         first_line=strip(block.paragraph.first_line, context.markup).text,
         alone=context.script,
         titles=context.conventions.honorifics,
+        roles=context.conventions.audience_labels,
     )
 
 

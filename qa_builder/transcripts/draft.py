@@ -37,6 +37,7 @@ from .labels import (
     COLONS,
     near_label,
     numbered_speaker,
+    role_phrase,
     timed_label,
     undeclared_label,
     without_asides,
@@ -348,7 +349,7 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     ):
         return None
     word = _NUMBERED.sub("", match["label"]) if timed is None and match is not None else ""
-    if word in (*conventions.asking_labels, *conventions.answering_labels):
+    if word in (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels):
         return word  # "A:" (or "A1:") is an answer's label although "A" starts sentences too
     shaped = undeclared_label(
         text,
@@ -446,6 +447,8 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     """A guess from the label and its turns: a question word, a publication's name or mostly questions ask, a chair's
     title chairs, a name answers."""
     label = candidate.label
+    if role_phrase(label, conventions.audience_labels):  # "From the audience", "Dal pubblico"
+        return "audience"
     words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
     named = _role_word(words[0], conventions) if words and not numbered_speaker(label) else None
     if named is not None and (named != "interviewee" or len(words) == 1):

@@ -34,6 +34,7 @@ __all__ = [
     "near_label",
     "coded_speaker",
     "numbered_speaker",
+    "role_phrase",
     "timed_label",
     "undeclared_label",
     "without_asides",
@@ -227,11 +228,13 @@ def undeclared_label(
     first_line: str = "",
     alone: bool = False,
     titles: Sequence[str] = (),
+    roles: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
 
     ``declared`` are the language's labels, ``names`` the declared speakers' names, ``titles`` the honorifics
-    (``Mr. Graves …`` is no label ``Mr`` where labels may end in a period). ``first_line`` is the
+    (``Mr. Graves …`` is no label ``Mr`` where labels may end in a period), ``roles`` the conventions' role
+    phrases (``From the audience``, ``Dal pubblico``): labels though not shaped like a name. ``first_line`` is the
     paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``), and so is a
     name in capitals alone on it with text below where the file prints its labels so (``alone``: ``CALLER``).
 
@@ -261,7 +264,23 @@ def undeclared_label(
         return None
     if script is not None and timed is None:
         return label, "it is a name alone on its line, as this file prints its labels"
-    return _reason(label, rest, bold_start, declared, names)
+    found = _reason(label, rest, bold_start, declared, names)
+    if found is None and role_phrase(label, roles):  # "Dal pubblico", not shaped like a name
+        return label, "it names a role the conventions list"
+    return found
+
+
+def role_phrase(label: str, roles: Sequence[str]) -> bool:
+    """Whether the label is one of ``roles`` as printed, or in capitals (``DAL PUBBLICO``), what it says in
+    brackets left out (``Aus dem Publikum (Frau K.)``).
+
+    >>> role_phrase("Dal pubblico", ["Dal pubblico"]), role_phrase("FROM THE AUDIENCE", ["From the audience"])
+    (True, True)
+    >>> role_phrase("dal pubblico", ["Dal pubblico"]), role_phrase("Bottom line", ["From the audience"])
+    (False, False)
+    """
+    bare = without_asides(label)
+    return any(bare == role or (bare.isupper() and bare == role.upper()) for role in roles)
 
 
 def bold_timed(text: str, bold_start: str) -> str | None:

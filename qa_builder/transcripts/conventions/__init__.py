@@ -42,6 +42,7 @@ LIST_RULES = (
     "label_separators",
     "asking_labels",
     "answering_labels",
+    "audience_labels",
     "chairing_labels",
     "honorifics",
     "suspended_hyphen",
@@ -131,6 +132,10 @@ class Conventions(BaseModel):
     asking_labels: list[str] = _listed("Labels that name whoever asks ('Q', 'F', '记者'): `init` guesses them asking.")
     answering_labels: list[str] = _listed(
         "Labels that name whoever answers ('A', 'Antwort', '答'): `init` keeps them as labels."
+    )
+    audience_labels: list[str] = _listed(
+        "Labels that name someone in the audience ('From the audience', 'Aus dem Publikum', '观众'): a label wherever "
+        "they start a paragraph with a colon, though not shaped like a name; `init` guesses them audience."
     )
     chairing_labels: list[str] = _listed(
         "First words of a chair's label ('Präsidentin'): `init` guesses them chairing."
