@@ -212,3 +212,18 @@ def test_a_utf8_file_with_a_paragraph_in_cp1252_is_said_to_mix_two_encodings() -
 def test_a_word_that_is_spelt_with_a_tilde_capital_is_no_garbled_text() -> None:
     text = "P: Você já foi a São Paulo?\n\nR: Sim, à noite, às vezes. ÃO é só um exemplo.\n"
     assert decode(text.encode("utf-8"), "pt.txt", lang="pt") == text
+
+
+def test_text_is_composed_and_loses_invisible_characters_a_soft_hyphen_ending_a_line_is_a_hyphen() -> None:
+    lines = split_lines("Altma\u0308n:\u00a0Die Vor\u00adstands\u00ad\nmitglieder\u200b sagen Nein.", "de.txt")
+    assert [line.text for line in lines] == ["Altmän: Die Vorstands-", "mitglieder sagen Nein."]
+
+
+@pytest.mark.parametrize(
+    ("char", "message"),
+    [("\u0085", r"control character U\+0085"), ("\u2028", r"line separator U\+2028")],
+)
+def test_a_c1_control_or_a_unicode_line_separator_is_refused_where_it_is(char: str, message: str) -> None:
+    with pytest.raises(DecodeError, match=message) as caught:
+        split_lines(f"Q: Why?\n\nA: Because.{char}Q: And?", "en.txt")
+    assert (caught.value.line, caught.value.col) == (3, 12)

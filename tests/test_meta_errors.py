@@ -210,3 +210,15 @@ def test_a_review_naming_another_speaker_than_the_line_is_now_read_as_is_warned(
     warned = [line for line in result.stderr.splitlines() if "review of line 87" in line]
     assert len(warned) == 1 and "names Sam Altman, but the line is now read as Mira Murati's" in warned[0]
     assert warned[0].startswith(f"{raw_copy}/{INTERVIEW}/de.txt:87: warning:")
+
+
+def test_names_and_labels_compare_as_text_whatever_their_spaces_and_composition(raw_copy: Path) -> None:
+    """A no-break space typed in a name in meta.toml, and a label decomposed (as macOS writes it) in the text."""
+    edit_meta(
+        raw_copy, ('interviewees = ["Sam Altman", "Mira Murati"]', 'interviewees = ["Sam Altman", "Mira\u00a0Murati"]')
+    )
+    transcript = raw_copy / INTERVIEW / "de.txt"
+    transcript.write_text(transcript.read_text("utf-8").replace("\nMurati:", "\nMura\u0301ti:"), encoding="utf-8")
+    edit_meta(raw_copy, ('Murati = "Mira Murati"', 'Murati = "Mira Murati"\n"Muráti" = "Mira Murati"'))
+    code, errors = validate(raw_copy)
+    assert code == 0 and not [line for line in errors if "error" in line], errors

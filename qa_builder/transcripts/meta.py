@@ -30,7 +30,7 @@ from .conventions import Conventions, builtin_conventions
 from .labels import COLON
 from .licenses import HUB_LICENSES, licence_problem
 from .metakeys import Problem, problems_of, toml_error
-from .read import read_bytes
+from .read import normalised, read_bytes
 
 __all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Speaker", "Voice", "code_shaped", "load_meta"]
 
@@ -390,6 +390,7 @@ def load_meta(path: Path, where: str) -> InterviewMeta:
         raise MetadataError(
             f"meta.toml is not UTF-8 (byte 0x{error.object[error.start]:02X})", path=where, hint="save it as UTF-8"
         ) from None
+    text = normalised(text)  # names and labels compare as the transcripts' text does
     try:
         data = tomllib.loads(text)
     except tomllib.TOMLDecodeError as error:

@@ -9,6 +9,7 @@ endings; the text is normalised for parsing (no-break spaces, zero-width junk).
 from __future__ import annotations
 
 import codecs
+import unicodedata
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,7 +19,16 @@ from ..errors import BinaryFileError, DecodeError, EmptyFileError, InputError
 from ..languages import frequent_characters, language_scripts, legacy_encodings
 from .sniff import check_format, check_mojibake
 
-__all__ = ["Line", "decode", "guess_encoding", "read_bytes", "read_lines", "script_share", "split_lines"]
+__all__ = [
+    "Line",
+    "decode",
+    "guess_encoding",
+    "normalised",
+    "read_bytes",
+    "read_lines",
+    "script_share",
+    "split_lines",
+]
 
 _BOMS = (
     (codecs.BOM_UTF32_LE, "utf-32-le"),
@@ -29,8 +39,12 @@ _BOMS = (
 )
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
-_INVISIBLE = regex.compile(r"[\u200b\u2060\ufeff]")
-_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f]")
+_INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff]")
+"""Characters that show nothing: a soft hyphen (Word's optional break), zero-width spaces and joiners of words."""
+_SOFT_HYPHEN_END = regex.compile(r"\u00ad\s*$")
+_CONTROL = regex.compile(r"[\x00-\x08\x0e-\x1f\x7f-\x9f\u2028\u2029]")
+"""Control characters, and the Unicode line and paragraph separators: a line break to some programs and none to
+others, so the file's line numbers would not be the editor's."""
 
 
 @dataclass(frozen=True, slots=True)
@@ -275,11 +289,23 @@ def split_lines(text: str, path: str) -> list[Line]:
         control = _CONTROL.search(raw) if controls else None
         if control is not None:
             _raise_control(raw, number, control.start(), path, binary=controls > max(2, len(text) // 100))
-        cleaned = _INVISIBLE.sub("", _SPACES.sub(" ", raw)).strip()
-        lines.append(Line(number, cleaned))
+        lines.append(Line(number, normalised(_SOFT_HYPHEN_END.sub("-", raw)).strip()))
     if lines and lines[-1].text == "" and text.endswith(("\n", "\r")):
         lines.pop()
     return lines
+
+
+def normalised(text: str) -> str:
+    """Text as the parser compares it: composed (NFC: ``ä`` typed as ``a`` and a combining diaeresis, as macOS
+    writes file names, is ``ä``), every space a plain one, invisible characters gone. A soft hyphen ending a line
+    is a hyphen there (the word goes on on the next line, and is joined as a broken word is).
+
+    >>> normalised("Altma\u0308n:\u00a0Ja, Vor\u00adstand")
+    'Altmän: Ja, Vorstand'
+    """
+    if not unicodedata.is_normalized("NFC", text):
+        text = unicodedata.normalize("NFC", text)
+    return _INVISIBLE.sub("", _SPACES.sub(" ", text))
 
 
 def _raise_control(raw: str, number: int, index: int, path: str, *, binary: bool) -> None:
@@ -290,12 +316,15 @@ def _raise_control(raw: str, number: int, index: int, path: str, *, binary: bool
             line=number,
             hint="give a plain-text transcript",
         )
+    separator = raw[index] in "\u2028\u2029"
     raise DecodeError(
-        f"control character U+{ord(raw[index]):04X} in the text",
+        f"{'line separator' if separator else 'control character'} U+{ord(raw[index]):04X} in the text",
         path=path,
         line=number,
         col=index + 1,
-        hint="delete it from the file (it is not printable text)",
+        hint="replace it with a line break (editors disagree on whether it is one)"
+        if separator
+        else "delete it from the file (it is not printable text)",
     )
 
 
