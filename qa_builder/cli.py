@@ -214,10 +214,10 @@ def validate(
 ) -> None:
     """Lint the raw folder: where every line went, warnings, and errors as file:line."""
     from .jsonable import validation_error_json, validation_json
-    from .transcripts.interview import check_raw
+    from .summary import validate_raw
 
     with _reported(validation_error_json if as_json else None):
-        checked = check_raw(raw)
+        checked = validate_raw(raw)
     document = validation_json(checked, strict=strict)
     if as_json:
         _print_json(document)

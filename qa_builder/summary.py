@@ -14,6 +14,7 @@ from pathlib import Path
 
 from .alignment.model import LOW_SCORE
 from .alignment.parallel import PairAlignment
+from .errors import QABuilderError
 from .models import Role, Turn
 from .transcripts.interview import Interview
 from .transcripts.parse import ParseWarning
@@ -82,6 +83,19 @@ def summarize_raw(raw: Path) -> list[InterviewSummary]:
         interview = load_interview(folder)
         summaries.append(summarize(interview, align_interview(interview)))
     return summaries
+
+
+def validate_raw(raw: Path) -> list[Interview | QABuilderError]:
+    """Every interview under ``raw`` loaded and checked, or the error that stops it, its translations aligned turn
+    by turn to check they are translations of one another: what ``qa-builder validate`` reports."""
+    from .alignment.parallel import check_translations
+    from .transcripts.interview import check_raw
+
+    checked = check_raw(raw)
+    for item in checked:
+        if isinstance(item, Interview):
+            check_translations(item)
+    return checked
 
 
 def speaker_name(turn: Turn) -> str:

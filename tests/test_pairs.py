@@ -128,3 +128,28 @@ def test_a_language_code_with_a_region_makes_a_pair_that_loads(tmp_path: Path) -
         assert len(found) > 10
         sides = found["translation"] if family != "parallel_qa" else found["question"]
         assert all(row["de"] and row["zh-CN"] for row in sides), family
+
+
+def test_transcripts_whose_turn_lengths_do_not_follow_each_other_are_warned(tmp_path: Path) -> None:
+    """Another interview's text under the same labels (here: the questions' and the answers' texts each moved three
+    places on) aligns turn for turn, but its turns' lengths do not rise and fall with the translation's: validate
+    warns, on the second language's file; the interview as published is not warned about."""
+    from typer.testing import CliRunner
+
+    from qa_builder.cli import app
+
+    raw = raw_with(tmp_path, "press-interview-en-de")
+    de = raw / "press-interview-en-de" / "de.txt"
+    runner = CliRunner()
+    assert "do not follow" not in runner.invoke(app, ["validate", "--raw", str(raw)]).stderr
+    lines = de.read_text(encoding="utf-8").split("\n")
+    for label in ("Haberkorn: ", "DW: "):
+        found = [k for k, line in enumerate(lines) if line.startswith(label)]
+        texts = [lines[k] for k in found]
+        for k, text in zip(found, texts[3:] + texts[:3], strict=True):
+            lines[k] = text
+    de.write_text("\n".join(lines), encoding="utf-8")
+    result = runner.invoke(app, ["validate", "--raw", str(raw)])
+    warned = [line for line in result.stderr.splitlines() if "do not follow" in line]
+    assert len(warned) == 1 and "press-interview-en-de/en.txt" in warned[0], result.stderr
+    assert "is it a translation of the same interview?" in warned[0]

@@ -19,8 +19,10 @@ from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
+from .translations import check_lengths
 
 __all__ = [
+    "check_translations",
     "PairAlignment",
     "align_interview",
     "align_interviews",
@@ -151,6 +153,13 @@ def _prefix(interview_id: str, langs: tuple[str, str]) -> str:
 
 
 def _align_pairs(pairs: Sequence[tuple[str, Transcript, Transcript]], costs: Costs) -> list[PairAlignment]:
+    levels = _turn_levels(pairs)
+    sentences = sentence_beads_grouped([level.sentence_group for level in levels], costs)
+    return [level.finished(aligned) for level, aligned in zip(levels, sentences, strict=True)]
+
+
+def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_TurnLevel]:
+    """The pairs aligned turn by turn, each checked for being translations of one another at all."""
     groups = [
         Group([(turn_items(left.turns), turn_items(right.turns))], (left.lang, right.lang)) for _, left, right in pairs
     ]
@@ -158,8 +167,21 @@ def _align_pairs(pairs: Sequence[tuple[str, Transcript, Transcript]], costs: Cos
         _TurnLevel.of(interview_id, left, right, beads)
         for (interview_id, left, right), (beads,) in zip(pairs, align_groups(groups), strict=True)
     ]
-    sentences = sentence_beads_grouped([level.sentence_group for level in levels], costs)
-    return [level.finished(aligned) for level, aligned in zip(levels, sentences, strict=True)]
+    for level in levels:
+        if level.right.turns:
+            check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
+    return levels
+
+
+def check_translations(interview: Interview) -> None:
+    """Align ``interview``'s translations turn by turn, only to warn (into their notes) where two of them do not
+    read as translations of one another (:func:`~qa_builder.alignment.translations.check_lengths`)."""
+    _turn_levels(
+        [
+            (interview.id, interview.transcripts[a], interview.transcripts[b])
+            for a, b in language_pairs(interview.transcripts)
+        ]
+    )
 
 
 def turn_items(turns: Sequence[Turn]) -> list[AlignItem]:
