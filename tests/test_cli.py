@@ -42,8 +42,7 @@ def test_non_transcripts_are_refused(name: str) -> None:
     assert err == (
         f"error: {FIXTURES / name}:1: no speaker turns: no paragraph starts with a label meta.toml declares "
         "(Mira Murati, Q, Sam) and no question is printed in bold — check that this file is an interview transcript "
-        "and that its labels are "
-        "listed under [languages.zh.labels]\n"
+        "and that its labels are listed under [languages.zh.labels] (`qa-builder init --print` drafts them)\n"
     )
 
 
@@ -78,7 +77,7 @@ BAD_INPUTS = [
         lambda raw: break_raw(raw, "zh", (FIXTURES / "not-a-transcript-003_a3a4129361f8745e.txt").read_bytes()),
         "error: {raw}/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
         "declares (Mira Murati, Q, Sam) and no question is printed in bold — check that this file is an interview "
-        "transcript and that its labels are listed under [languages.zh.labels]",
+        "transcript and that its labels are listed under [languages.zh.labels] (`qa-builder init --print` drafts them)",
     ),
     (
         "a label the metadata does not know",

@@ -300,6 +300,13 @@ def test_speech_that_looks_a_little_like_furniture_stays_in_the_answer(lang: str
     assert not [s for s in result.segments if s.text == said]
 
 
+def test_no_turns_names_the_label_shaped_starts_that_recur() -> None:
+    """A file whose labels are all undeclared: the error names what init would draft, not a field printed once."""
+    text = "Datum: 14.03.1998\nKB: Warum?\nLenz: Darum.\nKB: Und?\nLenz: Ja.\nKB: Gut.\n"
+    with pytest.raises(NoTurnsError, match=r"lines start like labels it does not declare: KB: 3×, Lenz: 2× — "):
+        parse(text, "de")
+
+
 def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
     """``>>`` starts a turn even inside hard-wrapped caption lines; unnamed, it is whoever spoke before the current
     speaker (flagged and warned about); ``>> Q:`` is Q's."""

@@ -38,6 +38,7 @@ from .labels import (
     bold_timed,
     coded_speaker,
     label_pattern,
+    recurring_starts,
     undeclared_label,
 )
 from .markup import Markup, detect, strip
@@ -555,14 +556,30 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
             line=block.paragraph.line_start,
             hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in meta.toml',
         )
+    starts = _label_shaped_starts(blocks, context)
+    seen = f"; lines start like labels it does not declare: {starts}" if starts else ""
     return NoTurnsError(
         f"no speaker turns: no paragraph starts with a label meta.toml declares ({labels}) and no question is "
-        "printed in bold",
+        f"printed in bold{seen}",
         path=context.path,
         line=blocks[0].paragraph.line_start if blocks else None,
         hint="check that this file is an interview transcript and that its labels "
-        f"are listed under [languages.{context.lang}.labels]",
+        f"are listed under [languages.{context.lang}.labels] (`qa-builder init --print` drafts them)",
     )
+
+
+def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
+    """The label-shaped line starts that recur in the file and are neither declared nor listed as no labels
+    (``LT: 7×, Ahlke: 6×``), the five most frequent."""
+    lines = (line for block in blocks for line in block.paragraph.lines)
+    found = recurring_starts(lines)
+    not_labels = {word.casefold() for word in context.conventions.not_labels}
+    kept = [
+        (key, n)
+        for key, n in found.most_common()
+        if key not in context.language.labels and key.casefold() not in not_labels
+    ]
+    return ", ".join(f"{key}: {n}×" for key, n in kept[:5])
 
 
 def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Block, str, str] | None:

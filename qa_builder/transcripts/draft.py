@@ -35,8 +35,10 @@ from .labels import (
     ALONE_NAME,
     COLON,
     COLONS,
+    SHORT_LABEL,
     near_label,
     numbered_speaker,
+    recurring_starts,
     role_phrase,
     timed_label,
     undeclared_label,
@@ -52,8 +54,6 @@ __all__ = ["Candidate", "draft_meta", "write_draft"]
 
 _LABEL_START = regex.compile(rf"^(?P<label>[^\s{COLON}][^{COLON}]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
-_SHORT_LABEL = regex.compile(rf"^(?P<key>[^\s{COLON}][^{COLON}.!?。！？]{{0,30}}?)\s*(?:{'|'.join(COLONS)})\s*\S")
-"""A line starting like a label: where the turns likely start, for reading their paragraph layout."""
 
 
 @dataclass(slots=True)
@@ -182,7 +182,7 @@ def _read(path: Path) -> _Reading:
     recurring = _recurring_starts(rest)
     first = next((k for k, line in enumerate(rest) if recurring.match(line.text)), None)
     if first is None:
-        first = next((k for k, line in enumerate(rest) if _SHORT_LABEL.match(line.text)), 0)
+        first = next((k for k, line in enumerate(rest) if SHORT_LABEL.match(line.text)), 0)
     mode = paragraph_mode(rest[first:])  # the turns' layout, not the masthead's
     found = []
     asides = set()
@@ -198,8 +198,7 @@ def _recurring_starts(lines: list[Line]) -> regex.Pattern[str]:
     """Label-shaped line starts that recur (``LT:`` and ``Ahlke:`` in a file without blank lines), not the
     masthead's fields printed once (``Quelle:``, ``Datum:``): where the turns start, and where a paragraph does
     in whatever layout."""
-    keys = Counter(match["key"] for line in lines if (match := _SHORT_LABEL.match(line.text)) is not None)
-    recurring = sorted((key for key, count in keys.items() if count >= 2), key=len, reverse=True)
+    recurring = sorted(recurring_starts(line.text for line in lines), key=len, reverse=True)
     if not recurring:
         return _NEVER
     return regex.compile(rf"^(?:{'|'.join(map(regex.escape, recurring))})\s*(?:{'|'.join(COLONS)})")

@@ -12,6 +12,7 @@ list it among ``not_labels`` (``Note:``, ``注：``).
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -34,6 +35,8 @@ __all__ = [
     "near_label",
     "coded_speaker",
     "numbered_speaker",
+    "recurring_starts",
+    "SHORT_LABEL",
     "role_phrase",
     "timed_label",
     "undeclared_label",
@@ -68,6 +71,20 @@ def coded_speaker(label: str) -> bool:
     (True, False, False)
     """
     return _CODED_SPEAKER.match(label.strip()) is not None
+
+
+SHORT_LABEL = regex.compile(rf"^(?P<key>[^\s{COLON}][^{COLON}.!?。！？]{{0,30}}?)\s*[{COLON}]\s*\S")
+"""A line starting like a label (a short key without a sentence's end, a colon, text)."""
+
+
+def recurring_starts(lines: Iterable[str]) -> Counter[str]:
+    """How often each label-shaped start begins a line, for those that begin two lines or more.
+
+    >>> recurring_starts(["LT: Why?", "Ahlke: So.", "LT: And?", "Ahlke: Yes.", "Datum: 1998"])
+    Counter({'LT': 2, 'Ahlke': 2})
+    """
+    keys = Counter(match["key"] for line in lines if (match := SHORT_LABEL.match(line)) is not None)
+    return Counter({key: count for key, count in keys.items() if count >= 2})
 
 
 def numbered_speaker(label: str) -> bool:
