@@ -87,6 +87,12 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
     ("old", "new", "expected"),
     [
         ('url = "https', 'link = "https', "unknown key 'link' — known keys here: title,"),
+        ('url = "https://www.', 'url = "www.', 'has no scheme — write it as a full address: "https://www.theverge'),
+        (
+            "[languages.de.reviewed]\n",
+            '[languages.de.reviewed]\n86 = ""\n',
+            "languages.de.reviewed.86 = '': it is empty",
+        ),
         ('url = "https', 'link = "https', "missing key 'url' — add `url = …` (Where the original is published.)"),
         (
             'title = "Interview',

@@ -18,10 +18,18 @@ import tomllib
 from dataclasses import dataclass
 from functools import cached_property
 from pathlib import Path
-from typing import Any, Literal
+from typing import Annotated, Any, Literal
 
 import regex
-from pydantic import BaseModel, ConfigDict, Field, ValidationError, field_validator, model_validator
+from pydantic import (
+    BaseModel,
+    ConfigDict,
+    Field,
+    StringConstraints,
+    ValidationError,
+    field_validator,
+    model_validator,
+)
 
 from ..errors import MetadataError
 from ..languages import two_letter_code
@@ -98,7 +106,7 @@ class LanguageMeta(_Strict):
         "follow unlabelled; `auto` decides from the file.",
     )
     conventions: Conventions = Field(default_factory=Conventions)
-    reviewed: dict[int, str] = Field(
+    reviewed: dict[int, Annotated[str, StringConstraints(pattern=r"\S")]] = Field(
         default_factory=dict,
         description="Lines whose warning a maintainer has checked, each with what they found; not printed again.",
     )
@@ -290,7 +298,19 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
                 f"use one of: {', '.join(answering)}",
             )
         )
-    return found + _licence_problems(data)
+    return found + _licence_problems(data) + _url_problems(data)
+
+
+def _url_problems(data: dict[str, Any]) -> list[Problem]:
+    """A url without its scheme (``www.theverge.com/…``) is a relative link in the dataset card and the site."""
+    url = data.get("url")
+    if not isinstance(url, str) or _HOST_FIRST.match(url.strip()) is None:
+        return []
+    return [Problem(("url",), f"url {url!r} has no scheme", f'write it as a full address: "https://{url.strip()}"')]
+
+
+_HOST_FIRST = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:?#]|$)", regex.IGNORECASE)
+"""A web address written from its host on (``www.theverge.com/…``, ``spiegel.de/…``)."""
 
 
 def _role_conflicts(data: dict[str, Any]) -> list[Problem]:

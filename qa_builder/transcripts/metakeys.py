@@ -72,6 +72,12 @@ def _problem(loc: Loc, detail: Any, model: type[BaseModel]) -> Problem:
     value = detail.get("input")
     shown = f" = {value!r}" if isinstance(value, str | int | float | bool) else ""
     message = str(detail["msg"]).removeprefix("Value error, ")
+    if (
+        detail["type"] in ("string_pattern_mismatch", "string_too_short")
+        and isinstance(value, str)
+        and not value.strip()
+    ):
+        message = "it is empty"  # every string meta.toml takes must say something
     return Problem(loc, f"{where}{shown}: {message}", description or _HINT)
 
 
