@@ -17,6 +17,7 @@ from typing import Any
 __all__ = [
     "frequent_characters",
     "frequent_words",
+    "language_of_word",
     "language_name",
     "language_script",
     "language_scripts",
@@ -103,6 +104,16 @@ def frequent_words() -> dict[str, frozenset[str]]:
     (['aber', 'auch', 'auf'], False)
     """
     return _frequent_words()
+
+
+def language_of_word() -> dict[str, str]:
+    """Which language each of :func:`frequent_words` is frequent in (one pass over a text counts them all)."""
+    return _language_of_word()
+
+
+@cache
+def _language_of_word() -> dict[str, str]:
+    return {word: code for code, words in _frequent_words().items() for word in words}
 
 
 @cache

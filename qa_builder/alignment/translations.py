@@ -6,7 +6,6 @@ together. Two different interviews paired turn by turn do not: their parallel ro
 from __future__ import annotations
 
 import math
-import statistics
 from collections.abc import Sequence
 
 from ..models import FUNCTIONS, ParallelTurn
@@ -39,15 +38,20 @@ def length_correlation(rows: Sequence[ParallelTurn], langs: tuple[str, str]) -> 
     if len(rows) < LENGTH_CORRELATION_PAIRS:
         return None
     functions = [FUNCTIONS[row.roles[langs[0]][0]] if row.roles[langs[0]] else "" for row in rows]
-    sides = [_centred([math.log(len(row.translation[lang]) + 1) for row in rows], functions) for lang in langs]
-    if min(statistics.pvariance(side) for side in sides) == 0:
+    x, y = (_centred([math.log(len(row.translation[lang]) + 1) for row in rows], functions) for lang in langs)
+    xx, yy = sum(a * a for a in x), sum(b * b for b in y)
+    if xx == 0 or yy == 0:
         return None
-    return statistics.correlation(sides[0], sides[1])
+    return sum(a * b for a, b in zip(x, y, strict=True)) / math.sqrt(xx * yy)
 
 
 def _centred(values: list[float], groups: Sequence[str]) -> list[float]:
-    """Each value less the mean of its group's."""
-    means = {group: statistics.mean(v for v, g in zip(values, groups, strict=True) if g == group) for group in groups}
+    """Each value less the mean of its group's (plain floats: the ``statistics`` module's exact means cost more
+    than the alignment of a short interview)."""
+    sums: dict[str, list[float]] = {}
+    for value, group in zip(values, groups, strict=True):
+        sums.setdefault(group, []).append(value)
+    means = {group: sum(found) / len(found) for group, found in sums.items()}
     return [value - means[group] for value, group in zip(values, groups, strict=True)]
 
 

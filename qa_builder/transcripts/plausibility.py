@@ -16,13 +16,14 @@ These checks look at the result:
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Mapping, Sequence
 from functools import lru_cache
 from statistics import median
 
 import regex
 
-from ..languages import frequent_words, language_name, language_scripts, two_letter_code
+from ..languages import frequent_words, language_name, language_of_word, language_scripts, two_letter_code
 from ..models import FUNCTIONS, Exchange, Turn
 from .conventions import compiled
 from .labels import COLON
@@ -108,20 +109,20 @@ def _run_in(labels: tuple[str, ...]) -> regex.Pattern[str]:
 def _check_language(notes: Notes, lang: str, turns: Sequence[Turn]) -> None:
     """Warn where a transcript's words are another language's (German text in ``fr.txt``): by the languages'
     frequent words, for the languages ``languages.toml`` lists them for."""
-    listed = frequent_words()
-    own = listed.get(two_letter_code(lang).split("-")[0].lower())
-    if own is None:
+    code = two_letter_code(lang).split("-")[0].lower()
+    if code not in frequent_words():
         return
-    words = [word.casefold() for turn in turns for word in _WORD.findall(turn.text)]
+    words = _WORD.findall("\n".join(turn.text for turn in turns).casefold())
     if len(words) < 50:
         return
-    shares = {code: sum(word in found for word in words) / len(words) for code, found in listed.items()}
-    other = max(shares, key=lambda code: shares[code])
-    ours = sum(word in own for word in words) / len(words)
-    if shares[other] >= OTHER_LANGUAGE_SHARE and shares[other] >= OTHER_LANGUAGE_RATIO * ours:
+    of_word = language_of_word()
+    counts = Counter(found for word in words if (found := of_word.get(word)) is not None)
+    other = max(counts, key=lambda found: (counts[found], found), default=code)
+    share, ours = counts[other] / len(words), counts[code] / len(words)
+    if other != code and share >= OTHER_LANGUAGE_SHARE and share >= OTHER_LANGUAGE_RATIO * ours:
         notes.warn(
             turns[0].source.line_start,
-            f"the turns read as {language_name(other)}, not {language_name(lang)}: {shares[other]:.0%} of their words "
+            f"the turns read as {language_name(other)}, not {language_name(lang)}: {share:.0%} of their words "
             f"are frequent {language_name(other)} words, {ours:.0%} frequent {language_name(lang)} ones — is this "
             f"the {lang} transcript, or is the file named after another language?",
         )

@@ -73,7 +73,9 @@ def _vary(text: str, rng: random.Random) -> str:
 def make_corpus(folder: Path, count: int) -> int:
     """Write ``count`` varied copies of the real interview; return the bytes of text written."""
     texts = {name: (SOURCE / name).read_text(encoding="utf-8") for name in ("zh.txt", "de.txt")}
-    meta = (SOURCE / "meta.toml").read_bytes()
+    meta = (SOURCE / "meta.toml").read_text(encoding="utf-8")
+    url = regex.search(r'(?m)^url = "([^"]+)"', meta)
+    assert url is not None, "the source interview's meta.toml gives its url"
     size = 0
     for k in range(count):
         target = folder / f"interview-{k:05d}"
@@ -83,7 +85,8 @@ def make_corpus(folder: Path, count: int) -> int:
             data = _vary(text, rng).encode("utf-8")
             (target / name).write_bytes(data)
             size += len(data)
-        (target / "meta.toml").write_bytes(meta)
+        copy = meta.replace(url[0], f'url = "{url[1]}?copy={k:05d}"')  # each interview has its own page
+        (target / "meta.toml").write_text(copy, encoding="utf-8")
     return size
 
 
