@@ -161,6 +161,22 @@ def test_captions_and_their_credit_lines_are_segments() -> None:
     assert kinds(result) == ["caption", "caption"]
 
 
+def test_a_host_handing_the_floor_to_another_asker_is_no_part_of_the_question() -> None:
+    """A call-in show: the host's "Walt, go ahead." asks nothing; the caller asks. The host's line is in no
+    exchange; a host's own prompt before their own question stays part of it."""
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    result = parse(
+        "Hal: Let's go to the phones. Walt, go ahead.\n\nQ: Why is the mail late?\n\nBob: The trucks.\n\n"
+        "Hal: Back to the map.\n\nHal: Why these towns?\n\nBob: They are far."
+    )
+    exchanges = find_exchanges(result.turns, result.segments)
+    assert [(e.turn_indices, e.question_speakers, e.issues) for e in exchanges] == [
+        ([1, 2], ["Ann Asker"], []),
+        ([3, 4, 5], ["Hal Host"], []),
+    ]
+
+
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
     result = parse("Q: Why?\nBob: Because.\nA river nobody planned for\nQ: And?\nBob: No.")
     assert kinds(result) == ["heading"]

@@ -7,7 +7,9 @@ exchange is a run of asking turns (one question, however many people ask it)
 and the run of answering turns after it, up to the next asking turn. A run
 where nobody asks with a question mark (and the layout does not print it as a
 question) may be a prompt ("Tell us about the dam.") or a greeting; it is kept
-and flagged ``no_question_mark``. Turns
+and flagged ``no_question_mark``. An asking turn without a question that only
+hands the floor to another asker ("Walt, go ahead." before the caller's
+question) is in no exchange. Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -60,8 +62,23 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [group for group in groups if group.answers]
+    complete = [_without_handover(group) for group in groups if group.answers]
     return [_exchange(index, group) for index, group in enumerate(complete)]
+
+
+def _without_handover(group: _Group) -> _Group:
+    """The group without the asking turns that only hand the floor to another asker before their question (a host's
+    "Let's go to the phones. Walt, go ahead." before the caller asks): those turns ask nothing themselves."""
+    questions = group.questions
+    k = 0
+    while k + 1 < len(questions) and _hands_over(questions[k], questions[k + 1 :]):
+        k += 1
+    return _Group(questions[k:], group.answers) if k else group
+
+
+def _hands_over(turn: Turn, later: Sequence[Turn]) -> bool:
+    """Whether ``turn`` asks nothing and another speaker after it in the run asks."""
+    return not _asks([turn]) and any(other.speaker != turn.speaker and _asks([other]) for other in later)
 
 
 def _asks(questions: Sequence[Turn]) -> bool:
