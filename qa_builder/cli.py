@@ -379,7 +379,7 @@ def align(
 @app.command()
 def show(
     paths: Annotated[list[Path], typer.Argument(help="An interview folder, or two transcripts (de.txt zh.txt).")],
-    width: Annotated[int, typer.Option(help="Characters of each text shown.")] = 60,
+    width: Annotated[int, typer.Option(min=10, help="Characters of each text shown (10 or more).")] = 60,
     sentences: SentencesOption = False,
 ) -> None:
     """Show the turn (or sentence) alignment side by side, low scores and issues highlighted."""

@@ -145,6 +145,15 @@ BAD_INPUTS = [
         "twice? — remove the copy, or give each interview the url of the page it was published at",
     ),
     (
+        "an earlier version of a transcript kept in a folder inside the interview",
+        lambda raw: (
+            (raw / "verge-altman-murati-2023" / "old").mkdir()
+            or shutil.copy(raw / "verge-altman-murati-2023" / "de.txt", raw / "verge-altman-murati-2023" / "old")
+        ),
+        "error: {raw}/verge-altman-murati-2023/old: a folder inside the interview folder holds transcripts that are "
+        "not read (de.txt) — move it out of the interview folder, or rename it _old to keep it there unread",
+    ),
+    (
         "an interview folder without meta.toml",
         lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
         "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see the "
@@ -242,6 +251,11 @@ def test_show_renders_a_table(verge: dict[str, Any]) -> None:
     assert result.exit_code == 0
     assert result.stdout.count("speaker_mismatch") == len(verge["pairs"]["de-zh"]["flagged"])
     assert result.stdout.count("│ 1-1  │") == len(verge["pairs"]["de-zh"]["beads"])
+
+
+def test_show_refuses_a_width_too_small_to_show_text() -> None:
+    result = runner.invoke(app, ["show", str(INTERVIEW), "--width", "-5"])
+    assert result.exit_code == 2 and "--width" in result.output + result.stderr
 
 
 def test_align_sentences_prints_the_dataset_s_sentence_beads(verge: dict[str, Any]) -> None:

@@ -323,6 +323,20 @@ def record_path(file: Path) -> str:
     return f"{RECORD_FOLDER}/{file.parent.name}/{file.name}"
 
 
+def _check_subfolder(path: Path) -> None:
+    """A folder inside an interview folder holding transcripts (``old/de.txt``) would be passed over without a
+    word; one whose name starts with ``_`` or ``.`` is set aside on purpose, as in the raw folder."""
+    if path.name.startswith(("_", ".")):
+        return
+    inside = sorted(found.name for found in path.rglob("*") if found.suffix.lower() in TRANSCRIPT_SUFFIXES)
+    if inside:
+        raise LayoutError(
+            f"a folder inside the interview folder holds transcripts that are not read ({', '.join(inside[:3])})",
+            path=path,
+            hint=f"move it out of the interview folder, or rename it _{path.name} to keep it there unread",
+        )
+
+
 def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
     """Each declared language's transcript file; a missing, doubled, undeclared or non-file transcript is an error."""
     found: dict[str, list[Path]] = {}
@@ -330,6 +344,8 @@ def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
         if path.suffix.lower() in TRANSCRIPT_SUFFIXES:
             _check_transcript_name(path, meta)
             found.setdefault(path.stem.casefold(), []).append(path)
+        elif path.is_dir():
+            _check_subfolder(path)
     declared = {lang.casefold(): lang for lang in meta.languages}
     for key, paths in sorted(found.items()):
         if len(paths) > 1:
