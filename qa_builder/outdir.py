@@ -6,8 +6,9 @@ a file, the filesystem root, the home or working folder (or one holding it), a
 repository's root, the raw folder or anything inside or above it, and any
 folder with files this command did not write. A folder is this command's when
 it is empty, or carries the marker file (:data:`MARKER`) every output gets,
-naming the kind of output and listing every file it wrote, and holds no other
-file (notes a user saved into a built folder stop the next run). An unmarked
+naming the kind of output and listing every file it wrote with its digest, and holds no
+other file and no file changed since (notes a user saved into a built folder, or a card
+edited by hand, stop the next run). An unmarked
 folder, or one whose marker lists no files, is this command's only when every
 file in it has a name an output of its kind has held in some version (a
 dataset's card, config Parquet files, site pages and raw copies) and it shows
@@ -26,6 +27,7 @@ from __future__ import annotations
 import contextlib
 import ctypes
 import errno
+import hashlib
 import os
 import secrets
 import shutil
@@ -58,6 +60,10 @@ __all__ = [
 
 MARKER = ".qa-builder"
 """The file that marks a folder as a qa-builder output; it holds the kind of output."""
+
+Listed = dict[str, str | None]
+"""The files a marker lists, each with the digest of what was written (None in a marker from before digests)."""
+
 
 _STAGING = ".qa-builder-tmp"
 T = TypeVar("T")
@@ -134,8 +140,17 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
         marked = _marked(target)
         names = _theirs(target, kind, marked)
         other = marked[0] if marked is not None and marked[0] != kind.name else None
+        edited = _edited(target, marked[1]) if marked is not None and not other and not names else []
     except OSError as error:
         raise OutputError(f"cannot read the output folder: {error.strerror}", path=out, hint=hint) from None
+    if edited:
+        shown = ", ".join(edited[:3]) + (", …" if len(edited) > 3 else "")
+        raise OutputError(
+            f"files in the output folder were edited since qa-builder wrote them ({shown})",
+            path=out,
+            hint=f"`{kind.command}` replaces its --out folder whole: keep your edits elsewhere, then delete the "
+            "edited files (or pass --out a new folder)",
+        )
     if other is not None:
         raise OutputError(
             f"the output folder holds a qa-builder {other} output, not a {kind.name}",
@@ -189,16 +204,20 @@ def _owned(folder: Path, kind: OutputKind) -> bool:
         return False
     if not listed:  # a marker from before the list: ours only where every file is one the kind writes
         return kind.looks_like(folder)
-    return not _foreign(folder, listed)
+    return not _foreign(folder, listed) and not _edited(folder, listed)
 
 
-def _marked(folder: Path) -> tuple[str, set[str]] | None:
+def _marked(folder: Path) -> tuple[str, Listed] | None:
     """The kind a marked output names and the files it lists (none in a marker from before the list), or None."""
     marker = folder / MARKER
     if not marker.is_file():
         return None
-    kind, *files = marker.read_text(encoding="utf-8", errors="replace").splitlines() or [""]
-    return kind.strip(), {file for file in files if file}
+    kind, *lines = marker.read_text(encoding="utf-8", errors="replace").splitlines() or [""]
+    listed: Listed = {}
+    for line in filter(None, lines):
+        name, _, digest = line.partition("\t")
+        listed[name] = digest or None
+    return kind.strip(), listed
 
 
 def _files(folder: Path) -> list[str]:
@@ -207,7 +226,7 @@ def _files(folder: Path) -> list[str]:
     return sorted(name for name in found if name != MARKER)
 
 
-def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, set[str]] | None) -> list[str]:
+def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, Listed] | None) -> list[str]:
     """What to name in the refusal: the files the marker does not list, or (a marker from before the list) those
     no output of the kind has; in an unmarked folder, what it holds."""
     if marked is None:
@@ -217,14 +236,34 @@ def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, set[str]] | None)
     return [name for name in _files(folder) if not kind.files.fullmatch(name)] or _files(folder)
 
 
-def _foreign(folder: Path, listed: set[str]) -> list[str]:
+def _edited(folder: Path, listed: Listed) -> list[str]:
+    """The listed files whose bytes are no longer those written (a card edited by hand): the user's work now."""
+    return [
+        name
+        for name, digest in sorted(listed.items())
+        if digest is not None and (folder / name).is_file() and _digest(folder / name) != digest
+    ]
+
+
+def _digest(path: Path) -> str:
+    """A file's digest, as the marker records it."""
+    found = hashlib.blake2b(digest_size=16)
+    with path.open("rb") as handle:
+        for chunk in iter(lambda: handle.read(1 << 20), b""):
+            found.update(chunk)
+    return found.hexdigest()
+
+
+def _foreign(folder: Path, listed: Listed) -> list[str]:
     """The files under ``folder`` its marker does not list: added by someone else."""
     return [name for name in _files(folder) if name not in listed]
 
 
 def _mark(folder: Path, kind: OutputKind) -> None:
-    """Write the marker: the kind of output, then every file it holds (what a later run may replace)."""
-    (folder / MARKER).write_text("\n".join([kind.name, *_files(folder)]) + "\n", encoding="utf-8")
+    """Write the marker: the kind of output, then every file it holds with its digest (what a later run may
+    replace, and whether someone has edited it since)."""
+    lines = [f"{name}\t{_digest(folder / name)}" for name in _files(folder)]
+    (folder / MARKER).write_text("\n".join([kind.name, *lines]) + "\n", encoding="utf-8")
 
 
 @contextmanager

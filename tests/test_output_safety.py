@@ -126,7 +126,8 @@ def test_its_own_output_an_empty_folder_and_an_unmarked_earlier_output_are_repla
     out.mkdir()
     assert run("schema", "--out", str(out))[0] == 0  # empty
     listed = (out / MARKER).read_text(encoding="utf-8").splitlines()
-    assert listed[0] == "schema" and listed[1:] == sorted(p.name for p in out.iterdir() if p.name != MARKER)
+    names = [line.partition("\t")[0] for line in listed[1:]]
+    assert listed[0] == "schema" and names == sorted(p.name for p in out.iterdir() if p.name != MARKER)
     assert run("schema", "--out", str(out))[0] == 0  # its own
     (out / MARKER).unlink()
     (out / "stale.schema.json").write_text("{}", encoding="utf-8")
@@ -363,3 +364,22 @@ def test_pages_a_user_added_to_an_earlier_site_stop_the_next_one(tmp_path: Path)
     code, _, stderr = run("site", "--raw", str(ROOT / "raw"), "--out", str(site))
     assert code == 1 and "did not write (notes.txt)" in stderr
     assert (site / "about.html").read_text(encoding="utf-8") == "<p>me</p>"
+
+
+def test_a_file_edited_in_an_output_stops_the_next_run(tmp_path: Path) -> None:
+    """A card or schema edited by hand after the build is the user's work now: the rebuild names it and keeps it;
+    deleted, it is rebuilt. A marker from before the digests (names only) still lets its output be replaced."""
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    edited = out / "turns.schema.json"
+    edited.write_text('{"title": "my notes"}', encoding="utf-8")
+    code, _, stderr = run("schema", "--out", str(out))
+    assert code == 1 and "were edited since qa-builder wrote them (turns.schema.json)" in stderr
+    assert edited.read_text(encoding="utf-8") == '{"title": "my notes"}'
+    edited.unlink()
+    assert run("schema", "--out", str(out))[0] == 0
+    marker = out / MARKER
+    names = [line.partition("\t")[0] for line in marker.read_text(encoding="utf-8").splitlines()]
+    marker.write_text("\n".join(names) + "\n", encoding="utf-8")  # as a version before the digests wrote it
+    edited.write_text("{}", encoding="utf-8")
+    assert run("schema", "--out", str(out))[0] == 0
