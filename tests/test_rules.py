@@ -327,6 +327,15 @@ def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
     assert [w.line for w in result.warnings] == [6, 8]
 
 
+@pytest.mark.parametrize(
+    "credit", ["[CAPTIONING PERFORMED BY RIVERSIDE CAPTIONS]", "Captions copyright Example Cable Network 2025"]
+)
+def test_a_captioner_s_credit_after_the_last_turn_is_boilerplate(credit: str) -> None:
+    result = parse(f"Q: WHY?\nBob: BECAUSE IT RAINED.\n{credit}\n")
+    assert [t.text for t in result.turns] == ["WHY?", "BECAUSE IT RAINED."]
+    assert [(s.kind, s.text) for s in result.segments] == [("boilerplate", credit)]
+
+
 def test_two_angle_brackets_in_markdown_are_a_quote_in_a_quote_not_a_new_speaker() -> None:
     text = "**Q:** Why?\n\n**Bob:** As she wrote:\n\n>> the cables rusted\n>> and fell\n\n**Q:** And?\n\n**Bob:** Yes."
     result = parse(text)
