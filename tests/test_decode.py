@@ -209,9 +209,21 @@ def test_a_utf8_file_with_a_paragraph_in_cp1252_is_said_to_mix_two_encodings() -
     assert caught.value.line == 13  # the first line in cp1252
 
 
-def test_a_word_that_is_spelt_with_a_tilde_capital_is_no_garbled_text() -> None:
-    text = "P: Você já foi a São Paulo?\n\nR: Sim, à noite, às vezes. ÃO é só um exemplo.\n"
-    assert decode(text.encode("utf-8"), "pt.txt", lang="pt") == text
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [
+        ("P: Você já foi a São Paulo?\n\nR: Sim, à noite, às vezes. ÃO é só um exemplo.\n", "pt"),
+        ("F: Und dann?\n\nA: Ich weiß… ich weiß nicht. Das weiß… keiner. „Große“ Fragen.\n", "de"),
+    ],
+)
+def test_accented_letters_before_punctuation_are_no_garbled_text(text: str, lang: str) -> None:
+    assert decode(text.encode("utf-8"), f"{lang}.txt", lang=lang) == text
+
+
+def test_a_cp1252_english_file_with_irish_names_is_read_as_declared() -> None:
+    """English has no frequent letters beyond ASCII: ``Ó`` and ``Ñ`` read as Mac Roman are quotes, not evidence."""
+    text = "Q: Why?\n\nÓ Ríordáin: Because Ñandú said so.\n" * 10
+    assert decode(text.encode("cp1252"), "en.txt", encoding="cp1252", lang="en") == text
 
 
 def test_text_is_composed_and_loses_invisible_characters_a_soft_hyphen_ending_a_line_is_a_hyphen() -> None:

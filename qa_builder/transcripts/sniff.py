@@ -68,13 +68,18 @@ def check_mojibake(text: str, path: str) -> None:
     )
 
 
+_MEANT = regex.compile(r"[\u00a0-\u017f\u2010-\u2044\u20ac\u2122]")
+"""What UTF-8 read as cp1252 garbles: Latin-1 and Latin Extended-A letters, dashes, quotes, ellipsis, €, ™ (a
+``ß…`` in German text is no garbled NKo letter)."""
+
+
 def _fixed(garbled: str) -> str | None:
-    """What ``garbled`` was before UTF-8 was read as cp1252, if it was (one character beyond ASCII), else None."""
+    """What ``garbled`` was before UTF-8 was read as cp1252, if it was (one character such text holds), else None."""
     for encoding in ("cp1252", "latin-1"):
         try:
             meant = garbled.encode(encoding).decode("utf-8")
         except (UnicodeEncodeError, UnicodeDecodeError):
             continue
-        if len(meant) == 1 and not meant.isascii():
+        if len(meant) == 1 and _MEANT.match(meant):
             return meant
     return None
