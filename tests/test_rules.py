@@ -350,14 +350,20 @@ def test_a_speaker_code_nobody_declared_is_an_error_where_it_recurs() -> None:
         parse("Q: Why?\n\nBob: Because.\n\nP07: Me too.\n\nQ: And you?\n\nP07: Yes.")
 
 
-def test_a_declared_label_among_header_fields_is_a_field_not_a_turn() -> None:
-    """``Interviewer: R. Okonjo`` under ``Date:`` and ``Duration:`` names the interviewer; the turns below are
-    set apart by blank lines. It is read as the header, with a warning."""
-    header = "Project: Rural broadband\nDate: 14 March 2024\nDuration: 00:41:17\nQ: Ann Asker\n\n"
-    result = parse(header + "Q: Why?\n\nBob: Because.\n\nQ: And?\n\nBob: Yes.")
+@pytest.mark.parametrize("at", [3, 2], ids=["last field", "among the fields"])
+def test_a_declared_label_among_header_fields_is_a_field_not_a_turn(at: int) -> None:
+    """``Interviewer: R. Okonjo`` among ``Date:`` and ``Duration:`` names the interviewer; the turns below are
+    set apart by blank lines. It is read as the header, with a warning; so is a block of fields below the turns."""
+    fields = ["Project: Rural broadband", "Date: 14 March 2024", "Duration: 00:41:17"]
+    fields.insert(at, "Q: Ann Asker")
+    footer = "\n\nTranscriber: J. Doe\nQ: checked by Ann Asker\nChecked: 2 May 2024"
+    result = parse("\n".join(fields) + "\n\nQ: Why?\n\nBob: Because.\n\nQ: And?\n\nBob: Yes." + footer)
     assert shape(result) == [("Q", "Why?"), ("Bob", "Because."), ("Q", "And?"), ("Bob", "Yes.")]
-    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [("preamble", 1, 4)]
-    assert [w.line for w in result.warnings] == [4]
+    assert [(s.kind, s.source.line_start, s.source.line_end) for s in result.segments] == [
+        ("preamble", 1, 4),
+        ("boilerplate", 14, 16),
+    ]
+    assert [w.line for w in result.warnings] == [at + 1, 15]
 
 
 def test_one_line_turns_without_blank_lines_are_no_header_fields() -> None:

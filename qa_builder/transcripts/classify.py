@@ -147,6 +147,9 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     unnumbered = without_line_numbers(lines)
     numbered = any(line.text != bare.text for line, bare in zip(lines, unnumbered, strict=True))
     rest, regions = find_regions(unnumbered)
+    rest, fields, labelled = header_fields(rest, context.labels)
+    regions += fields
+    context.doubts += [(line, _FIELD_DOUBT) for line in labelled]
     context.script = _script(rest, context)
     boilerplate = context.conventions.compiled("boilerplate")
     rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
@@ -168,7 +171,6 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     _boxes(blocks, context)
     _link_lists(blocks)
     _pull_quotes(blocks)
-    _header_fields(blocks, context)
     context.layout = _layout(blocks, context)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
@@ -177,21 +179,10 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     return blocks
 
 
-def _header_fields(blocks: list[Block], context: Reading) -> None:
-    """A labelled line among ``key: value`` fields (``Interviewer: R. Okonjo`` under ``Date: …``) is a field of the
-    header (or of the footer, after the turns), with a warning: it is a guess."""
-    fields = header_fields(blocks)
-    turns = [k for k, block in enumerate(blocks) if block.kind in _TURN_KINDS and k not in dict(fields)]
-    for k, (first, last) in fields:
-        block = blocks[k]
-        block.kind = "preamble" if not turns or k < turns[0] else "boilerplate"
-        context.doubts.append(
-            (
-                block.paragraph.line_start,
-                f"starts with the label {block.label!r} but is read as a field of the block of `key: value` lines "
-                f"{first}–{last}, not a turn — if it is a turn, set it apart from them with a blank line",
-            )
-        )
+_FIELD_DOUBT = (
+    "starts with a declared label but is read as a field of the block of `key: value` lines around it (a header), "
+    "not a turn — if it is a turn, set it apart from them with a blank line"
+)
 
 
 _CONTINUED = regex.compile(r"\((?:CONT['’]?D|CONTINUED|cont['’]?d)\)")

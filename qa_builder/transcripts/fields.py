@@ -1,52 +1,27 @@
 """A block of ``key: value`` fields printed above (or below) the turns, where one key is also a speaker's label.
 
 Research and archive transcripts open with a header (``Interview ID: P07`` / ``Date: 14 March 2024`` /
-``Interviewer: R. Okonjo``), and the key ``Interviewer`` is also the label of the interviewer's turns. Where the
-turns are set apart by blank lines, a labelled line inside a run of such fields, on consecutive lines, is one
-more field, not a turn.
+``Interviewer: R. Okonjo`` / ``Location: …``), and the key ``Interviewer`` is also the label of the interviewer's
+turns. Where the turns are set apart by blank lines, a labelled line inside a run of such fields, on consecutive
+lines, is one more field, not a turn: the run is taken out before paragraphs are read, as a region.
 """
 
 from __future__ import annotations
 
 from collections.abc import Sequence
-from typing import TYPE_CHECKING
 
 import regex
 
 from .labels import COLON
+from .read import Line
+from .regions import Region
 
-if TYPE_CHECKING:
-    from .classify import Block
-
-__all__ = ["field_line", "header_fields"]
+__all__ = ["FIELD_MAX", "field_line", "header_fields"]
 
 FIELD_MAX = 80
 """Characters a field's line holds at most (a key and a short value: a date, a name, a duration)."""
 _FIELD = regex.compile(rf"^\p{{Lu}}[\p{{L}}\p{{N}} ./#'’()-]{{0,30}}?\s*[{COLON}]\s*\S")
-_QUESTION = regex.compile(r"[?？]\W*$")
-
-
-def header_fields(blocks: Sequence[Block]) -> list[tuple[int, tuple[int, int]]]:
-    """The labelled blocks that are fields of a header block: (index in ``blocks``, the block's lines).
-
-    A labelled line is a field when it is short and asks nothing, sits in a run of one-line paragraphs on
-    consecutive lines where more lines are fields nobody declared as labels (``Date:``, ``Duration:``) than
-    labelled, and most of the file's other labelled paragraphs follow a blank line.
-    """
-    runs = _runs(blocks)
-    fields = [
-        (k, (run[0], run[-1]))
-        for run in runs
-        if len(run) >= 3 and _field_run(blocks, run)
-        for k in run
-        if _field_like(blocks[k])
-    ]
-    taken = {k for k, _ in fields}
-    others = [k for k, block in enumerate(blocks) if block.kind == "label" and k not in taken]
-    set_apart = sum(k == 0 or _line_start(blocks[k]) > _line_end(blocks[k - 1]) + 1 for k in others)
-    if not fields or len(others) < 2 or set_apart * 2 < len(others):
-        return []
-    return [(k, (_line_start(blocks[a]), _line_end(blocks[b]))) for k, (a, b) in fields]
+_FIELDS_MIN = 3
 
 
 def field_line(text: str) -> bool:
@@ -58,32 +33,55 @@ def field_line(text: str) -> bool:
     return len(text) <= FIELD_MAX and _FIELD.match(text) is not None
 
 
-def _runs(blocks: Sequence[Block]) -> list[list[int]]:
-    """Indices of one-line paragraphs on consecutive lines, run by run."""
-    runs: list[list[int]] = []
-    for k, block in enumerate(blocks):
-        if _line_start(block) != _line_end(block):
-            continue
-        if runs and runs[-1][-1] == k - 1 and _line_start(block) == _line_end(blocks[k - 1]) + 1:
-            runs[-1].append(k)
-        else:
-            runs.append([k])
-    return runs
+def header_fields(lines: Sequence[Line], labels: regex.Pattern[str]) -> tuple[list[Line], list[Region], list[int]]:
+    """``lines`` with each header of fields blanked, the headers as regions, and the lines in them that start with
+    a declared label (``labels``), to be warned about: the reading is a guess.
+
+    A header is a run of three lines or more on consecutive lines, every one a :func:`field_line`, more of them
+    fields nobody declared as labels (``Date:``, ``Location:``) than labelled; it counts only where the file's
+    other labelled lines mostly follow a blank line (its turns are set apart, so a run is not its turns). Above
+    the turns it is the preamble; below them, boilerplate.
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> text = "Date: 14 May\\nQ: Ann Lee\\nPlace: Kassel\\n\\nQ: Why?\\n\\nA: So.\\n\\nQ: And?\\n\\nA: Yes."
+    >>> rest, regions, labelled = header_fields(split_lines(text, "x"), regex.compile(r"^(?:Q|A):"))
+    >>> [(r.kind, r.line_start, r.line_end) for r in regions], labelled, rest[1].text
+    ([('preamble', 1, 3)], [2], '')
+    """
+    runs = [run for run in _runs(lines) if _header(run, labels)]
+    inside = {line.number for run in runs for line in run}
+    others = [k for k, line in enumerate(lines) if line.number not in inside and labels.match(line.text)]
+    apart = sum(k == 0 or not lines[k - 1].text for k in others)
+    if not runs or len(others) < 2 or apart * 2 < len(others):
+        return list(lines), [], []
+    first_turn = min(lines[k].number for k in others)
+    regions = [
+        Region(
+            "preamble" if run[0].number < first_turn else "boilerplate",
+            run[0].number,
+            run[-1].number,
+            "\n".join(line.text for line in run),
+        )
+        for run in runs
+    ]
+    rest = [Line(line.number, "") if line.number in inside else line for line in lines]
+    labelled = [line.number for run in runs for line in run if labels.match(line.text)]
+    return rest, regions, labelled
 
 
-def _field_run(blocks: Sequence[Block], run: list[int]) -> bool:
-    labelled = sum(blocks[k].kind == "label" for k in run)
-    fields = sum(blocks[k].kind != "label" and field_line(blocks[k].text) for k in run)
-    return labelled > 0 and fields >= 2 and fields > labelled
+def _runs(lines: Sequence[Line]) -> list[list[Line]]:
+    """The runs of consecutive non-blank lines."""
+    runs: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            runs[-1].append(line)
+        elif runs[-1]:
+            runs.append([])
+    return [run for run in runs if run]
 
 
-def _field_like(block: Block) -> bool:
-    return block.kind == "label" and len(block.text) <= FIELD_MAX and _QUESTION.search(block.text) is None
-
-
-def _line_start(block: Block) -> int:
-    return block.paragraph.line_start
-
-
-def _line_end(block: Block) -> int:
-    return block.paragraph.line_end
+def _header(run: Sequence[Line], labels: regex.Pattern[str]) -> bool:
+    if len(run) < _FIELDS_MIN or not all(field_line(line.text) for line in run):
+        return False
+    labelled = sum(labels.match(line.text) is not None for line in run)
+    return 0 < labelled < len(run) - labelled and len(run) - labelled >= 2

@@ -20,7 +20,7 @@ from .read import Line
 
 __all__ = ["Region", "RegionKind", "find_regions"]
 
-RegionKind = Literal["front_matter", "comment", "code", "boilerplate"]
+RegionKind = Literal["front_matter", "comment", "code", "boilerplate", "preamble"]
 
 _FRONT = regex.compile(r"^(?:---|\+\+\+)$")
 _COMMENT_OPEN = regex.compile(r"^<!--")
