@@ -86,6 +86,10 @@ FUNCTIONS: dict[Role, Function] = {
 }
 """What each role does in an exchange: asks, answers, or neither (a moderator or chair gives the floor)."""
 
+FLOOR_ROLES: frozenset[Role] = frozenset({"questioner", "audience"})
+"""Askers who are given the floor (a caller, the audience, a member in question time), as the hosts and
+interviewers who give it are not."""
+
 SegmentKind = Literal[
     "preamble",
     "heading",

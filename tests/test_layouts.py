@@ -161,19 +161,24 @@ def test_captions_and_their_credit_lines_are_segments() -> None:
     assert kinds(result) == ["caption", "caption"]
 
 
-def test_a_host_handing_the_floor_to_another_asker_is_no_part_of_the_question() -> None:
+def test_a_host_handing_the_floor_to_a_caller_is_no_part_of_the_question() -> None:
     """A call-in show: the host's "Walt, go ahead." asks nothing; the caller asks. The host's line is in no
-    exchange; a host's own prompt before their own question stays part of it."""
+    exchange. Two interviewers' premise and question stay one question, and so does a host's own prompt."""
     from qa_builder.transcripts.exchanges import find_exchanges
 
-    result = parse(
-        "Hal: Let's go to the phones. Walt, go ahead.\n\nQ: Why is the mail late?\n\nBob: The trucks.\n\n"
+    speakers = {"Hal Host": "host", "Ann Asker": "interviewer", "Walt Caller": "audience", "Bob Answerer": "guest"}
+    labels = {"Hal": "Hal Host", "Ann": "Ann Asker", "Walt": "Walt Caller", "Bob": "Bob Answerer"}
+    text = (
+        "Hal: Let's go to the phones. Walt, go ahead.\n\nWalt: Why is the mail late?\n\nBob: The trucks.\n\n"
+        "Hal: The trucks changed in May.\n\nAnn: Why then?\n\nBob: The budget.\n\n"
         "Hal: Back to the map.\n\nHal: Why these towns?\n\nBob: They are far."
     )
+    result = parse_text(text, meta=meta_for("en", labels, speakers), lang="en")
     exchanges = find_exchanges(result.turns, result.segments)
-    assert [(e.turn_indices, e.question_speakers, e.issues) for e in exchanges] == [
-        ([1, 2], ["Ann Asker"], []),
-        ([3, 4, 5], ["Hal Host"], []),
+    assert [(e.turn_indices, e.question_speakers) for e in exchanges] == [
+        ([1, 2], ["Walt Caller"]),
+        ([3, 4, 5], ["Hal Host", "Ann Asker"]),
+        ([6, 7, 8], ["Hal Host"]),
     ]
 
 

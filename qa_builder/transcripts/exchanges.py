@@ -7,9 +7,9 @@ exchange is a run of asking turns (one question, however many people ask it)
 and the run of answering turns after it, up to the next asking turn. A run
 where nobody asks with a question mark (and the layout does not print it as a
 question) may be a prompt ("Tell us about the dam.") or a greeting; it is kept
-and flagged ``no_question_mark``. An asking turn without a question that only
-hands the floor to another asker ("Walt, go ahead." before the caller's
-question) is in no exchange. Turns
+and flagged ``no_question_mark``. An asking turn without a question before the
+question of someone given the floor (a host's "Walt, go ahead." before the
+caller's question) only hands the floor, and is in no exchange. Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -24,7 +24,7 @@ from dataclasses import dataclass, field
 
 import regex
 
-from ..models import FUNCTIONS, Exchange, Segment, Turn
+from ..models import FLOOR_ROLES, FUNCTIONS, Exchange, Segment, Turn
 
 __all__ = ["find_exchanges"]
 
@@ -67,8 +67,8 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
 
 
 def _without_handover(group: _Group) -> _Group:
-    """The group without the asking turns that only hand the floor to another asker before their question (a host's
-    "Let's go to the phones. Walt, go ahead." before the caller asks): those turns ask nothing themselves."""
+    """The group without the asking turns that only hand the floor to an asker in another role before their
+    question (a host's "Let's go to the phones. Walt, go ahead." before the caller asks): they ask nothing."""
     questions = group.questions
     k = 0
     while k + 1 < len(questions) and _hands_over(questions[k], questions[k + 1 :]):
@@ -77,8 +77,12 @@ def _without_handover(group: _Group) -> _Group:
 
 
 def _hands_over(turn: Turn, later: Sequence[Turn]) -> bool:
-    """Whether ``turn`` asks nothing and another speaker after it in the run asks."""
-    return not _asks([turn]) and any(other.speaker != turn.speaker and _asks([other]) for other in later)
+    """Whether ``turn`` asks nothing and someone given the floor asks after it in the run (a host before a caller
+    or the audience: :data:`~qa_builder.models.FLOOR_ROLES`; two interviewers' premise and question, or a host's
+    and an interviewer's, stay one question)."""
+    if _asks([turn]) or turn.role in FLOOR_ROLES:
+        return False
+    return any(other.role in FLOOR_ROLES and _asks([other]) for other in later)
 
 
 def _asks(questions: Sequence[Turn]) -> bool:
