@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import pytest
+import regex
 
 from qa_builder.errors import NoTurnsError, UnknownLabelError
 from qa_builder.transcripts.labels import label_pattern
@@ -305,6 +306,41 @@ def test_no_turns_names_the_label_shaped_starts_that_recur() -> None:
     text = "Datum: 14.03.1998\nKB: Warum?\nLenz: Darum.\nKB: Und?\nLenz: Ja.\nKB: Gut.\n"
     with pytest.raises(NoTurnsError, match=r"lines start like labels it does not declare: KB: 3×, Lenz: 2× — "):
         parse(text, "de")
+
+
+@pytest.mark.parametrize(
+    ("lang", "line", "label"),
+    [
+        ("zh", "36氪：你们为什么做这个？", "36氪"),  # an outlet whose name starts with digits
+        ("de", "SV Prof. Dr. Anna Meyer (Universität Kassel): Danke für die Einladung.", "SV Prof. Dr. Anna Meyer"),
+    ],
+)
+def test_an_undeclared_label_with_digits_or_titles_stops_the_parse(lang: str, line: str, label: str) -> None:
+    texts = {
+        "zh": f"问：为什么？\n\nBob：因为。\n\n{line}\n\nBob：好。",
+        "de": f"F: Warum?\n\nBob: Darum.\n\n{line}\n\nBob: Gut.",
+    }
+    with pytest.raises(UnknownLabelError, match=regex.escape(label)):
+        parse(texts[lang], lang)
+
+
+def test_a_year_before_a_colon_in_chinese_is_no_label() -> None:
+    result = parse("问：为什么？\n\nBob：因为。\n\n2023年：我们开始了。", "zh")
+    assert "2023年：我们开始了。" in result.turns[1].text
+
+
+def test_a_participant_code_once_is_a_label_where_the_file_labels_speakers_by_code() -> None:
+    data = META.model_dump(mode="json")
+    data["languages"]["en"]["labels"] = {"P01": "Ann Asker", "P02": "Bob Answerer"}
+    meta = InterviewMeta.model_validate(data)
+    with pytest.raises(UnknownLabelError, match="'P04'"):
+        parse_text("P01: Why?\n\nP02: Because.\n\nP04: Me too.\n\nP01: And?", meta=meta, lang="en")
+
+
+def test_the_colon_after_a_time_code_that_continues_a_turn_is_cut_with_it() -> None:
+    result = parse("Q: Why?\n\nBob: Because.\n\n(02:31): And more.\n\nQ: And?")
+    assert result.turns[1].text == "Because.\nAnd more."
+    assert [s.text for s in result.segments if s.kind == "timestamp"] == ["(02:31):"]
 
 
 def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:

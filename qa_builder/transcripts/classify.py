@@ -559,6 +559,10 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
     )
 
 
+_TIMED_KEY = regex.compile(r"[(\[]|^\d+$")
+"""A start cut short by a time code's colon (``[00``, ``Speaker 1 (00``): the parser reads those labels otherwise."""
+
+
 def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
     """The label-shaped line starts that recur in the file and are neither declared nor listed as no labels
     (``LT: 7×, Ahlke: 6×``), the five most frequent."""
@@ -568,7 +572,7 @@ def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
     kept = [
         (key, n)
         for key, n in found.most_common()
-        if key not in context.language.labels and key.casefold() not in not_labels
+        if key not in context.language.labels and key.casefold() not in not_labels and not _TIMED_KEY.search(key)
     ]
     return ", ".join(f"{key}: {n}×" for key, n in kept[:5])
 
@@ -619,9 +623,10 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
         if block.kind in ("text", "question")
     ]
     seen = Counter(found[0] for _, found in starts if found is not None)
+    coded = any(coded_speaker(label) for label in declared)  # the file labels speakers by code: P04 once is one
     undeclared: dict[str, tuple[Block, str]] = {}
     for block, found in starts:
-        if found is not None and (seen[found[0]] > 1 or not coded_speaker(found[0])):
+        if found is not None and (seen[found[0]] > 1 or coded or not coded_speaker(found[0])):
             undeclared.setdefault(found[0], (block, found[1]))
         elif not undeclared:
             _check_separator(block, declared, context)

@@ -51,8 +51,11 @@ _PARTICLES = {
     *("bin", "zu", "ter", "dos"),
 }
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
-_WIDE_NAME = regex.compile(r"^[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$")
-"""A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``)."""
+_WIDE_NAME = regex.compile(
+    r"^(?:\p{N}{1,4}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$"
+)
+"""A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``), after
+digits where an outlet's name starts with them (``36氪``; ``2023年`` is a date)."""
 _NUMBERED_SPEAKER = regex.compile(
     r"^(?:Speaker|Participant|Guest|Sprecher(?:in)?|Teilnehmer(?:in)?|Intervenant(?:e)?|Locuteur|"
     r"发言人|說話人|说话人|嘉宾|嘉賓)\s*\d{1,2}$",
@@ -373,9 +376,20 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
         return False
     words = head.split()
     titled = bool(comma)  # "Name, title …": the name needs two words
-    if not (2 if titled else 1) <= len(words) <= 4 or any(char.isdigit() for char in head):
+    named = [word for word in words if not _title_word(word, head)] or words  # "SV Prof. Dr. Anna Meyer": two
+    if not (2 if titled else 1) <= len(named) <= 4 or any(char.isdigit() for char in head):
         return False
     return all(word in _PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
+
+
+_ABBREVIATED = regex.compile(r"^\p{Lu}\p{L}{0,4}\.$")
+
+
+def _title_word(word: str, label: str) -> bool:
+    """A title or post before a name: abbreviated (``Prof.``, ``Dr.``, ``Abg.``), or in capitals in a label that is
+    not (``SV``, ``MdB`` before ``Anna Meyer``; in ``ANA REYES`` every word is in capitals)."""
+    capitals = word.isupper() and 2 <= len(word) <= 3 and not label.isupper()
+    return capitals or _ABBREVIATED.match(word) is not None
 
 
 _ASIDE = regex.compile(r"\s*[(（][^()（）]*[)）]")
