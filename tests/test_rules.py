@@ -364,6 +364,41 @@ def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
 
 
 @pytest.mark.parametrize(
+    ("lang", "footer"),
+    [
+        ("de", "Übersetzung aus dem Englischen: Jana Ortloff"),
+        ("de", "Die Sendung in der Mediathek: bis 6. November verfügbar"),
+        ("de", "Schluss der Sitzung: 12:47 Uhr"),
+        ("en", "Share this article"),
+        ("en", "Harbour Lines is an Example Radio production."),
+        ("en", "See example.com/listener for privacy information."),
+        ("zh", "本文为某某网原创，未经授权不得转载。"),
+        ("zh", "（责编：王一、李二）"),
+        ("zh", "《 某某日报 》（ 2025年05月20日   第 06 版）"),
+    ],
+)
+def test_a_site_s_or_paper_s_footer_under_the_last_answer_is_not_said(lang: str, footer: str) -> None:
+    asker = {"de": "F", "en": "Q", "zh": "问"}[lang]
+    result = parse(f"{asker}: Why?\n\nBob: Because.\n\n{footer}\n", lang)
+    assert result.turns[-1].text == "Because."
+    assert footer in [s.text for s in result.segments]
+
+
+@pytest.mark.parametrize(
+    ("lang", "said"),
+    [
+        ("de", "Übersetzung ist schwer, sagt sie."),
+        ("en", "Share this article with your friends, please."),
+        ("en", "The film is a production we are proud of, truly."),
+    ],
+)
+def test_speech_shaped_a_little_like_a_footer_stays_in_the_answer(lang: str, said: str) -> None:
+    asker = {"de": "F", "en": "Q"}[lang]
+    result = parse(f"{asker}: Why?\n\nBob: Because.\n\n{said}\n", lang)
+    assert result.turns[-1].text == f"Because.\n{said}"
+
+
+@pytest.mark.parametrize(
     "credit", ["[CAPTIONING PERFORMED BY RIVERSIDE CAPTIONS]", "Captions copyright Example Cable Network 2025"]
 )
 def test_a_captioner_s_credit_after_the_last_turn_is_boilerplate(credit: str) -> None:
