@@ -82,6 +82,8 @@ class OutputKind:
     """A file every output of this kind has at its top."""
     signature: Callable[[list[Path]], bool]
     """What else its files must show before an unmarked folder counts as one (a dataset's Parquet files)."""
+    odd: Callable[[list[Path]], list[Path]]
+    """Its files that, though named as its files are, no output of this kind writes (a page without its chart)."""
 
     def looks_like(self, folder: Path) -> bool:
         """Whether ``folder`` holds only files this kind of output has (an unmarked or unlisted earlier output)."""
@@ -89,17 +91,29 @@ class OutputKind:
             return False
         names = _files(folder)
         files = [folder / name for name in names]
-        return all(self.files.fullmatch(name) for name in names) and self.signature(files)
+        return all(self.files.fullmatch(name) for name in names) and self.signature(files) and not self.odd(files)
 
 
-def _site_pages(files: list[Path]) -> bool:
-    """Every page but the index has its chart beside it (``<id>.<pair>.html`` and ``.svg``)."""
+def _odd_pages(files: list[Path]) -> list[Path]:
+    """The pages but the index that have no chart beside them (a site writes ``<id>.<pair>.html`` and ``.svg``)."""
     names = {path.name for path in files}
     pages = [path for path in files if path.suffix == ".html" and path.name != "index.html"]
-    return all(path.with_suffix(".svg").name in names for path in pages)
+    return [path for path in pages if path.with_suffix(".svg").name not in names]
 
 
 _PAGES = r"[^/]+\.(?:html|svg)"
+
+
+def _odd_dataset_parts(files: list[Path]) -> list[Path]:
+    """A dataset's site pages without their chart, and raw copies not named after a language: a page or a note a
+    user saved there."""
+    from .languages import language_script
+
+    pages = [path for path in files if path.parent.name in ("site", "report")]
+    copies = [path for path in files if path.suffix == ".txt" and path.parent.parent.name == "raw"]
+    return _odd_pages(pages) + [path for path in copies if language_script(path.stem) is None]
+
+
 DATASET = OutputKind(
     "dataset",
     "qa-builder build",
@@ -107,13 +121,16 @@ DATASET = OutputKind(
         r"README\.md"  # the card
         r"|[a-z_]+/(?:[A-Za-z0-9_-]+/)?train(?:-[0-9a-f]{12})?\.parquet"  # a config's (and pair's) rows
         rf"|(?:site|report)/{_PAGES}"  # the review site, once called the report
-        r"|raw/README\.md|raw/[^/]+/(?:meta\.toml|[a-z]{2,3}(?:[-_][A-Za-z]{2,4})?\.txt)"  # the raw files copied
+        r"|raw/README\.md|raw/[^/]+/(?:meta\.toml|[a-z]{2,3}(?:[-_][A-Za-z0-9]{2,8})*\.txt)"  # the raw files copied
     ),
     "README.md",
     lambda files: any(path.suffix == ".parquet" for path in files),
+    _odd_dataset_parts,
 )
-SITE = OutputKind("site", "qa-builder site", regex.compile(_PAGES), "index.html", _site_pages)
-SCHEMA = OutputKind("schema", "qa-builder schema", regex.compile(r"[^/]+\.schema\.json"), "turns.schema.json", bool)
+SITE = OutputKind("site", "qa-builder site", regex.compile(_PAGES), "index.html", bool, _odd_pages)
+SCHEMA = OutputKind(
+    "schema", "qa-builder schema", regex.compile(r"[^/]+\.schema\.json"), "turns.schema.json", bool, lambda _: []
+)
 
 
 def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> None:
@@ -233,7 +250,9 @@ def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, Listed] | None) -
         return sorted(path.name for path in folder.iterdir())
     if marked[1]:
         return _foreign(folder, marked[1])
-    return [name for name in _files(folder) if not kind.files.fullmatch(name)] or _files(folder)
+    names = _files(folder)
+    odd = sorted(path.relative_to(folder).as_posix() for path in kind.odd([folder / name for name in names]))
+    return [name for name in names if not kind.files.fullmatch(name)] or odd or names
 
 
 def _edited(folder: Path, listed: Listed) -> list[str]:

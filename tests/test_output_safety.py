@@ -331,8 +331,10 @@ OLD_DATASET = {
     [
         ("dataset\n", {"ANALYSIS.txt": "mine", "notebooks/explore.ipynb": "{}", "NOTES.md": "n"}),
         (None, {"NOTES.md": "# my notes", "eval_results.json": '{"acc": 0.9}'}),
+        ("dataset\n", {"site/analysis-notes.html": "<p>mine</p>"}),
+        ("dataset\n", {"raw/verge/fix.txt": "a fix"}),
     ],
-    ids=["marker without a file list", "no marker"],
+    ids=["marker without a file list", "no marker", "a page saved among the site's", "a note among the raw copies"],
 )
 def test_files_a_user_saved_into_an_earlier_version_s_output_stop_the_build(
     marker: str | None, theirs: dict[str, str], workspace: Path
