@@ -142,7 +142,8 @@ BAD_INPUTS = [
         ),
         "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "
         "(https://www.theverge.com/2023/11/29/23982046/sam-altman-interview-openai-ceo-rehired): the same interview "
-        "twice? — remove the copy, or give each interview the url of the page it was published at",
+        "twice? — remove the copy, or give each interview the url of the page it was published at (two interviews "
+        "on one page: tell them apart with a fragment, …#part-2)",
     ),
     (
         "an earlier version of a transcript kept in a folder inside the interview",

@@ -384,6 +384,18 @@ def test_a_site_s_or_paper_s_footer_under_the_last_answer_is_not_said(lang: str,
     assert footer in [s.text for s in result.segments]
 
 
+def test_a_film_title_in_brackets_stays_in_an_italian_answer() -> None:
+    meta = InterviewMeta.model_validate(
+        META.model_dump(mode="json")
+        | {"languages": {"it": {"source": "s", "labels": {"D": "Ann Asker", "Bob": "Bob Answerer"}}}}
+    )
+    result = parse_text(
+        "D: Perché?\n\nBob: Ho visto il film (Ride, 2018) e poi (risate) sono uscito.", meta=meta, lang="it"
+    )
+    assert result.turns[1].text.startswith("Ho visto il film (Ride, 2018) e poi")
+    assert [s.text for s in result.segments if s.kind == "interjection"] == ["(risate)"]
+
+
 @pytest.mark.parametrize(
     ("lang", "said"),
     [
@@ -405,6 +417,11 @@ def test_a_captioner_s_credit_after_the_last_turn_is_boilerplate(credit: str) ->
     result = parse(f"Q: WHY?\nBob: BECAUSE IT RAINED.\n{credit}\n")
     assert [t.text for t in result.turns] == ["WHY?", "BECAUSE IT RAINED."]
     assert [(s.kind, s.text) for s in result.segments] == [("boilerplate", credit)]
+
+
+def test_one_line_starting_with_two_angle_brackets_is_a_web_page_s_link_not_a_new_speaker() -> None:
+    result = parse("Q: Why?\n\nBob: Because.\n\n>> Go to page 2\n\nQ: And?\n\nBob: Yes.")
+    assert not [turn for turn in result.turns if "speaker_inferred" in turn.issues]
 
 
 def test_two_angle_brackets_in_markdown_are_a_quote_in_a_quote_not_a_new_speaker() -> None:

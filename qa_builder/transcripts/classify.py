@@ -109,6 +109,8 @@ class Reading:
     layout: Layout = "labels"
     script: bool = False
     """Some label is printed alone on its line with the words below, as a script prints it."""
+    captions: bool = False
+    """The file marks new speakers with ``>>`` as closed captions do: three lines start so, and it has no markup."""
     flags: set[str] = field(default_factory=set)
     doubts: list[tuple[int, str]] = field(default_factory=list)
     """(line, message) for what the reading could not be sure of: warnings once the parse is done."""
@@ -151,6 +153,10 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     regions += fields
     context.doubts += [(line, _FIELD_DOUBT) for line in labelled]
     context.script = _script(rest, context)
+    context.captions = (
+        context.markup == "none"
+        and sum(SPEAKER_CHANGE.match(line.text) is not None for line in rest) >= _CAPTION_CHANGES
+    )
     boilerplate = context.conventions.compiled("boilerplate")
     rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
     regions += running
@@ -272,16 +278,17 @@ def _apart(context: Reading) -> Callable[[str], bool]:
     return apart
 
 
+_CAPTION_CHANGES = 3
 SPEAKER_CHANGE = regex.compile(r"^>>>?(?!>)\s*")
-"""Closed captions' mark of a new speaker, ``>>`` (``>>>``, a new story), read where the file has no markup (in
-Markdown, ``>>`` is a quote in a quote)."""
+"""Closed captions' mark of a new speaker, ``>>`` (``>>>``, a new story), read where three lines start with it and
+the file has no markup (in Markdown, ``>>`` is a quote in a quote; one ``>> Next page`` is a web page's link)."""
 
 
 def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there), or
     with the captions' mark of a new speaker."""
     alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
-    change = r">>>?(?!>)|" if context.markup == "none" else ""
+    change = r">>>?(?!>)|" if context.captions else ""
     return compiled(
         rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
@@ -293,7 +300,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
 def _classify(paragraph: Paragraph, context: Reading) -> Block:
     marked = strip(paragraph.text, context.markup)
     block = Block(paragraph, marked.text, "text", marked.bold_start, rest=marked.text)
-    change = SPEAKER_CHANGE.match(marked.text) if context.markup == "none" else None
+    change = SPEAKER_CHANGE.match(marked.text) if context.captions else None
     if change is not None:
         marked = replace(marked, text=marked.text[change.end() :])
         block.text = block.rest = marked.text

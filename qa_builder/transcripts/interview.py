@@ -30,7 +30,7 @@ from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, code_shaped, load_meta
 from .parse import parse_lines
 from .plausibility import check_pairs, check_transcript
-from .read import Line, read_bytes, read_lines
+from .read import Line, normalised, read_bytes, read_lines
 from .warnings import Noted, Notes
 
 __all__ = [
@@ -181,21 +181,23 @@ def _copies(folders: Sequence[Path]) -> dict[Path, DuplicateInterviewError]:
         except OSError:
             continue  # an unreadable file is reported where it is read
         url = _url(folder)
+        page = _SAME_PAGE.sub("", url).rstrip("/").casefold()
         if digests and digests in first:
             copies[folder] = DuplicateInterviewError(
                 f"its transcripts are byte for byte those of {first[digests]}: it is in the raw folder twice",
                 path=folder,
                 hint="remove the copy (an interview has one folder)",
             )
-        elif url in published:
+        elif page in published:
             copies[folder] = DuplicateInterviewError(
-                f"its meta.toml gives the url of {published[url]} ({url}): the same interview twice?",
+                f"its meta.toml gives the url of {published[page]} ({url}): the same interview twice?",
                 path=folder / META_FILE,
-                hint="remove the copy, or give each interview the url of the page it was published at",
+                hint="remove the copy, or give each interview the url of the page it was published at (two "
+                "interviews on one page: tell them apart with a fragment, …#part-2)",
             )
         first.setdefault(digests, folder)
-        if url:
-            published.setdefault(url, folder)
+        if page:
+            published.setdefault(page, folder)
     return copies
 
 
@@ -204,10 +206,14 @@ def _url(folder: Path) -> str:
     import tomllib
 
     try:
-        url = tomllib.loads((folder / META_FILE).read_text(encoding="utf-8-sig")).get("url")
+        url = tomllib.loads(normalised((folder / META_FILE).read_text(encoding="utf-8-sig"))).get("url")
     except (OSError, UnicodeDecodeError, tomllib.TOMLDecodeError):
         return ""
-    return url.strip().rstrip("/") if isinstance(url, str) else ""
+    return url.strip() if isinstance(url, str) else ""
+
+
+_SAME_PAGE = regex.compile(r"^(?:https?://)?(?:www\.)?", regex.IGNORECASE)
+"""What two urls of one page may differ in: the scheme, ``www.`` (and a final slash, and case)."""
 
 
 def load_interview(folder: Path) -> Interview:

@@ -309,7 +309,10 @@ def _url_problems(data: dict[str, Any]) -> list[Problem]:
     return [Problem(("url",), f"url {url!r} has no scheme", f'write it as a full address: "https://{url.strip()}"')]
 
 
-_HOST_FIRST = regex.compile(r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.[a-z]{2,}(?:[/:?#]|$)", regex.IGNORECASE)
+_HOST_FIRST = regex.compile(
+    r"^(?:www\.)?[\w-]+(?:\.[\w-]+)*\.(?!(?:pdf|html?|txt|docx?|md|json|xml)(?:[/:?#]|$))[a-z]{2,}(?:[/:?#]|$)",
+    regex.IGNORECASE,
+)
 """A web address written from its host on (``www.theverge.com/…``, ``spiegel.de/…``)."""
 
 
