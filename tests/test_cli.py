@@ -151,7 +151,7 @@ BAD_INPUTS = [
             (raw / "verge-altman-murati-2023" / "old").mkdir()
             or shutil.copy(raw / "verge-altman-murati-2023" / "de.txt", raw / "verge-altman-murati-2023" / "old")
         ),
-        "error: {raw}/verge-altman-murati-2023/old: a folder inside the interview folder holds transcripts that are "
+        "error: {raw}/verge-altman-murati-2023/old: a folder inside the interview folder holds text files that are "
         "not read (de.txt) — move it out of the interview folder, or rename it _old to keep it there unread",
     ),
     (

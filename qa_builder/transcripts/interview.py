@@ -337,7 +337,7 @@ def _check_subfolder(path: Path) -> None:
     inside = sorted(found.name for found in path.rglob("*") if found.suffix.lower() in TRANSCRIPT_SUFFIXES)
     if inside:
         raise LayoutError(
-            f"a folder inside the interview folder holds transcripts that are not read ({', '.join(inside[:3])})",
+            f"a folder inside the interview folder holds text files that are not read ({', '.join(inside[:3])})",
             path=path,
             hint=f"move it out of the interview folder, or rename it _{path.name} to keep it there unread",
         )
