@@ -271,6 +271,27 @@ def test_init_finds_recurring_labels_in_a_file_without_blank_lines_under_a_heade
     assert draft["title"] == "Der Zug kommt spät"  # not the header's fields
 
 
+def test_init_drafts_a_hearing_s_members_asking_and_experts_answering_without_their_posts(tmp_path: Path) -> None:
+    """A committee hearing prints members as ``Abg. …`` and experts as ``SV …`` before their names."""
+    text = (
+        "Anhörung\n\nVorsitzende: Ich eröffne die Sitzung.\n\nAbg. Jan Ross (SPD): Warum so spät?\n\n"
+        "SV Prof. Dr. Eva Kern (Universität Kassel): Weil es dauert.\n\nAbg. Jan Ross (SPD): Und dann?\n\n"
+        "SV Prof. Dr. Eva Kern (Universität Kassel): Dann bauen wir.\n\nVorsitzende: Danke.\n"
+    )
+    draft = drafted(tmp_path / "anhoerung", "de.txt", text)
+    assert draft["speakers"] == {"Vorsitzende": "chair", "Jan Ross": "interviewer", "Prof. Dr. Eva Kern": "interviewee"}
+
+
+def test_init_does_not_glue_a_sentence_s_last_word_to_the_label_below_it(tmp_path: Path) -> None:
+    """A hard-wrapped export: a label alone on the line after a sentence's end is no label wrapped over two lines."""
+    text = (
+        "Episode 4\n\nDev (00:02):\nWelcome back to the\nshow. Today we talk about\nthreads.\nHarriet Lane (00:09):\n"
+        "Thanks for having me.\nDev (00:12):\nWhy threads?\nHarriet Lane (00:15):\nBecause they hold.\n"
+    )
+    labels = drafted(tmp_path / "podcast", "en.txt", text)["languages"]["en"]["labels"]
+    assert set(labels) == {"Dev", "Harriet Lane"}
+
+
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:
     text = (
         "Home > Culture > Books\n\nTranscript\n\n2024-05-18 08:31\n\nRunning a bookshop in a county town\n\n"

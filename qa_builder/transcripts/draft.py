@@ -229,7 +229,13 @@ def _candidates(reading: _Reading) -> list[Candidate]:
             if paragraph.line_start in reading.asides
             else _label(text, bold_start, conventions, paragraph.first_line)
         )
-        if label is not None and before and paragraph.line_start == before_end + 1 and not _LABEL_START.match(before):
+        if (
+            label is not None
+            and before
+            and paragraph.line_start == before_end + 1
+            and not _LABEL_START.match(before)
+            and not _SENTENCE_DONE.search(before)
+        ):
             joined = _label(
                 f"{before} {text}", "", conventions
             )  # a label wrapped over two lines ("… und" / "Forschung:")
@@ -362,6 +368,8 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     return shaped[0] if shaped is not None else None
 
 
+_SENTENCE_DONE = regex.compile(r"\p{L}{5,}[.!?…]$|[!?…。！？]$")
+"""A line ending a sentence (not an abbreviation, ``Prof.``): the label on the next line is no wrapped part of it."""
 _NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
 """The number after a short label (``A1``): the label is ``A``."""
 _QUESTION_END = regex.compile(r"[?？]\W*$")
