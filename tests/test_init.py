@@ -285,11 +285,13 @@ def test_init_drafts_a_hearing_s_members_asking_and_experts_answering_without_th
 def test_init_does_not_glue_a_sentence_s_last_word_to_the_label_below_it(tmp_path: Path) -> None:
     """A hard-wrapped export: a label alone on the line after a sentence's end is no label wrapped over two lines."""
     text = (
-        "Episode 4\n\nDev (00:02):\nWelcome back to the\nshow. Today we talk about\nthreads.\nHarriet Lane (00:09):\n"
-        "Thanks for having me.\nDev (00:12):\nWhy threads?\nHarriet Lane (00:15):\nBecause they hold.\n"
+        "Episode Transcript\nMira (00:00):\nOkay, we're rolling. Dev, say\nhi to our guest.\nDev (00:03):\n"
+        "Hi. Welcome to Loose\nEnds.\nHarriet Lane (00:05):\nThanks for having me. I have been\na listener.\n"
+        "Mira (02:10):\nSo how did it start? Nobody grows up\nwanting to do this.\nHarriet Lane (02:16):\n"
+        "By accident. I was a temp at\nthe county office.\nDev (03:01):\nAnd then?\n"
     )
     labels = drafted(tmp_path / "podcast", "en.txt", text)["languages"]["en"]["labels"]
-    assert set(labels) == {"Dev", "Harriet Lane"}
+    assert set(labels) == {"Mira", "Dev", "Harriet Lane"}
 
 
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:

@@ -234,7 +234,7 @@ def _candidates(reading: _Reading) -> list[Candidate]:
             and before
             and paragraph.line_start == before_end + 1
             and not _LABEL_START.match(before)
-            and not _SENTENCE_DONE.search(before)
+            and not _ends_sentence(before, conventions)
         ):
             joined = _label(
                 f"{before} {text}", "", conventions
@@ -368,8 +368,20 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     return shaped[0] if shaped is not None else None
 
 
-_SENTENCE_DONE = regex.compile(r"\p{L}{5,}[.!?…]$|[!?…。！？]$")
-"""A line ending a sentence (not an abbreviation, ``Prof.``): the label on the next line is no wrapped part of it."""
+_SENTENCE_DONE = regex.compile(r"(?P<word>\p{L}+)\.$|[!?…。！？]$")
+
+
+def _ends_sentence(line: str, conventions: Conventions) -> bool:
+    """Whether a line ends a sentence, not with a title's abbreviation (``Prof.``, ``Vors.``): the label on the next
+    line is then no label wrapped over two lines."""
+    found = _SENTENCE_DONE.search(line)
+    if found is None:
+        return False
+    titles = {word.casefold().rstrip(".") for word in (*conventions.honorifics, *_role_words(conventions))}
+    titles |= {word.casefold().rstrip(".") for word in conventions.chairing_labels}
+    return found["word"] is None or found["word"].casefold() not in titles
+
+
 _NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
 """The number after a short label (``A1``): the label is ``A``."""
 _QUESTION_END = regex.compile(r"[?？]\W*$")
