@@ -182,6 +182,22 @@ def test_a_host_handing_the_floor_to_a_caller_is_no_part_of_the_question() -> No
     ]
 
 
+def test_a_host_giving_the_floor_back_after_an_interruption_does_not_split_the_exchange() -> None:
+    """A talk show: a guest breaks into another's answer; the host's "Gleich, … bitte." gives the floor back. One
+    exchange, the host's line in none; a prompt after the same answerer still starts a new one (test above)."""
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Hal Host": "host", "Bob Answerer": "guest", "Cleo Guest": "guest"}
+    labels = {"Hal": "Hal Host", "Bob": "Bob Answerer", "Cleo": "Cleo Guest"}
+    text = (
+        "Hal: Herr Bob, was dachten Sie?\n\nBob: Ehrlich gesagt, wir haben –\n\nCleo: Darf ich kurz –\n\n"
+        "Hal: Gleich, Frau Cleo. Herr Bob, bitte.\n\nBob: Wir haben alles gemacht.\n\nHal: Und Sie?\n\nCleo: Angst."
+    )
+    result = parse_text(text, meta=meta_for("de", labels, speakers), lang="de")
+    exchanges = find_exchanges(result.turns, result.segments)
+    assert [e.turn_indices for e in exchanges] == [[0, 1, 2, 4], [5, 6]]
+
+
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
     result = parse("Q: Why?\nBob: Because.\nA river nobody planned for\nQ: And?\nBob: No.")
     assert kinds(result) == ["heading"]

@@ -9,7 +9,8 @@ where nobody asks with a question mark (and the layout does not print it as a
 question) may be a prompt ("Tell us about the dam.") or a greeting; it is kept
 and flagged ``no_question_mark``. An asking turn without a question before the
 question of someone given the floor (a host's "Walt, go ahead." before the
-caller's question) only hands the floor, and is in no exchange. Turns
+caller's question) only hands the floor, and is in no exchange; so is one that gives the
+floor back to an answerer after another broke in ("Herr Trask, bitte."). Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -47,12 +48,14 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
     breaks = sorted(s.source.line_start for s in segments if s.kind in _BREAKS)
     groups: list[_Group] = []
     last: Turn | None = None  # the last turn that asked or answered
-    for turn in turns:
+    for k, turn in enumerate(turns):
         function = FUNCTIONS[turn.role]
         if not function:
             continue
         broken = last is None or _break_between(last, turn, breaks)
         group = groups[-1] if groups and not broken else None
+        if function == "asks" and group is not None and _lets_the_answer_go_on(turn, turns[k + 1 :], group):
+            continue  # "Gleich, Frau Albrecht. Herr Trask, bitte.": in no exchange
         if function == "asks":
             if group is None or group.answers:
                 groups.append(_Group())
@@ -64,6 +67,18 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
         last = turn
     complete = [_without_handover(group) for group in groups if group.answers]
     return [_exchange(index, group) for index, group in enumerate(complete)]
+
+
+def _lets_the_answer_go_on(turn: Turn, later: Sequence[Turn], group: _Group) -> bool:
+    """Whether an asking turn that asks nothing gives the floor back to one who answered in this exchange, after
+    another answerer broke in ("Gleich, Frau Albrecht. Herr Trask, bitte."): a host keeping order does not end the
+    exchange. (After the same answerer it may be a new prompt, "Tell us about the dam.", and starts one.)"""
+    if not group.answers or _asks([turn]):
+        return False
+    after = next((other for other in later if FUNCTIONS[other.role]), None)
+    if after is None or FUNCTIONS[after.role] != "answers" or after.speaker == group.answers[-1].speaker:
+        return False
+    return after.speaker in {answer.speaker for answer in group.answers}
 
 
 def _without_handover(group: _Group) -> _Group:
