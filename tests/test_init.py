@@ -290,8 +290,25 @@ def test_init_does_not_glue_a_sentence_s_last_word_to_the_label_below_it(tmp_pat
         "Mira (02:10):\nSo how did it start? Nobody grows up\nwanting to do this.\nHarriet Lane (02:16):\n"
         "By accident. I was a temp at\nthe county office.\nDev (03:01):\nAnd then?\n"
     )
-    labels = drafted(tmp_path / "podcast", "en.txt", text)["languages"]["en"]["labels"]
-    assert set(labels) == {"Mira", "Dev", "Harriet Lane"}
+    draft = drafted(tmp_path / "podcast", "en.txt", text)
+    assert set(draft["languages"]["en"]["labels"]) == {"Mira", "Dev", "Harriet Lane"}
+
+
+def test_init_reads_a_hard_wrapped_export_with_its_labels_alone_on_their_lines(tmp_path: Path) -> None:
+    """``Name (mm:ss):`` alone above text wrapped at 30 columns, no blank lines: the labels end in a colon, not a
+    sentence, so the text is read hard-wrapped; the title is the masthead's first line, not the masthead joined."""
+    turns = [
+        ("Mira", "00:00", "Okay, we are rolling. Dev,\nsay hi to our guest today,\nwho came a long way."),
+        ("Dev", "00:03", "Hi, and welcome to the show,\nwhere we talk about rivers\nand the people on them."),
+        ("Harriet Lane", "00:05", "Thanks for having me. I\nhave been a listener since\nthe very first episode."),
+        ("Mira", "02:10", "So how did it all start for\nyou, back when you were\nstill working at the port?"),
+        ("Harriet Lane", "02:16", "By accident. I was a temp\nat the county office and\nthe inspector broke a leg."),
+    ]
+    text = "Loose Ends with Mira and Dev\nEp. 88: Bridges\n" + "".join(f"{n} ({t}):\n{x}\n" for n, t, x in turns)
+    folder = tmp_path / "wrapped"
+    draft = drafted(folder, "en.txt", text)
+    assert draft["title"] == "Loose Ends with Mira and Dev"
+    assert "# read as: markup none, paragraphs hard-wrapped," in draft_meta(folder)
 
 
 def test_init_guesses_the_headline_not_a_breadcrumb_a_dateline_or_one_word(tmp_path: Path) -> None:

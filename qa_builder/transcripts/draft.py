@@ -33,6 +33,7 @@ from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from .fields import field_line
 from .labels import (
     ALONE_NAME,
+    BRACKETED_TIME,
     COLON,
     COLONS,
     SHORT_LABEL,
@@ -44,7 +45,7 @@ from .labels import (
     undeclared_label,
     without_asides,
 )
-from .markup import detect, strip
+from .markup import Markup, detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import Line, decode, guess_encoding, split_lines
@@ -88,7 +89,7 @@ class Candidate:
 class _Reading:
     lang: str
     encoding: str | None
-    markup: str
+    markup: Markup
     mode: str
     paragraphs: list[tuple[Paragraph, str, bool, str]]
     """Each paragraph with its plain text, whether it is wholly bold, and the text of a bold start."""
@@ -183,7 +184,7 @@ def _read(path: Path) -> _Reading:
     first = next((k for k, line in enumerate(rest) if recurring.match(line.text)), None)
     if first is None:
         first = next((k for k, line in enumerate(rest) if SHORT_LABEL.match(line.text)), 0)
-    mode = paragraph_mode(rest[first:])  # the turns' layout, not the masthead's
+    mode = paragraph_mode(rest[first:], recurring)  # the turns' layout, not the masthead's
     found = []
     asides = set()
     for paragraph in paragraphs(rest, recurring, mode, builtin_conventions(lang).suspended()):
@@ -201,7 +202,8 @@ def _recurring_starts(lines: list[Line]) -> regex.Pattern[str]:
     recurring = sorted(recurring_starts(line.text for line in lines), key=len, reverse=True)
     if not recurring:
         return _NEVER
-    return regex.compile(rf"^(?:{'|'.join(map(regex.escape, recurring))})\s*(?:{'|'.join(COLONS)})")
+    keys = "|".join(map(regex.escape, recurring))
+    return regex.compile(rf"^(?:{keys})(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{'|'.join(COLONS)})")
 
 
 def _without_cues(lines: list[Line], conventions: Conventions) -> list[Line]:
@@ -500,18 +502,30 @@ _DATE = regex.compile(r"\d{4}\s*[-./年]\s*\d{1,2}|\d{1,2}\s*[./]\s*\d{1,2}\s*[.
 
 
 def _masthead(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
-    """The paragraphs where the title may be: the first few, before the turns, without a header's fields (two
-    ``key: value`` lines or more in a row: ``Quelle: …`` / ``Datum: …``)."""
+    """The lines where the title may be: those of the first few paragraphs before the turns (a masthead's lines
+    are no wrapped paragraph, whatever the turns' layout), without a header's fields (two ``key: value`` lines or
+    more in a row: ``Quelle: …`` / ``Datum: …``)."""
     start = min((c.first_line for c in candidates), default=None)
-    found = [(p, text) for p, text, _, _ in reading.paragraphs[:_TITLE_LINES] if start is None or p.line_start < start]
+    found = [
+        (number, line)
+        for paragraph, _, _, _ in reading.paragraphs[:_TITLE_LINES]
+        if start is None or paragraph.line_start < start
+        for number, line in _numbered_lines(paragraph, reading.markup)
+    ]
     field = [field_line(text) for _, text in found]
-    adjacent = [k > 0 and found[k][0].line_start == found[k - 1][0].line_end + 1 for k in range(len(found))]
+    adjacent = [k > 0 and found[k][0] == found[k - 1][0] + 1 for k in range(len(found))]
     in_run = [
         field[k] and ((adjacent[k] and field[k - 1]) or (k + 1 < len(found) and adjacent[k + 1] and field[k + 1]))
         for k in range(len(found))
     ]
     kept = [text for (_, text), run in zip(found, in_run, strict=True) if not run]
     return kept or [text for _, text, _, _ in reading.paragraphs[:1]]
+
+
+def _numbered_lines(paragraph: Paragraph, markup: Markup) -> list[tuple[int, str]]:
+    """A paragraph's lines without their markup, each with its line number."""
+    numbers = [paragraph.line_start, *(number for _, number in paragraph.starts)]
+    return [(number, strip(line, markup).text) for number, line in zip(numbers, paragraph.lines, strict=False)]
 
 
 def _headline(text: str) -> bool:

@@ -85,9 +85,15 @@ def recurring_starts(lines: Iterable[str]) -> Counter[str]:
 
     >>> recurring_starts(["LT: Why?", "Ahlke: So.", "LT: And?", "Ahlke: Yes.", "Datum: 1998"])
     Counter({'LT': 2, 'Ahlke': 2})
+    >>> recurring_starts(["Dev (00:03):", "Hi.", "Dev (01:10):", "So."])
+    Counter({'Dev': 2})
     """
-    keys = Counter(match["key"] for line in lines if (match := SHORT_LABEL.match(line)) is not None)
-    return Counter({key: count for key, count in keys.items() if count >= 2})
+    keys = Counter(_TIME_TAIL.sub("", match["key"]) for line in lines if (match := SHORT_LABEL.match(line)) is not None)
+    return Counter({key: count for key, count in keys.items() if count >= 2 and key})
+
+
+_TIME_TAIL = regex.compile(r"\s*[(\[]\d{1,2}$")
+"""What a time code leaves of a label's key, cut at its first colon (``Marisol (00`` of ``Marisol (00:12):``)."""
 
 
 def numbered_speaker(label: str) -> bool:

@@ -69,9 +69,11 @@ class Paragraph:
         return line
 
 
-def paragraph_mode(lines: Sequence[Line]) -> ParagraphMode:
+def paragraph_mode(lines: Sequence[Line], labels: regex.Pattern[str] | None = None) -> ParagraphMode:
     """How a file lays out its paragraphs: mostly one-line blocks are paragraphs (``blank-line``); else by whether
-    the lines followed by another line mostly end a sentence (``one-per-line``) or not (``hard-wrapped``).
+    the lines followed by another line mostly end a sentence (``one-per-line``) or not (``hard-wrapped``). A line
+    ``labels`` matches alone (``Marisol (00:00):`` above the words) is no text line: it ends with a colon, not a
+    sentence, and is read as a break between blocks.
 
     >>> from qa_builder.transcripts.read import split_lines
     >>> paragraph_mode(split_lines("Q: Why?\\nA: Because.\\nIt is.", "x"))
@@ -79,12 +81,23 @@ def paragraph_mode(lines: Sequence[Line]) -> ParagraphMode:
     >>> paragraph_mode(split_lines("Q: Why\\nnot?", "x"))
     'hard-wrapped'
     """
+    if labels is not None:
+        lines = [Line(line.number, "") if _alone(labels, line.text) else line for line in lines]
     followed = [line for line, after in zip(lines, lines[1:], strict=False) if line.text and after.text]
     blocks = sum(1 for line, after in zip([Line(0, ""), *lines], lines, strict=False) if after.text and not line.text)
     if not followed or (blocks - len(followed)) * 3 >= blocks * 2:  # two thirds of the blocks are one line
         return "blank-line"
     open_ends = sum(not _SENTENCE_END.search(_TRAILING_MARKUP.sub("", line.text)) for line in followed)
     return "hard-wrapped" if open_ends * 2 >= len(followed) else "one-per-line"
+
+
+_LABEL_LINE_MAX = 60
+
+
+def _alone(labels: regex.Pattern[str], text: str) -> bool:
+    """Whether ``text`` is a label line and nothing else (the words on the lines below): it starts with a label
+    and ends with its colon (``Marisol (00:00):``)."""
+    return len(text) <= _LABEL_LINE_MAX and text.endswith((":", "：")) and labels.match(text) is not None
 
 
 def paragraphs(
