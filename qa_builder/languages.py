@@ -96,6 +96,7 @@ def frequent_characters(code: str) -> frozenset[str]:
     return frozenset(entry.get("frequent", ""))
 
 
+@cache
 def frequent_words() -> dict[str, frozenset[str]]:
     """Each language's most frequent words (where ``languages.toml`` lists them), without the words another
     listed language also has (``la`` is French and Spanish): what tells one language's text from another's.
@@ -103,24 +104,15 @@ def frequent_words() -> dict[str, frozenset[str]]:
     >>> sorted(frequent_words()["de"])[:3], "la" in frequent_words()["fr"]
     (['aber', 'auch', 'auf'], False)
     """
-    return _frequent_words()
-
-
-def language_of_word() -> dict[str, str]:
-    """Which language each of :func:`frequent_words` is frequent in (one pass over a text counts them all)."""
-    return _language_of_word()
-
-
-@cache
-def _language_of_word() -> dict[str, str]:
-    return {word: code for code, words in _frequent_words().items() for word in words}
-
-
-@cache
-def _frequent_words() -> dict[str, frozenset[str]]:
     listed = {code: frozenset(entry["words"].split()) for code, entry in _names().items() if "words" in entry}
     shared = Counter(word for words in listed.values() for word in words)
     return {code: frozenset(word for word in words if shared[word] == 1) for code, words in listed.items()}
+
+
+@cache
+def language_of_word() -> dict[str, str]:
+    """Which language each of :func:`frequent_words` is frequent in (one pass over a text counts them all)."""
+    return {word: code for code, words in frequent_words().items() for word in words}
 
 
 def two_letter_code(language: str) -> str:

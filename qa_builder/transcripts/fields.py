@@ -13,6 +13,7 @@ from collections.abc import Sequence
 import regex
 
 from .labels import COLON
+from .paragraphs import line_blocks
 from .read import Line
 from .regions import Region
 
@@ -48,7 +49,7 @@ def header_fields(lines: Sequence[Line], labels: regex.Pattern[str]) -> tuple[li
     >>> [(r.kind, r.line_start, r.line_end) for r in regions], labelled, rest[1].text
     ([('preamble', 1, 3)], [2], '')
     """
-    runs = [run for run in _runs(lines) if _header(run, labels)]
+    runs = [run for run in line_blocks(lines) if _header(run, labels)]
     inside = {line.number for run in runs for line in run}
     others = [k for k, line in enumerate(lines) if line.number not in inside and labels.match(line.text)]
     apart = sum(k == 0 or not lines[k - 1].text for k in others)
@@ -67,17 +68,6 @@ def header_fields(lines: Sequence[Line], labels: regex.Pattern[str]) -> tuple[li
     rest = [Line(line.number, "") if line.number in inside else line for line in lines]
     labelled = [line.number for run in runs for line in run if labels.match(line.text)]
     return rest, regions, labelled
-
-
-def _runs(lines: Sequence[Line]) -> list[list[Line]]:
-    """The runs of consecutive non-blank lines."""
-    runs: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            runs[-1].append(line)
-        elif runs[-1]:
-            runs.append([])
-    return [run for run in runs if run]
 
 
 def _header(run: Sequence[Line], labels: regex.Pattern[str]) -> bool:

@@ -26,6 +26,7 @@ __all__ = [
     "continued",
     "join_alone_labels",
     "join_wrapped_labels",
+    "line_blocks",
     "paragraph_mode",
     "paragraphs",
 ]
@@ -100,6 +101,22 @@ def _alone(labels: regex.Pattern[str], text: str) -> bool:
     return len(text) <= _LABEL_LINE_MAX and text.endswith((":", "：")) and labels.match(text) is not None
 
 
+def line_blocks(lines: Sequence[Line]) -> list[list[Line]]:
+    """The runs of non-blank lines between blank ones.
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> [[line.number for line in block] for block in line_blocks(split_lines("a\\nb\\n\\n\\nc", "x"))]
+    [[1, 2], [5]]
+    """
+    blocks: list[list[Line]] = [[]]
+    for line in lines:
+        if line.text:
+            blocks[-1].append(line)
+        elif blocks[-1]:
+            blocks.append([])
+    return [block for block in blocks if block]
+
+
 def paragraphs(
     lines: Sequence[Line],
     starts_paragraph: regex.Pattern[str],
@@ -124,14 +141,8 @@ def paragraphs(
     """
     mode = mode or paragraph_mode(lines)
     kept = _Hyphens(frozenset(suspended), _compounds(lines) if mode == "hard-wrapped" else frozenset())
-    blocks: list[list[Line]] = [[]]
-    for line in lines:
-        if line.text:
-            blocks[-1].append(line)
-        elif blocks[-1]:
-            blocks.append([])
     result: list[Paragraph] = []
-    for block in (block for block in blocks if block):
+    for block in line_blocks(lines):
         current: list[Line] = []
         for line in block:
             rule = _RULE.match(line.text) is not None
