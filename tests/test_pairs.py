@@ -153,3 +153,50 @@ def test_transcripts_whose_turn_lengths_do_not_follow_each_other_are_warned(tmp_
     warned = [line for line in result.stderr.splitlines() if "do not follow" in line]
     assert len(warned) == 1 and "press-interview-en-de/en.txt" in warned[0], result.stderr
     assert "is it a translation of the same interview?" in warned[0]
+
+
+def _exchange_lines(lines: list[str], asks: str, nth: int) -> tuple[int, int]:
+    """Where the ``nth`` question (a line starting ``asks``) and the answer after it are: [start, end) of lines."""
+    questions = [k for k, line in enumerate(lines) if line.strip().startswith(asks)]
+    return questions[nth], questions[nth + 1]
+
+
+def _order_warnings(raw: Path) -> list[str]:
+    from typer.testing import CliRunner
+
+    from qa_builder.cli import app
+
+    result = CliRunner().invoke(app, ["validate", "--raw", str(raw)])
+    return [line for line in result.stderr.splitlines() if "no counterpart" in line]
+
+
+def test_an_exchange_moved_in_one_translation_is_warned_as_moved(raw_copy: Path) -> None:
+    """The aligner keeps order, so an exchange one translation prints elsewhere is unpaired on both sides; validate
+    says so on the second language's file, with both places, and that the two read as each other's translation."""
+    zh = raw_copy / VERGE / "zh.txt"
+    assert _order_warnings(raw_copy) == []
+    lines = zh.read_text(encoding="utf-8").split("\n")
+    start, end = _exchange_lines(lines, "Q:", 3)
+    later = _exchange_lines(lines, "Q:", 8)[0]
+    moved = lines[:start] + lines[end:later] + lines[start:end] + lines[later:]
+    zh.write_text("\n".join(moved), encoding="utf-8")
+    warned = _order_warnings(raw_copy)
+    assert len(warned) == 1 and f"{VERGE}/zh.txt:" in warned[0], warned
+    assert "read as translations of each other" in warned[0]
+    de_start = _exchange_lines((raw_copy / VERGE / "de.txt").read_text(encoding="utf-8").split("\n"), "F:", 3)[0]
+    assert f"its turns at lines {de_start + 1}–" in warned[0]
+
+
+def test_different_exchanges_left_out_of_each_translation_are_warned_but_not_as_moved(raw_copy: Path) -> None:
+    """Each translation lacking an exchange the other has may be a move or two omissions: warned, without calling
+    it a move; one translation alone lacking an exchange is a translator's cut and not warned."""
+    files = {lang: raw_copy / VERGE / f"{lang}.txt" for lang in ("de", "zh")}
+    text = {lang: path.read_text(encoding="utf-8").split("\n") for lang, path in files.items()}
+    start, end = _exchange_lines(text["zh"], "Q:", 3)
+    files["zh"].write_text("\n".join(text["zh"][:start] + text["zh"][end:]), encoding="utf-8")
+    assert _order_warnings(raw_copy) == []
+    start, end = _exchange_lines(text["de"], "F:", 9)
+    files["de"].write_text("\n".join(text["de"][:start] + text["de"][end:]), encoding="utf-8")
+    warned = _order_warnings(raw_copy)
+    assert len(warned) == 1 and "read as translations" not in warned[0], warned
+    assert "if each left out a different part, nothing is wrong" in warned[0]

@@ -19,7 +19,7 @@ from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
-from .translations import check_lengths
+from .translations import check_lengths, check_order
 
 __all__ = [
     "check_translations",
@@ -167,15 +167,17 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         _TurnLevel.of(interview_id, left, right, beads)
         for (interview_id, left, right), (beads,) in zip(pairs, align_groups(groups), strict=True)
     ]
-    for level in levels:
+    for level, group in zip(levels, groups, strict=True):
         if level.right.turns:
             check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
+        check_order(level.beads, (level.left.turns, level.right.turns), group.pairs[0], level.langs, level.right.notes)
     return levels
 
 
 def check_translations(interview: Interview) -> None:
     """Align ``interview``'s translations turn by turn, only to warn (into their notes) where two of them do not
-    read as translations of one another (:func:`~qa_builder.alignment.translations.check_lengths`)."""
+    read as translations of one another (:func:`~qa_builder.alignment.translations.check_lengths`) or in one order
+    (:func:`~qa_builder.alignment.translations.check_order`)."""
     _turn_levels(
         [
             (interview.id, interview.transcripts[a], interview.transcripts[b])

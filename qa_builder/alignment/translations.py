@@ -1,6 +1,8 @@
-"""Whether two transcripts are translations of one interview at all: a translation keeps how long each turn is,
-relative to the others (a long answer stays long), so the lengths of the turns the aligner pairs rise and fall
-together. Two different interviews paired turn by turn do not: their parallel rows would be noise, built "OK".
+"""Whether two transcripts are translations of one interview at all, and in one order: a translation keeps how long
+each turn is, relative to the others (a long answer stays long), so the lengths of the turns the aligner pairs rise
+and fall together. Two different interviews paired turn by turn do not: their parallel rows would be noise, built
+"OK". And where each translation has turns the other lacks, a part may have been moved in one of them (the aligner
+keeps order, so a moved exchange is unpaired on both sides) rather than dropped.
 """
 
 from __future__ import annotations
@@ -8,16 +10,21 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ..models import FUNCTIONS, ParallelTurn
+from ..models import FUNCTIONS, ParallelTurn, Turn
 from ..transcripts.warnings import Notes
+from .items import AlignItem
+from .model import Bead, Group, align_groups
 
-__all__ = ["LENGTH_CORRELATION_MIN", "check_lengths", "length_correlation"]
+__all__ = ["LENGTH_CORRELATION_MIN", "MOVED_SCORE_MIN", "check_lengths", "check_order", "length_correlation"]
 
 LENGTH_CORRELATION_MIN = 0.6
 """The correlation of the paired turns' log lengths (each side's asking and answering turns measured from their own
 mean: questions are shorter than answers in any two interviews) below which two transcripts do not read as
 translations of one another. Over the fixtures' and held-back interviews' pairs it is 0.81 or more; the Verge
 German text relabelled and paired with another interview's English, 0.47."""
+MOVED_SCORE_MIN = 0.5
+"""The score every bead must reach when the turns each side alone has are aligned with one another, for them to
+read as one part moved, not two parts dropped (the aligner's scores of right 1–1 turn beads are 0.7 or more)."""
 LENGTH_CORRELATION_PAIRS = 6
 """Turn pairs needed before the correlation says anything."""
 
@@ -67,3 +74,50 @@ def check_lengths(rows: Sequence[ParallelTurn], langs: tuple[str, str], notes: N
         f"{found:.2f} over {len(rows)} turn pairs; translations keep it above {LENGTH_CORRELATION_MIN}): is it a "
         "translation of the same interview?",
     )
+
+
+def check_order(
+    beads: Sequence[Bead],
+    turns: tuple[Sequence[Turn], Sequence[Turn]],
+    items: tuple[Sequence[AlignItem], Sequence[AlignItem]],
+    langs: tuple[str, str],
+    notes: Notes,
+) -> None:
+    """Warn (on the second language's transcript) where both translations have turns the other lacks where they
+    stand, and say whether those turns read as translations of each other: one of them may have moved a part.
+
+    ``items`` are all the turns as the aligner saw them; the unpaired ones are aligned with one another under the
+    length model of the whole pair (:class:`~qa_builder.alignment.model.Group`).
+    """
+    alone = [[i for bead in beads if not bead.paired for i in bead.left], []]
+    alone[1] = [j for bead in beads if not bead.paired for j in bead.right]
+    if not alone[0] or not alone[1]:
+        return
+    group = Group([items, ([items[0][i] for i in alone[0]], [items[1][j] for j in alone[1]])], langs)
+    among = align_groups([group])[0][1]
+    moved = all(bead.paired and bead.score >= MOVED_SCORE_MIN for bead in among)
+    where = [_lines(turns[side], alone[side]) for side in (0, 1)]
+    reading = (
+        "they read as translations of each other, so one transcript may have moved them: put them back where the "
+        "other has them"
+        if moved
+        else "if one transcript moved a part, put it back where the other has it; if each left out a different "
+        "part, nothing is wrong"
+    )
+    notes.warn(
+        turns[1][alone[1][0]].source.line_start,
+        f"turns at lines {where[1]} have no counterpart in the {langs[0]} transcript where they stand, and its turns "
+        f"at lines {where[0]} none here — {reading}",
+    )
+
+
+def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
+    """The lines of some turns, each run of neighbouring turns as one range: ``19–22, 40``."""
+    runs: list[list[int]] = []
+    for k in indices:
+        if runs and runs[-1][-1] == k - 1:
+            runs[-1].append(k)
+        else:
+            runs.append([k])
+    spans = [(turns[run[0]].source.line_start, turns[run[-1]].source.line_end) for run in runs]
+    return ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in spans)
