@@ -19,6 +19,7 @@ Errors cross process boundaries whole (``build --jobs``).
     │   ├── UnknownLabelError
     │   └── NoTurnsError
     ├── OutputError                 --out is not the tool's to replace, or cannot be written
+    ├── InterviewErrors             several interview folders cannot be used (``errors``: each one, in order)
     └── StaleError                  dist/ or schema/ differ from what a build would make
 """
 
@@ -39,6 +40,7 @@ __all__ = [
     "DuplicateInterviewError",
     "EmptyFileError",
     "InputError",
+    "InterviewErrors",
     "LayoutError",
     "MetadataError",
     "MissingTranscriptError",
@@ -179,3 +181,33 @@ class OutputError(QABuilderError):
 
 class StaleError(QABuilderError):
     pass
+
+
+class InterviewErrors(QABuilderError):
+    """Several interview folders cannot be used: ``errors`` holds each one's error, in folder order, so that one
+    run names them all (as ``validate`` does) rather than the first.
+
+    >>> errors = [QABuilderError("no turns", path=f"raw/{name}/de.txt") for name in ("a", "b")]
+    >>> InterviewErrors.of(errors).lines()
+    ['raw/a/de.txt: no turns', 'raw/b/de.txt: no turns']
+    >>> InterviewErrors.of(errors[:1]) is errors[0]
+    True
+    """
+
+    errors: tuple[QABuilderError, ...] = ()
+
+    @classmethod
+    def of(cls, errors: Sequence[QABuilderError]) -> QABuilderError:
+        """The one error, or one error for several."""
+        if len(errors) == 1:
+            return errors[0]
+        error = cls(f"{len(errors)} interview folders cannot be used")
+        error.errors = tuple(errors)
+        return error
+
+    def lines(self) -> list[str]:
+        return [line for error in self.errors for line in error.lines()] or super().lines()
+
+    def as_dict(self) -> dict[str, object]:
+        """The fields, and each folder's error's fields under ``errors``."""
+        return {**super().as_dict(), "errors": [error.as_dict() for error in self.errors]}

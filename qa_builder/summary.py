@@ -76,13 +76,9 @@ class InterviewSummary:
 def summarize_raw(raw: Path) -> list[InterviewSummary]:
     """Every interview under ``raw`` loaded, aligned and counted: what ``qa-builder stats`` prints."""
     from .alignment.parallel import align_interview
-    from .transcripts.interview import discover, load_interview
+    from .transcripts.interview import each_interview
 
-    summaries = []
-    for folder in discover(raw):
-        interview = load_interview(folder)
-        summaries.append(summarize(interview, align_interview(interview)))
-    return summaries
+    return [summarize(interview, align_interview(interview)) for interview in each_interview(raw)]
 
 
 def validate_raw(raw: Path) -> list[Interview | QABuilderError]:

@@ -223,3 +223,35 @@ def test_build_shows_progress_on_a_terminal_and_nothing_in_a_pipe(tmp_path: Path
     code, piped = _build(raw, tmp_path / "b", terminal=False)
     assert code == 0 and piped == "", piped
     assert (tmp_path / "a" / "README.md").read_bytes() == (tmp_path / "b" / "README.md").read_bytes()
+
+
+@pytest.mark.parametrize(
+    "command",
+    [["build", "--jobs", "1"], ["build", "--jobs", "2"], ["stats"], ["site"]],
+    ids=["build-jobs-1", "build-jobs-2", "stats", "site"],
+)
+def test_commands_over_a_raw_folder_name_every_interview_that_fails(command: list[str], tmp_path: Path) -> None:
+    """Not only the first: a maintainer fixes them all after one run, as validate lists them. Nothing is written."""
+    raw = raw_with(tmp_path, "bundestag-fragestunde", VERGE, "one-language-en", "trilingual-panel")
+    (raw / "one-language-en" / "meta.toml").unlink()
+    (raw / "trilingual-panel" / "en.txt").write_text("", encoding="utf-8")
+    out = tmp_path / "out"
+    result = runner.invoke(app, [*command, "--raw", str(raw), *(["--out", str(out)] if command[0] != "stats" else [])])
+    errors = [line for line in result.stderr.splitlines() if line.startswith("error: ")]
+    assert result.exit_code == 1 and "Traceback" not in result.stderr + result.stdout, result.stderr
+    assert len(errors) == 2, result.stderr
+    assert errors[0].startswith(f"error: {raw / 'one-language-en'}") and "meta.toml" in errors[0]
+    assert errors[1].startswith(f"error: {raw / 'trilingual-panel' / 'en.txt'}")
+    assert not out.exists()
+
+
+def test_stats_json_gives_each_failing_interview_s_error_with_its_fields(tmp_path: Path) -> None:
+    raw = raw_with(tmp_path, VERGE, "one-language-en", "trilingual-panel")
+    (raw / "one-language-en" / "meta.toml").unlink()
+    (raw / "trilingual-panel" / "en.txt").write_text("", encoding="utf-8")
+    result = runner.invoke(app, ["stats", "--raw", str(raw), "--json"])
+    document = json.loads(result.stdout)
+    assert result.exit_code == 1 and document["ok"] is False
+    found = document["error"]["errors"]
+    assert [error["error"] for error in found] == ["MetadataError", "EmptyFileError"]
+    assert found[1]["path"] == str(raw / "trilingual-panel" / "en.txt")

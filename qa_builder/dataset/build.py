@@ -22,7 +22,7 @@ from typing import TYPE_CHECKING, Any, TypeVar
 from pydantic import BaseModel
 
 from ..alignment.parallel import PairAlignment, align_interviews
-from ..errors import StaleError
+from ..errors import InterviewErrors, QABuilderError, StaleError
 from ..models import PAIR_FAMILIES
 from ..outdir import DATASET, check_output, write_output
 from ..site.write import interview_files, write_files, write_index
@@ -37,6 +37,7 @@ if TYPE_CHECKING:
     import pyarrow as pa
 
     from ..summary import InterviewSummary
+    from .export import ParquetSink
 
 __all__ = ["InterviewOutput", "Progress", "build", "check", "process_interview", "process_interviews"]
 
@@ -62,6 +63,10 @@ class InterviewOutput:
     """The raw files read (meta.toml and the transcripts), copied byte for byte into the dataset's ``raw/``."""
 
 
+Processed = tuple[InterviewOutput, dict[str, "pa.RecordBatch"]]
+"""An interview's output without its rows, and its rows as Arrow batches: what a worker sends back."""
+
+
 def process_interview(folder: Path, *, site: bool = True) -> InterviewOutput:
     """Parse, validate and align one interview folder into plain rows (and its site files, with ``site``)."""
     return process_interviews([folder], site=site)[0]
@@ -69,7 +74,10 @@ def process_interview(folder: Path, *, site: bool = True) -> InterviewOutput:
 
 def process_interviews(folders: Sequence[Path], *, site: bool = True) -> list[InterviewOutput]:
     """:func:`process_interview` for each folder, the interviews aligned in one batch (the same output, faster)."""
-    interviews = [load_interview(folder) for folder in folders]
+    return _outputs(folders, [load_interview(folder) for folder in folders], site=site)
+
+
+def _outputs(folders: Sequence[Path], interviews: Sequence[Interview], *, site: bool) -> list[InterviewOutput]:
     return [
         _output(folder, interview, alignments, site=site)
         for folder, interview, alignments in zip(folders, interviews, align_interviews(interviews), strict=True)
@@ -174,22 +182,24 @@ def _write(
     if summary.site:
         (out / SITE_FOLDER).mkdir()
     workers = worker_count(jobs, len(folders))
-    results: Iterable[tuple[InterviewOutput, dict[str, pa.RecordBatch]]]
+    results: Iterable[Processed | QABuilderError]
     if ray is None:
         chunks = _chunks(folders, workers)
         results = chain.from_iterable(ordered_map(partial(_processed, site=summary.site), chunks, workers))
     else:
         results = _on_ray(partial(_processed_one, site=summary.site), folders, ray)
+    failed: list[QABuilderError] = []
     try:
         with few_collections():
-            for done, (result, batches) in enumerate(results, start=1):
-                for config, batch in batches.items():
-                    sink.write(config, batch)
-                write_files(out, result.files)
-                _copy_sources(out / RECORD_FOLDER / result.summary.id, result.sources)  # every source.path resolves
-                summary.add(result.summary, result.flagged)
+            for done, item in enumerate(results, start=1):
+                if isinstance(item, QABuilderError):
+                    failed.append(item)
+                elif not failed:  # once one has failed, the rest are only read for their errors
+                    _add(out, summary, sink, *item)
                 if progress is not None:
                     progress(done, len(folders))
+        if failed:
+            raise InterviewErrors.of(failed)
     finally:
         written = sink.close()
     summary.counts = {config: written[config].rows for config in sorted(written, key=_config_order)}
@@ -202,6 +212,17 @@ def _write(
     card.write_text(render_card(summary), encoding="utf-8")
     check_card(card)
     return summary
+
+
+def _add(
+    out: Path, summary: BuildSummary, sink: ParquetSink, result: InterviewOutput, batches: dict[str, pa.RecordBatch]
+) -> None:
+    """Write one interview's rows, site files and raw copies into the dataset folder, and count it."""
+    for config, batch in batches.items():
+        sink.write(config, batch)
+    write_files(out, result.files)
+    _copy_sources(out / RECORD_FOLDER / result.summary.id, result.sources)  # every source.path resolves
+    summary.add(result.summary, result.flagged)
 
 
 def _on_ray(work: Callable[[Path], R], folders: Sequence[Path], address: str) -> Iterator[R]:
@@ -234,16 +255,32 @@ def _chunks(folders: Sequence[Path], workers: int) -> list[list[Path]]:
     return [list(folders[k : k + size]) for k in range(0, len(folders), size)]
 
 
-def _processed(folders: Sequence[Path], *, site: bool) -> list[tuple[InterviewOutput, dict[str, pa.RecordBatch]]]:
-    """A worker's share: the interviews' outputs without their rows, and their rows as Arrow batches."""
+def _processed(folders: Sequence[Path], *, site: bool) -> list[Processed | QABuilderError]:
+    """A worker's share: each interview processed, or the error that stops it (the others go on, so that one
+    build names every folder that fails)."""
     from .export import record_batches
 
-    return [
-        (InterviewOutput(result.summary, {}, result.files, result.flagged, result.sources), record_batches(result.rows))
-        for result in process_interviews(folders, site=site)
-    ]
+    loaded = [_loaded(folder) for folder in folders]
+    good = [(folder, found) for folder, found in zip(folders, loaded, strict=True) if isinstance(found, Interview)]
+    outputs = iter(_outputs([folder for folder, _ in good], [found for _, found in good], site=site))
+    processed: list[Processed | QABuilderError] = []
+    for found in loaded:
+        if isinstance(found, QABuilderError):
+            processed.append(found)
+            continue
+        result = next(outputs)
+        rowless = InterviewOutput(result.summary, {}, result.files, result.flagged, result.sources)
+        processed.append((rowless, record_batches(result.rows)))
+    return processed
 
 
-def _processed_one(folder: Path, *, site: bool) -> tuple[InterviewOutput, dict[str, pa.RecordBatch]]:
+def _loaded(folder: Path) -> Interview | QABuilderError:
+    try:
+        return load_interview(folder)
+    except QABuilderError as error:
+        return error
+
+
+def _processed_one(folder: Path, *, site: bool) -> Processed | QABuilderError:
     """:func:`_processed` for one interview, as Ray Data maps it."""
     return _processed([folder], site=site)[0]

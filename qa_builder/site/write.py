@@ -14,7 +14,7 @@ from pathlib import Path
 from ..alignment.parallel import PairAlignment, align_interview
 from ..outdir import SITE, write_output
 from ..summary import InterviewSummary, summarize
-from ..transcripts.interview import Interview, discover, load_interview
+from ..transcripts.interview import Interview, each_interview
 from .chart import length_chart
 from .pages import render_index, render_page
 from .rows import interview_pages
@@ -70,8 +70,7 @@ def write_site(raw: Path, out: Path) -> list[InterviewSummary]:
 
 def _write(raw: Path, out: Path) -> list[InterviewSummary]:
     summaries = []
-    for folder in discover(raw):
-        interview = load_interview(folder)
+    for interview in each_interview(raw):
         alignments = align_interview(interview)
         summary = summarize(interview, alignments)
         write_files(out, interview_files(interview, alignments, summary))

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import unicodedata
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -18,6 +18,7 @@ import regex
 
 from ..errors import (
     DuplicateInterviewError,
+    InterviewErrors,
     LayoutError,
     MetadataError,
     MissingTranscriptError,
@@ -40,6 +41,7 @@ __all__ = [
     "RECORD_FOLDER",
     "check_raw",
     "discover",
+    "each_interview",
     "interview_folders",
     "interview_records",
     "load_interview",
@@ -97,14 +99,28 @@ class Interview:
 def discover(raw: Path) -> list[Path]:
     """The interview folders under ``raw``, sorted; hidden folders are skipped. Paths are ``raw / name``, as typed.
 
-    What :func:`interview_folders` refuses is the error raised, and so is the first folder that cannot be an
-    interview (:func:`unusable_folders`).
+    What :func:`interview_folders` refuses is the error raised, and so are the folders that cannot be interviews
+    (:func:`unusable_folders`: all of them, :class:`~qa_builder.errors.InterviewErrors` for several).
     """
     folders = interview_folders(raw)
     unusable = unusable_folders(folders)
     if unusable:
-        raise next(iter(unusable.values()))
+        raise InterviewErrors.of(list(unusable.values()))
     return folders
+
+
+def each_interview(raw: Path) -> Iterator[Interview]:
+    """Every interview under ``raw`` loaded, one at a time; a folder that fails is passed over, and once all are
+    read, the errors of all that failed are raised (:class:`~qa_builder.errors.InterviewErrors` for several), so
+    one run names them all."""
+    failed: list[QABuilderError] = []
+    for item in _checked(raw):
+        if isinstance(item, QABuilderError):
+            failed.append(item)
+        elif not failed:
+            yield item
+    if failed:
+        raise InterviewErrors.of(failed)
 
 
 def interview_folders(raw: Path) -> list[Path]:
@@ -279,18 +295,20 @@ def _check_nested(folder: Path) -> None:
 def check_raw(raw: Path) -> list[Interview | QABuilderError]:
     """Every interview folder of ``raw`` loaded, or the error that stops it (a folder that cannot be an interview
     too): what ``qa-builder validate`` reports. What :func:`interview_folders` refuses is the error raised."""
+    return list(_checked(raw))
+
+
+def _checked(raw: Path) -> Iterator[Interview | QABuilderError]:
     folders = interview_folders(raw)
     unusable = unusable_folders(folders)
-    checked: list[Interview | QABuilderError] = []
     for folder in folders:
         if folder in unusable:
-            checked.append(unusable[folder])
+            yield unusable[folder]
             continue
         try:
-            checked.append(load_interview(folder))
+            yield load_interview(folder)
         except QABuilderError as error:
-            checked.append(error)
-    return checked
+            yield error
 
 
 def interview_records(interview: Interview) -> list[InterviewRecord]:
