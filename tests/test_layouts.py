@@ -219,6 +219,33 @@ def test_a_host_and_an_interviewer_both_ask_and_a_prompt_without_a_question_mark
     ]
 
 
+COURTESIES = [
+    ("en", "Hal: Welcome to the show.", "Bob: Thanks, Hal. Glad to be here.", "Hal: Bob, thank you.", "Bob: Thanks."),
+    ("de", "Hal: Herzlich willkommen, Herr Bob.", "Bob: Guten Abend.", "Hal: Vielen Dank.", "Bob: Ich danke Ihnen."),
+    ("zh", "Hal：欢迎您。", "Bob：谢谢，很高兴来到这里。", "Hal：谢谢您接受采访。", "Bob：谢谢。"),
+]
+
+
+@pytest.mark.parametrize(("lang", "welcome", "thanks", "goodbye", "reply"), COURTESIES, ids=[c[0] for c in COURTESIES])
+def test_a_welcome_and_a_goodbye_answered_by_thanks_are_no_exchanges(
+    lang: str, welcome: str, thanks: str, goodbye: str, reply: str
+) -> None:
+    """The language's courtesy convention: a run that asks nothing, answered by short thanks or a greeting, is in
+    no exchange; a question answered with thanks is one, and so is a prompt whose answer goes on past thanks."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Hal Host": "host", "Bob Answerer": "guest"}
+    question, long_answer = {"zh": ("Hal：为什么？", "Bob：" + "因为河水太浅。" * 20)}.get(
+        lang, ("Hal: Why?", "Bob: " + "Because the river is low. " * 6)
+    )
+    text = "\n\n".join([welcome, thanks, question, reply, welcome, long_answer, goodbye, reply])
+    result = parse_text(text, meta=meta_for(lang, {"Hal": "Hal Host", "Bob": "Bob Answerer"}, speakers), lang=lang)
+    exchanges = find_exchanges(result.turns, result.segments, builtin_conventions(lang).compiled("courtesy"))
+    assert [e.turn_indices for e in exchanges] == [[2, 3], [4, 5]]
+    assert "no_question_mark" in exchanges[1].issues
+
+
 def test_plausibility_warnings() -> None:
     from qa_builder.transcripts.plausibility import check_pairs, check_transcript
     from qa_builder.transcripts.warnings import Notes

@@ -15,7 +15,9 @@ that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
 nobody answers and an answer nobody asked for are not exchanges; they stay in
-``turns``.
+``turns``. Nor is a welcome or a goodbye: a run that asks nothing, answered
+only by short turns that start as the language's ``courtesy`` convention says
+thanks or a greeting does ("Thanks, Dana. Glad to be here.", "谢谢。").
 """
 
 from __future__ import annotations
@@ -31,6 +33,9 @@ __all__ = ["find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
 _QUESTION = regex.compile(r"[?？¿]")
+COURTESY_MAX = 100
+"""The longest answering turn (in characters) that can be thanks or a greeting; longer, it says more ("Thanks for
+having me. I've been a listener since episode one." is 62)."""
 
 
 @dataclass(slots=True)
@@ -39,8 +44,11 @@ class _Group:
     answers: list[Turn] = field(default_factory=list)
 
 
-def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[Exchange]:
-    """Group turns into exchanges; ``segments`` say where the conversation breaks.
+def find_exchanges(
+    turns: Sequence[Turn], segments: Sequence[Segment], courtesy: regex.Pattern[str] | None = None
+) -> list[Exchange]:
+    """Group turns into exchanges; ``segments`` say where the conversation breaks, ``courtesy`` what thanks and
+    greetings start with (no exchange where only they answer).
 
     >>> find_exchanges([], [])
     []
@@ -65,7 +73,7 @@ def find_exchanges(turns: Sequence[Turn], segments: Sequence[Segment]) -> list[E
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [_without_handover(group) for group in groups if group.answers]
+    complete = [_without_handover(group) for group in groups if group.answers and not _courtesy(group, courtesy)]
     return [_exchange(index, group) for index, group in enumerate(complete)]
 
 
@@ -79,6 +87,13 @@ def _lets_the_answer_go_on(turn: Turn, later: Sequence[Turn], group: _Group) -> 
     if after is None or FUNCTIONS[after.role] != "answers" or after.speaker == group.answers[-1].speaker:
         return False
     return after.speaker in {answer.speaker for answer in group.answers}
+
+
+def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
+    """Whether a run is a welcome or a goodbye: it asks nothing, and each answer is short thanks or a greeting."""
+    if courtesy is None or _asks(group.questions):
+        return False
+    return all(len(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
 
 
 def _without_handover(group: _Group) -> _Group:

@@ -38,6 +38,7 @@ LIST_RULES = (
     "comment",
     "credit",
     "box_title",
+    "courtesy",
     "not_labels",
     "label_separators",
     "asking_labels",
@@ -124,6 +125,10 @@ class Conventions(BaseModel):
     box_title: list[str] = _listed(
         "The title of a box between the answers ('Zur Person'); it and the paragraph after it are a box."
     )
+    courtesy: list[str] = _listed(
+        "What thanks or a greeting starts with ('Thank you', 'Danke', '谢谢'): a run of turns that asks nothing, "
+        "answered only so and briefly, is a welcome or a goodbye, in no exchange."
+    )
     not_labels: list[str] = _listed(
         "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit'); one ending in '*' "
         "is a prefix ('以下*' for '以下为访谈实录：')."
@@ -149,7 +154,7 @@ class Conventions(BaseModel):
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
-    @field_validator(*PARAGRAPH_RULES, "comment", "credit")
+    @field_validator(*PARAGRAPH_RULES, "comment", "credit", "courtesy")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
