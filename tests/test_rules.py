@@ -138,9 +138,29 @@ def test_an_undeclared_label_is_an_error_naming_it(text: str, message: str) -> N
     assert "add it to [languages." in str(caught.value) and "not_labels" in str(caught.value)
 
 
-def test_a_label_printed_with_another_separator_is_an_error() -> None:
-    with pytest.raises(UnknownLabelError, match="the label 'Q' is printed as 'Q.'"):
-        parse("Q: Why?\n\nBob: Yes.\n\nQ. And then?")
+@pytest.mark.parametrize("separator", [".", ";", ",", "-", " -", " –"])
+def test_a_label_printed_with_another_separator_is_an_error(separator: str) -> None:
+    with pytest.raises(UnknownLabelError, match=f"the label 'Q' is printed as 'Q{separator.strip()}'"):
+        parse(f"Q: Why?\n\nBob: Yes.\n\nQ{separator} And then?")
+
+
+@pytest.mark.parametrize(
+    ("text", "lang"),
+    [("Q: Why?\n\nBob: Yes.\n\nQ And then?", "en"), ("问：为什么？\n\nBob：对。\n\n问 然后呢？", "zh")],
+)
+def test_a_short_label_without_its_colon_is_warned(text: str, lang: str) -> None:
+    """A space where the colon should be (or a tab, which reads as one): the paragraph stays in the turn before, and
+    the warning says so at its line."""
+    result = parse(text, lang)
+    assert len(result.turns) == 2
+    assert [(w.line, w.message.split(" (")[0]) for w in result.notes.found] == [
+        (5, f"starts like the label {text[0]!r} without its colon")
+    ]
+
+
+def test_an_answer_paragraph_starting_like_a_short_label_in_lower_case_is_not_warned() -> None:
+    result = parse("Q: Why?\n\nBob: Yes.\n\nQ and A sessions are long.\n\nQ: Why?\n\nBob: " + "No. " * 3)
+    assert [w.message for w in result.notes.found if "without its colon" in w.message] == []
 
 
 def test_a_label_declared_in_brackets_needs_no_colon() -> None:

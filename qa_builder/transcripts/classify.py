@@ -688,10 +688,17 @@ def _label_error(block: Block, context: Reading, message: str, hint: str) -> Unk
 
 
 def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
-    """``Q. Why?`` where ``Q:`` is declared: the label is printed with another separator."""
+    """``Q. Why?`` or ``F; Warum?`` where ``Q:`` is declared: the label is printed with another separator (an
+    error); ``F Warum?``, a short label and a capital with no separator at all, is doubted (a warning): "A Few
+    years ago …" may be an answer's own paragraph."""
     for label in declared:
-        if len(label) <= 3 and regex.match(rf"^{regex.escape(label)}([.\-–—])(?:\s+|(?=[^\x00-\x7F]))\S", block.text):
-            separator = block.text[len(label)]
+        if len(label) > _SHORT_LABEL_MAX:
+            continue
+        found = _OTHER_SEPARATOR.match(block.text[len(label) :]) if block.text.startswith(label) else None
+        if found is None:
+            continue
+        separator = found["separator"]
+        if separator.strip():
             raise _label_error(
                 block,
                 context,
@@ -699,6 +706,23 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
                 f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in '
                 "meta.toml, or fix the line",
             )
+        context.doubts.append(
+            (
+                block.paragraph.line_start,
+                f"starts like the label {label!r} without its colon ({block.text[: len(label) + 12]!r}…), so it is "
+                "read as part of the turn before — if it is a turn of its own, add the colon",
+            )
+        )
+        return
+
+
+_SHORT_LABEL_MAX = 3
+"""Labels this short (``Q``, ``F``, ``问``, ``DW``) are checked for another separator, or none."""
+_OTHER_SEPARATOR = regex.compile(
+    r"^(?:[ ]?(?P<separator>[.\-–—;,])(?:\s+|(?=[^\x00-\x7F]))\S|(?P<separator>\s+)(?=\p{Lu}|\p{Lo}))"
+)
+"""What follows a short label printed without its colon: another separator and the text, or a space and a capital
+(or a letter of a script without case)."""
 
 
 def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:

@@ -52,10 +52,11 @@ _PARTICLES = {
 }
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_NAME = regex.compile(
-    r"^(?:\p{N}{1,4}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・]{1,10}$"
+    r"^(?:\p{N}{1,4}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ーｰ]{1,10}$"
 )
 """A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``), after
-digits where an outlet's name starts with them (``36氪``; ``2023年`` is a date)."""
+digits where an outlet's name starts with them (``36氪``; ``2023年`` is a date). Katakana's long vowel mark ``ー``
+(``ホール``) belongs to no script of its own."""
 _NUMBERED_SPEAKER = regex.compile(
     r"^(?:Speaker|Participant|Guest|Sprecher(?:in)?|Teilnehmer(?:in)?|Intervenant(?:e)?|Locuteur|"
     r"发言人|說話人|说话人|嘉宾|嘉賓)\s*\d{1,2}$",
@@ -368,6 +369,8 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     (False, True)
     >>> _name_shaped("周慕白（“半亩书房”创始人）", alone=False), _name_shaped("Speaker 3", alone=False)
     (True, True)
+    >>> _name_shaped("ホール", alone=False)
+    True
     """
     bare = _BRACKETED.sub(r"\1", label.strip())
     if _WIDE_NAME.match(bare) or _NUMBERED_SPEAKER.match(bare) or coded_speaker(bare):

@@ -33,7 +33,7 @@ __all__ = [
 
 ParagraphMode = Literal["blank-line", "one-per-line", "hard-wrapped"]
 
-_WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}\p{Block=CJK_Symbols_And_Punctuation}\p{Block=Halfwidth_And_Fullwidth_Forms}"
+_WIDE = r"\p{Han}\p{Hiragana}\p{Katakana}ー\p{Block=CJK_Symbols_And_Punctuation}\p{Block=Halfwidth_And_Fullwidth_Forms}"
 _WIDE_END = regex.compile(rf"[{_WIDE}]$")
 _WIDE_START = regex.compile(rf"^[{_WIDE}]")
 _SENTENCE_END = regex.compile(r"[.!?…。！？:：;；\"”’'」』）)\]】»«›‹]$")
