@@ -302,16 +302,16 @@ def evaluate(
     if gold.suffix != ".json":
         _evaluate_beads(gold, texts, test, as_json)
         return
-    from .alignment.evaluation import evaluate_gold
+    from .alignment.evaluation import evaluate_gold, written_scores
     from .jsonable import error_json
     from .outdir import check_file_target, write_file
 
     with _reported(error_json if as_json else None):
         if write is not None:
-            check_file_target(write)  # before the alignment, which takes a while
+            check_file_target(write, protect=[raw], replaces=written_scores)  # before the alignment: it takes a while
         evaluation = evaluate_gold(gold, raw)
         if write is not None:
-            write_file(write, evaluation.to_json())
+            write_file(write, evaluation.to_json(), protect=[raw], replaces=written_scores)
     if as_json:
         sys.stdout.write(evaluation.to_json())
         return

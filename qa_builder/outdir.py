@@ -256,17 +256,24 @@ def _theirs(folder: Path, kind: OutputKind, marked: tuple[str, Listed] | None) -
 
 
 def _edited(folder: Path, listed: Listed) -> list[str]:
-    """The listed files whose bytes are no longer those written (a card edited by hand): the user's work now."""
+    """The listed files whose bytes are no longer those written (a card edited by hand): the user's work now. A
+    file whose lines only end in CRLF now (a Windows checkout with git's autocrlf) is not edited."""
     return [
         name
         for name, digest in sorted(listed.items())
-        if digest is not None and (folder / name).is_file() and _digest(folder / name) != digest
+        if digest is not None
+        and (folder / name).is_file()
+        and _digest(folder / name) != digest
+        and _digest(folder / name, lf=True) != digest
     ]
 
 
-def _digest(path: Path) -> str:
-    """A file's digest, as the marker records it."""
+def _digest(path: Path, *, lf: bool = False) -> str:
+    """A file's digest, as the marker records it; with ``lf``, of its bytes with CRLF line ends made LF."""
     found = hashlib.blake2b(digest_size=16)
+    if lf:
+        found.update(path.read_bytes().replace(b"\r\n", b"\n"))
+        return found.hexdigest()
     with path.open("rb") as handle:
         for chunk in iter(lambda: handle.read(1 << 20), b""):
             found.update(chunk)
@@ -304,15 +311,35 @@ def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> It
     except OSError as error:
         raise OutputError(f"cannot write here: {error.strerror}", path=out, hint="pick another --out") from None
     try:
-        yield staging
+        try:
+            yield staging
+        except OSError as error:  # a full disk, a quota
+            raise OutputError(
+                f"cannot write the output: {error.strerror}", path=out, hint="free some space, or pick another --out"
+            ) from None
+        check_target(out, kind, protect=protect)  # again: a file saved into it while the output was written
         try:
             _mark(staging, kind)
             staging.chmod(0o755)
             _swap(staging, target)
+            _keep_theirs(staging, target, kind, out)
         except OSError as error:
             raise OutputError(f"cannot replace it: {error.strerror}", path=out, hint="pick another --out") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _keep_theirs(retired: Path, target: Path, kind: OutputKind, out: Path) -> None:
+    """After the swap, the folder that was ``out`` is at ``retired``, to be removed: if a file was saved into it in
+    the instant between the last check and the swap, swap it back and stop."""
+    if not retired.is_dir() or _owned(retired, kind):
+        return
+    _swap(retired, target)
+    raise OutputError(
+        "a file was saved into the output folder while it was being replaced",
+        path=out,
+        hint=f"`{kind.command}` replaces its --out folder whole: keep your files elsewhere, then run it again",
+    )
 
 
 def _swap(staging: Path, target: Path) -> None:
@@ -384,10 +411,18 @@ def differences(expected: Path, actual: Path) -> list[str]:
     return problems
 
 
-def write_file(path: Path, text: str, *, hint: str = "write somewhere else") -> None:
+def write_file(
+    path: Path,
+    text: str,
+    *,
+    hint: str = "write somewhere else",
+    protect: Sequence[Path] = (),
+    replaces: Callable[[str], bool] | None = None,
+) -> None:
     """Write a file the user named (``evaluate --write``, ``init``): atomically, never over a folder or into a
-    missing one. What cannot be written raises :class:`OutputError` with ``hint``."""
-    check_file_target(path)
+    missing one (nor as :func:`check_file_target` refuses with ``protect`` and ``replaces``). What cannot be
+    written raises :class:`OutputError` with ``hint``."""
+    check_file_target(path, protect=protect, replaces=replaces)
     staging = path.with_name(f".{path.name}{_STAGING}-{os.getpid()}")
     try:
         staging.write_text(text, encoding="utf-8")
@@ -398,13 +433,27 @@ def write_file(path: Path, text: str, *, hint: str = "write somewhere else") -> 
         raise OutputError(f"cannot write it: {error.strerror}", path=path, hint=hint) from None
 
 
-def check_file_target(path: Path) -> None:
-    """Raise :class:`OutputError` unless ``path`` can be written as a file: not a folder, in a folder that exists."""
+def check_file_target(
+    path: Path, *, protect: Sequence[Path] = (), replaces: Callable[[str], bool] | None = None
+) -> None:
+    """Raise :class:`OutputError` unless ``path`` can be written as a file: not a folder, in a folder that exists,
+    not inside a ``protect`` folder (the raw folder), and, where a file is there and ``replaces`` is given, one it
+    says the tool wrote (``replaces(text)``) — a transcript or a gold named by mistake is not overwritten."""
     if path.is_dir():
         raise OutputError("is a folder", path=path, hint="give the path of a file to write, e.g. scores.json")
     if not path.parent.is_dir():
         raise OutputError(
             f"the folder {path.parent} does not exist", path=path, hint="create it first, or write somewhere else"
+        )
+    target = path.resolve()
+    for folder in protect:
+        if target.is_relative_to(folder.resolve()):
+            raise OutputError(
+                f"is inside the raw folder ({folder}), which qa-builder only reads", path=path, hint="write elsewhere"
+            )
+    if replaces is not None and path.is_file() and not replaces(path.read_text(encoding="utf-8", errors="replace")):
+        raise OutputError(
+            "a file is there that qa-builder did not write", path=path, hint="pass a new path; it replaces only its own"
         )
 
 

@@ -385,3 +385,96 @@ def test_a_file_edited_in_an_output_stops_the_next_run(tmp_path: Path) -> None:
     marker.write_text("\n".join(names) + "\n", encoding="utf-8")  # as a version before the digests wrote it
     edited.write_text("{}", encoding="utf-8")
     assert run("schema", "--out", str(out))[0] == 0
+
+
+def test_a_file_saved_into_the_output_while_it_is_rebuilt_stops_the_swap_and_stays(tmp_path: Path) -> None:
+    """The folder is checked again once the new output is written: what the user saved meanwhile is kept, with
+    the output it was saved into."""
+    from qa_builder.outdir import SCHEMA, write_output
+
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    before = snapshot(out)
+
+    def write(staging: Path) -> None:
+        (staging / "turns.schema.json").write_text("{}", encoding="utf-8")
+        (out / "NOTES.md").write_text("my notes", encoding="utf-8")  # saved while the build runs
+
+    with pytest.raises(OutputError, match=r"holds files qa-builder did not write \(NOTES.md\)"):
+        write_output(out, SCHEMA, write)
+    assert snapshot(out) == before | {"NOTES.md": b"my notes"}
+    assert entries(tmp_path) == ["schema"]
+
+
+def test_a_full_disk_while_the_output_is_written_is_one_error_and_the_old_output_stays(tmp_path: Path) -> None:
+    from qa_builder.outdir import SCHEMA, write_output
+
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    before = snapshot(out)
+
+    def write(staging: Path) -> None:
+        raise OSError(errno.ENOSPC, os.strerror(errno.ENOSPC), str(staging / "turns.schema.json"))
+
+    with pytest.raises(OutputError) as caught:
+        write_output(out, SCHEMA, write)
+    assert str(caught.value) == (
+        f"{out}: cannot write the output: No space left on device — free some space, or pick another --out"
+    )
+    assert snapshot(out) == before and entries(tmp_path) == ["schema"]
+
+
+def test_an_output_checked_out_with_crlf_line_ends_is_not_edited(tmp_path: Path) -> None:
+    """git's autocrlf on Windows turns an output's text files to CRLF: nobody edited them, so the rebuild replaces
+    them (an edit is still an edit)."""
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    for path in out.glob("*.json"):
+        path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
+    assert run("schema", "--out", str(out))[0] == 0
+    assert b"\r\n" not in (out / "turns.schema.json").read_bytes()
+
+
+@pytest.mark.parametrize("target", ["transcript", "meta", "gold", "inside raw"])
+def test_evaluate_write_never_replaces_a_file_it_did_not_write(tmp_path: Path, target: str) -> None:
+    """`--write` named after the gold or a raw file by a slip: refused, the file kept; its own scores it replaces."""
+    raw = tmp_path / "raw"
+    shutil.copytree(ROOT / "raw", raw)
+    gold = tmp_path / "gold.json"
+    shutil.copyfile(ROOT / "tests/gold/verge-altman-murati-2023.sentences.json", gold)
+    interview = raw / "verge-altman-murati-2023"
+    path = {
+        "transcript": interview / "de.txt",
+        "meta": interview / "meta.toml",
+        "gold": gold,
+        "inside raw": raw / "scores.json",
+    }[target]
+    before = path.read_bytes() if path.exists() else None
+    code, _, stderr = run("evaluate", str(gold), "--raw", str(raw), "--write", str(path))
+    assert code == 1 and stderr.startswith(f"error: {path}: "), stderr
+    assert (path.read_bytes() if path.exists() else None) == before
+    scores = tmp_path / "scores.json"
+    assert run("evaluate", str(gold), "--raw", str(raw), "--write", str(scores))[0] == 0
+    assert run("evaluate", str(gold), "--raw", str(raw), "--write", str(scores))[0] == 0
+
+
+def test_a_file_saved_in_the_instant_before_the_swap_is_swapped_back(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import qa_builder.outdir as outdir
+
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    before = snapshot(out)
+    swap = outdir._swap
+
+    def late_save(staging: Path, target: Path) -> None:
+        if not (target / "NOTES.md").exists() and (target / MARKER).is_file():
+            (target / "NOTES.md").write_text("my notes", encoding="utf-8")
+        swap(staging, target)
+
+    monkeypatch.setattr(outdir, "_swap", late_save)
+    with pytest.raises(OutputError, match="a file was saved into the output folder while it was being replaced"):
+        outdir.write_output(out, outdir.SCHEMA, lambda staging: (staging / "x.schema.json").write_text("{}"))
+    assert snapshot(out) == before | {"NOTES.md": b"my notes"}
+    assert entries(tmp_path) == ["schema"]

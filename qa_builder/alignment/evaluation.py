@@ -140,6 +140,22 @@ class GoldEvaluation:
         return json.dumps(document | self.scores.as_dict(), indent=2) + "\n"
 
 
+def written_scores(text: str) -> bool:
+    """Whether ``text`` is a scores document :meth:`GoldEvaluation.to_json` wrote (what ``evaluate --write`` may
+    replace).
+
+    >>> written_scores('{"interview_id": "x", "pair": "de-zh", "pairs": 3, "beads": 9, "strict": {}}')
+    True
+    >>> written_scores("Q: Why?")
+    False
+    """
+    try:
+        document = json.loads(text)
+    except ValueError:
+        return False
+    return isinstance(document, dict) and {"interview_id", "pair", "pairs", "beads"} <= document.keys()
+
+
 def evaluate_gold(gold_path: Path, raw: Path) -> GoldEvaluation:
     """Align the gold's interview (``raw/<interview_id>``) and score its sentence beads against the gold."""
     from ..transcripts.interview import load_interview
