@@ -200,3 +200,35 @@ def test_different_exchanges_left_out_of_each_translation_are_warned_but_not_as_
     warned = _order_warnings(raw_copy)
     assert len(warned) == 1 and "read as translations" not in warned[0], warned
     assert "if each left out a different part, nothing is wrong" in warned[0]
+
+
+@pytest.mark.parametrize(
+    ("cut", "said"),
+    [("end", "de transcript"), ("start", "the de transcript's first 6 turns"), ("inside", "de transcript")],
+)
+def test_a_translation_lacking_a_run_of_turns_is_warned_where_they_would_be(
+    raw_copy: Path, cut: str, said: str
+) -> None:
+    """A copy cut short (or missing a page) gives unpaired turns in a run on the other side: warned on the file
+    that lacks them; one exchange left out by the translator is not."""
+    zh = raw_copy / VERGE / "zh.txt"
+    lines = zh.read_text(encoding="utf-8").split("\n")
+    first, fourth = _exchange_lines(lines, "Q:", 0)[0], _exchange_lines(lines, "Q:", 3)[0]
+    last = _exchange_lines(lines, "Q:", 11)[0]
+    end = _exchange_lines(lines, "Q:", 14)[0]
+    one = lines[:first] + lines[_exchange_lines(lines, "Q:", 1)[0] :]
+    zh.write_text("\n".join(one), encoding="utf-8")
+    assert _missing_warnings(raw_copy) == []
+    kept = {"end": lines[:last], "start": lines[:first] + lines[fourth:], "inside": lines[:last] + lines[end:]}[cut]
+    zh.write_text("\n".join(kept), encoding="utf-8")
+    warned = _missing_warnings(raw_copy)
+    assert len(warned) == 1 and f"{VERGE}/zh.txt:" in warned[0] and said in warned[0], warned
+
+
+def _missing_warnings(raw: Path) -> list[str]:
+    from typer.testing import CliRunner
+
+    from qa_builder.cli import app
+
+    result = CliRunner().invoke(app, ["validate", "--raw", str(raw)])
+    return [line for line in result.stderr.splitlines() if "have no counterpart here" in line]

@@ -19,7 +19,7 @@ from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
-from .translations import check_lengths, check_order
+from .translations import check_lengths, check_missing, check_order
 
 __all__ = [
     "check_translations",
@@ -170,7 +170,9 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
     for level, group in zip(levels, groups, strict=True):
         if level.right.turns:
             check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
-        check_order(level.beads, (level.left.turns, level.right.turns), group.pairs[0], level.langs, level.right.notes)
+        both = (level.left.turns, level.right.turns)
+        check_order(level.beads, both, group.pairs[0], level.langs, level.right.notes)
+        check_missing(level.beads, both, level.langs, (level.left.notes, level.right.notes))
     return levels
 
 

@@ -9,13 +9,23 @@ from __future__ import annotations
 
 import math
 from collections.abc import Sequence
+from dataclasses import dataclass
 
 from ..models import FUNCTIONS, ParallelTurn, Turn
 from ..transcripts.warnings import Notes
 from .items import AlignItem
 from .model import Bead, Group, align_groups
 
-__all__ = ["LENGTH_CORRELATION_MIN", "MOVED_SCORE_MIN", "check_lengths", "check_order", "length_correlation"]
+__all__ = [
+    "LENGTH_CORRELATION_MIN",
+    "MISSING_AT_END",
+    "MISSING_INSIDE",
+    "MOVED_SCORE_MIN",
+    "check_lengths",
+    "check_missing",
+    "check_order",
+    "length_correlation",
+]
 
 LENGTH_CORRELATION_MIN = 0.6
 """The correlation of the paired turns' log lengths (each side's asking and answering turns measured from their own
@@ -25,6 +35,12 @@ German text relabelled and paired with another interview's English, 0.47."""
 MOVED_SCORE_MIN = 0.5
 """The score every bead must reach when the turns each side alone has are aligned with one another, for them to
 read as one part moved, not two parts dropped (the aligner's scores of right 1–1 turn beads are 0.7 or more)."""
+MISSING_AT_END = 3
+"""Turns of one translation, at its start or end, that the other lacks, from which the other may be cut short (a
+copy of a page that stopped loading). A translator leaves out an exchange, two turns: over the fixtures' and the
+held-back interviews' pairs, no run of unpaired turns is longer."""
+MISSING_INSIDE = 4
+"""The same inside the interview: more than two exchanges missing together (a page of a multi-page article)."""
 LENGTH_CORRELATION_PAIRS = 6
 """Turn pairs needed before the correlation says anything."""
 
@@ -109,6 +125,85 @@ def check_order(
         f"turns at lines {where[1]} have no counterpart in the {langs[0]} transcript where they stand, and its turns "
         f"at lines {where[0]} none here — {reading}",
     )
+
+
+def check_missing(
+    beads: Sequence[Bead],
+    turns: tuple[Sequence[Turn], Sequence[Turn]],
+    langs: tuple[str, str],
+    notes: tuple[Notes, Notes],
+) -> None:
+    """Warn, on the translation that lacks them, where the other's turns have no counterpart: a run of
+    :data:`MISSING_AT_END` turns or more at its start or end (a transcript cut short), or :data:`MISSING_INSIDE` or
+    more in all (a part missing; the aligner may pair a stray turn inside the gap). Where both translations have
+    turns the other lacks, :func:`check_order` speaks instead."""
+    if len({0 if bead.left else 1 for bead in beads if not bead.paired}) != 1:
+        return
+    runs = _unpaired_runs(beads)
+    ends = [run for run in runs if (run.before is None) != (run.after is None) and len(run.turns) >= MISSING_AT_END]
+    if ends:
+        _warn_missing(ends[0], turns, langs, notes[1 - ends[0].side])
+    elif sum(len(run.turns) for run in runs) >= MISSING_INSIDE:
+        _warn_missing(
+            _Run(runs[0].side, [k for run in runs for k in run.turns], runs[0].before, runs[-1].after),
+            turns,
+            langs,
+            notes[1 - runs[0].side],
+        )
+
+
+@dataclass(frozen=True, slots=True)
+class _Run:
+    """Turns of one side (0 or 1) that are unpaired one after another, and the other side's turns paired just
+    before and just after them (None at the start or the end)."""
+
+    side: int
+    turns: list[int]
+    before: int | None
+    after: int | None
+
+
+def _unpaired_runs(beads: Sequence[Bead]) -> list[_Run]:
+    runs: list[_Run] = []
+    last: tuple[int | None, int | None] = (None, None)
+    found: list[int]
+    side, found = 0, []  # the open run: its side and turns
+    for bead in beads:
+        if not bead.paired:
+            side = 0 if bead.left else 1
+            found.extend(bead.left or bead.right)
+            continue
+        if found:
+            runs.append(_Run(side, found, last[1 - side], (bead.left, bead.right)[1 - side][0]))
+            found = []
+        last = (bead.left[-1], bead.right[-1])
+    if found:
+        runs.append(_Run(side, found, last[1 - side], None))
+    return runs
+
+
+def _warn_missing(
+    run: _Run, turns: tuple[Sequence[Turn], Sequence[Turn]], langs: tuple[str, str], notes: Notes
+) -> None:
+    """The warning of :func:`check_missing`, at the line of the lacking transcript where the run would be."""
+    here, there = turns[1 - run.side], langs[run.side]
+    count, where = len(run.turns), _lines(turns[run.side], run.turns)
+    unless = "if this translation leaves them out, nothing is wrong"
+    if run.after is None and run.before is not None:
+        line = here[run.before].source.line_end
+        message = f"the {there} transcript's last {count} turns (lines {where}) have no counterpart here: is this "
+        message += f"transcript cut short after line {line}? — {unless}"
+    elif run.before is None and run.after is not None:
+        line = here[run.after].source.line_start
+        message = f"the {there} transcript's first {count} turns (lines {where}) have no counterpart here: is the "
+        message += f"start of this transcript missing, before line {line}? — {unless}"
+    elif run.before is not None:
+        line = here[run.before].source.line_end
+        message = f"{count} turns of the {there} transcript (lines {where}) have no counterpart here: is a part of "
+        message += f"this transcript missing after line {line} (a page of the article)? — {unless}"
+    else:
+        return
+    notes.warn(line, message)
 
 
 def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
