@@ -146,6 +146,23 @@ BAD_INPUTS = [
         "on one page: tell them apart with a fragment, …#part-2)",
     ),
     (
+        "an interview copied with the url it was shared at (a tracker's parameter)",
+        lambda raw: (
+            shutil.copytree(raw / "verge-altman-murati-2023", raw / "verge-copy")
+            and (raw / "verge-copy" / "de.txt").write_bytes((raw / "verge-copy" / "de.txt").read_bytes() + b" \n")
+            and (raw / "verge-copy" / "meta.toml").write_text(
+                (raw / "verge-copy" / "meta.toml")
+                .read_text(encoding="utf-8")
+                .replace('rehired"', 'rehired?utm_source=twitter&utm_medium=social"'),
+                encoding="utf-8",
+            )
+        ),
+        "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "
+        "(https://www.theverge.com/2023/11/29/23982046/sam-altman-interview-openai-ceo-rehired?utm_source=twitter&"
+        "utm_medium=social): the same interview twice? — remove the copy, or give each interview the url of the page "
+        "it was published at (two interviews on one page: tell them apart with a fragment, …#part-2)",
+    ),
+    (
         "an earlier version of a transcript kept in a folder inside the interview",
         lambda raw: (
             (raw / "verge-altman-murati-2023" / "old").mkdir()

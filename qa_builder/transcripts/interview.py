@@ -46,6 +46,7 @@ __all__ = [
     "interview_records",
     "load_interview",
     "parse_file",
+    "page_key",
     "parse_transcript",
     "unusable_folders",
 ]
@@ -197,7 +198,7 @@ def _copies(folders: Sequence[Path]) -> dict[Path, DuplicateInterviewError]:
         except OSError:
             continue  # an unreadable file is reported where it is read
         url = _url(folder)
-        page = _SAME_PAGE.sub("", url).rstrip("/").casefold()
+        page = page_key(url)
         if digests and digests in first:
             copies[folder] = DuplicateInterviewError(
                 f"its transcripts are byte for byte those of {first[digests]}: it is in the raw folder twice",
@@ -228,8 +229,47 @@ def _url(folder: Path) -> str:
     return url.strip() if isinstance(url, str) else ""
 
 
-_SAME_PAGE = regex.compile(r"^(?:https?://)?(?:www\.)?", regex.IGNORECASE)
-"""What two urls of one page may differ in: the scheme, ``www.`` (and a final slash, and case)."""
+def page_key(url: str) -> str:
+    """The page a url names, for telling whether two interviews are one: without what two links to one page may
+    differ in — the scheme, ``www.``/``m.``/``amp.``, an ``amp`` path part, trackers' query parameters (``utm_*``,
+    ``fbclid``, …), a final slash, case. A fragment is kept: it tells two interviews on one page apart.
+
+    >>> page_key("https://www.theverge.com/2023/11/29/altman/?utm_source=twitter&utm_medium=social")
+    'theverge.com/2023/11/29/altman'
+    >>> page_key("http://example.com/amp/2023/11/29/altman") == page_key("https://m.example.com/2023/11/29/altman")
+    True
+    >>> page_key("https://www-example-com.cdn.ampproject.org/c/s/www.example.com/2023/altman.amp.html")
+    'example.com/2023/altman.html'
+
+    >>> page_key("https://example.org/story.php?id=12&fbclid=x#part-2")
+    'example.org/story.php?id=12#part-2'
+    """
+    from urllib.parse import parse_qsl, urlencode, urlsplit
+
+    parts = urlsplit(url.strip() if "://" in url else f"//{url.strip()}")
+    cached = _AMP_CACHE.match(parts.netloc + parts.path)
+    if cached is not None:  # Google's AMP cache serves a page under its own host
+        return page_key(
+            cached["page"] + (f"?{parts.query}" if parts.query else "") + f"#{parts.fragment}" * bool(parts.fragment)
+        )
+    host = _MIRROR_HOST.sub("", parts.netloc.casefold())
+    path = "/".join(part for part in parts.path.split("/") if part.casefold() not in _AMP_PARTS)
+    path = _AMP_SUFFIX.sub("", path).rstrip("/")
+    query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKER.match(k)])
+    return (
+        f"{host}{path}" + (f"?{query}" if query else "") + (f"#{parts.fragment}" if parts.fragment else "")
+    ).casefold()
+
+
+_MIRROR_HOST = regex.compile(r"^(?:www|m|mobile|amp)\.")
+_AMP_PARTS = {"amp"}
+_AMP_CACHE = regex.compile(r"^[^/]+\.cdn\.ampproject\.org/[a-z](?:/s)?/(?P<page>.+)$", regex.IGNORECASE)
+_AMP_SUFFIX = regex.compile(r"\.amp(?=\.html?$|$)", regex.IGNORECASE)
+_TRACKER = regex.compile(
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ref|ref_src|cmpid|ocid|smid|at_\w+|outputType|amp|share)$",
+    regex.IGNORECASE,
+)
+"""Query parameters that say how a link was shared, not which page it is."""
 
 
 def load_interview(folder: Path) -> Interview:
