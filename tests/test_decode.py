@@ -227,7 +227,8 @@ def test_a_cp1252_english_file_with_irish_names_is_read_as_declared() -> None:
 
 
 def test_text_is_composed_and_loses_invisible_characters_a_soft_hyphen_ending_a_line_is_a_hyphen() -> None:
-    lines = split_lines("Altma\u0308n:\u00a0Die Vor\u00adstands\u00ad\nmitglieder\u200b sagen Nein.", "de.txt")
+    text = "Altma\u0308n\u200e:\u00a0Die Vor\u00adstands\u00ad\nmitglieder\u200b sagen \u202bNein."
+    lines = split_lines(text, "de.txt")
     assert [line.text for line in lines] == ["Altmän: Die Vorstands-", "mitglieder sagen Nein."]
 
 
