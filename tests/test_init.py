@@ -477,3 +477,32 @@ def test_init_drafts_a_label_naming_the_audience_as_the_audience(tmp_path: Path)
     draft = drafted(tmp_path / "incontro", "it.txt", text)
     assert set(draft["languages"]["it"]["labels"]) == {"D", "R", "Dal pubblico"}
     assert draft["speakers"]["Dal pubblico"] == "audience"
+
+
+JA_DASHED = (
+    "益子の器\n\n取材・文：山田\n\n――陶芸を始めたきっかけを教えてください。\n\n森下：高校の美術室にろくろがありました。\n\n"
+    "ホール：私は週末の教室です。\n\n――益子に来たのはいつですか？\n\nホール：2012年の秋です。\n\n"
+    "――今後の目標は？\n\n森下：毎日使える器を作りたい。\n"
+)
+
+
+def test_init_drafts_a_dash_opening_the_questions_as_the_interviewer_s_label(tmp_path: Path) -> None:
+    """Japanese interviews open the questions with ``――`` and no name; a katakana name (``ホール``) is a label."""
+    draft = drafted(tmp_path / "ja-web", "ja.txt", JA_DASHED)
+    assert draft["languages"]["ja"]["labels"] == {"――": "INTERVIEWER", "森下": "森下", "ホール": "ホール"}
+    assert draft["speakers"]["INTERVIEWER"] == "interviewer"
+
+
+def test_init_takes_no_dash_for_a_label_where_every_line_of_dialogue_opens_with_one(tmp_path: Path) -> None:
+    """Russian prints questions and answers alike after a dash: it names nobody."""
+    pairs = [("Почему лён?", "Потому что он живой."), ("А вы сами?", "Каждый день."), ("Что дальше?", "Работа.")]
+    text = "Интервью\n\n" + "\n\n".join(f"— {q}\n\n— {a}" for q, a in pairs) + "\n"
+    assert "—" not in drafted(tmp_path / "ru", "ru.txt", text).get("languages", {}).get("ru", {}).get("labels", {})
+
+
+def test_init_guesses_cp932_for_a_japanese_file_saved_on_windows(tmp_path: Path) -> None:
+    """cp932 holds all of Shift_JIS and Windows' own characters (``①``)."""
+    folder = tmp_path / "ja"
+    folder.mkdir()
+    (folder / "ja.txt").write_bytes(JA_DASHED.replace("教室です", "教室です①").encode("cp932"))
+    assert tomllib.loads(draft_meta(folder))["languages"]["ja"]["encoding"] == "cp932"

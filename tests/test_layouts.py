@@ -915,3 +915,33 @@ def test_labels_run_into_one_line_by_lost_line_breaks_are_warned(lang: str, text
     notes = Notes("x.txt", "x.txt", "en")
     check_transcript(notes, "en", calm.turns, [], [], ["Q", "Bob"])
     assert not [w for w in notes.found if "stands inside turn" in w.message]
+
+
+@pytest.mark.parametrize(
+    ("lang", "dash", "text"),
+    [
+        (
+            "ja",
+            "――",
+            "――なぜ益子に？\n\n森下：土がいいからです。\n\n――今後は？\n\n森下：続けます。\n\n――ありがとうございました。",
+        ),
+        (
+            "en",
+            "—",
+            "— Why Mashiko?\n\nMorishita: The clay is good.\n\n— And now?\n\nMorishita: I go on.\n\n— Thank you.",
+        ),
+    ],
+)
+def test_a_dash_declared_as_a_label_opens_the_interviewer_s_turns_without_a_colon(
+    lang: str, dash: str, text: str
+) -> None:
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    named = {"ja": "森下", "en": "Morishita"}[lang]
+    result = parse_text(text, meta=meta_for(lang, {dash: "Ann Asker", named: "Bob Answerer"}), lang=lang)
+    assert [(t.speaker, t.speaker_label) for t in result.turns] == [
+        ("Ann Asker", dash),
+        ("Bob Answerer", named),
+    ] * 2 + [("Ann Asker", dash)]
+    assert not result.turns[0].text.startswith(dash[0])
+    assert [e.turn_indices for e in find_exchanges(result.turns, result.segments)] == [[0, 1], [2, 3]]

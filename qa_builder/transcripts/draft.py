@@ -36,7 +36,9 @@ from .labels import (
     BRACKETED_TIME,
     COLON,
     COLONS,
+    DASHES,
     SHORT_LABEL,
+    dash_marker,
     near_label,
     numbered_speaker,
     recurring_starts,
@@ -265,7 +267,30 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         for c in found.values()
         if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
-    return _cluster(kept, conventions)
+    return sorted(_cluster(kept, conventions) + _dash_candidates(reading), key=lambda c: c.first_line)
+
+
+_DASH_START = regex.compile(rf"^(?P<dash>[{DASHES}]{{1,4}})(?![{DASHES}])\s*(?P<text>\S.*)$")
+
+
+def _dash_candidates(reading: _Reading) -> list[Candidate]:
+    """Questions that open with a dash and no name (``――いつですか？``, an English edition's ``— When…?``) while
+    the answers do not: the interviewer's label, a dash. A third of them must ask with a question mark (Japanese
+    asks as often with ``…てください。``). Where every line of dialogue opens with a dash, as Russian prints it,
+    the answers do too, and the dash says nothing."""
+    found: dict[str, Candidate] = {}
+    for paragraph, text, _, _ in reading.paragraphs:
+        match = _DASH_START.match(text)
+        if match is not None:
+            candidate = found.setdefault(match["dash"], Candidate(match["dash"], first_line=paragraph.line_start))
+            candidate.count += 1
+            candidate.questions += "?" in text or "？" in text
+    plain = len(reading.paragraphs) - sum(c.count for c in found.values())
+    marking = [c for c in found.values() if c.count >= 2 and c.questions * 3 >= c.count and plain >= c.count]
+    for candidate in marking:
+        candidate.speaker, candidate.role = "INTERVIEWER", "interviewer"
+        candidate.reason = None
+    return marking
 
 
 def _alone_candidates(reading: _Reading) -> list[Candidate]:
@@ -561,6 +586,8 @@ def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
 
 def _label_line(candidate: Candidate) -> str:
     evidence = f"#? {candidate.count}× from line {candidate.first_line}" + (", in bold" if candidate.bold else "")
+    if dash_marker(candidate.label):
+        evidence += f"; the questions open with {candidate.label!r} and no name: give the interviewer's name"
     if FUNCTIONS[candidate.role] == "asks" and candidate.speaker == candidate.label and len(candidate.label) <= 3:
         evidence += "; a role word: give the interviewer's name if you know it"
     if candidate.reason:

@@ -26,6 +26,7 @@ __all__ = [
     "BRACKET_CLOSED",
     "COLON",
     "COLONS",
+    "DASHES",
     "bold_timed",
     "QUESTION_NUMBER",
     "TIME_CODE",
@@ -34,6 +35,7 @@ __all__ = [
     "label_pattern",
     "near_label",
     "coded_speaker",
+    "dash_marker",
     "numbered_speaker",
     "recurring_starts",
     "SHORT_LABEL",
@@ -144,15 +146,38 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     ('1', 'Q')
     """
     ordered = sorted(labels, key=len, reverse=True)
-    long = "|".join(regex.escape(label) for label in ordered if len(label) > _NUMBERED_MAX) or "(?!)"
-    short = "|".join(regex.escape(label) for label in ordered if len(label) <= _NUMBERED_MAX) or "(?!)"
+    named = [label for label in ordered if not dash_marker(label)]
+    long = "|".join(regex.escape(label) for label in named if len(label) > _NUMBERED_MAX) or "(?!)"
+    short = "|".join(regex.escape(label) for label in named if len(label) <= _NUMBERED_MAX) or "(?!)"
+    dashes = "|".join(regex.escape(label) for label in ordered if dash_marker(label)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     return compiled(
-        rf"^(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
+        rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|"
+        rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
-        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}))\s*(?P<text>.*)$"
+        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED})))\s*(?P<text>.*)$"
     )
+
+
+DASHES = "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\u30fc\uff0d"
+"""Hyphens and dashes (``-``, ``–``, ``—``, ``―``, ``⸺``) a question may start with."""
+_DASH_MARKER = regex.compile(rf"^[{DASHES}]{{1,4}}$")
+
+
+def dash_marker(label: str) -> bool:
+    """Whether a declared label is a dash that marks whose turn it is without a name: Japanese interviews open the
+    interviewer's questions with ``――`` (and their English editions with ``—``), the answers labelled by name or not
+    at all. It needs no colon.
+
+    >>> dash_marker("――"), dash_marker("—"), dash_marker("Q")
+    (True, True, False)
+    >>> label_pattern(["――", "森下"]).match("――いつですか？").group("label", "text")
+    ('――', 'いつですか？')
+    >>> label_pattern(["—"]).match("— When did you come?").group("text"), label_pattern(["—"]).match("—— no")
+    ('When did you come?', None)
+    """
+    return _DASH_MARKER.match(label) is not None
 
 
 ALONE_NAME = regex.compile(
