@@ -506,3 +506,46 @@ def test_init_guesses_cp932_for_a_japanese_file_saved_on_windows(tmp_path: Path)
     folder.mkdir()
     (folder / "ja.txt").write_bytes(JA_DASHED.replace("教室です", "教室です①").encode("cp932"))
     assert tomllib.loads(draft_meta(folder))["languages"]["ja"]["encoding"] == "cp932"
+
+
+FR_AUDITION = (
+    "Compte rendu\n\nAudition de M. Paul Roux\n\n"
+    "M. le président Louis Vidal. Nous accueillons M. Paul Roux.\n\n"
+    "M. Paul Roux, directeur de l'agence. Merci.\n\n"
+    "Mme Anne Morel, rapporteure. Combien d'agents avez-vous ?\n\n"
+    "M. Paul Roux. Quarante et un.\n\n"
+    "Mme la rapporteure. Vous en avez demandé plus ?\n\n"
+    "M. Paul Roux. Chaque année.\n\n"
+    "M. le président Louis Vidal. Je vous remercie.\n"
+)
+
+
+def test_init_reads_a_french_hearing_s_labels_with_a_post_before_or_after_the_name(tmp_path: Path) -> None:
+    """The Assemblée's comptes rendus: ``M. le président X.`` chairs, ``Mme X, rapporteure.`` asks, and
+    ``Mme la rapporteure.`` is she."""
+    draft = drafted(tmp_path / "audition", "fr.txt", FR_AUDITION)
+    labels = draft["languages"]["fr"]["labels"]
+    assert labels["M. le président Louis Vidal"] == "Louis Vidal" and draft["speakers"]["Louis Vidal"] == "chair"
+    assert labels["Mme la rapporteure"] == labels["Mme Anne Morel, rapporteure"] == "Mme Anne Morel"
+    assert draft["speakers"]["Mme Anne Morel"] == "interviewer"
+    assert labels["M. Paul Roux, directeur de l'agence"] == labels["M. Paul Roux"]
+    assert draft["languages"]["fr"]["conventions"]["label_separators"] == ["."]
+
+
+def test_an_undeclared_titled_label_printed_with_a_period_is_an_error(tmp_path: Path) -> None:
+    """Where the labels end in a period, one nobody declared that starts with a title is named, not merged."""
+    draft = drafted(tmp_path / "audition", "fr.txt", FR_AUDITION)
+    labels = draft["languages"]["fr"]["labels"]
+    del labels["Mme la rapporteure"]
+    meta = [
+        'title = "t"\npublisher = "p"\nurl = "https://example.org/a"\npublished = 2025-03-19\nlicense = "mit"',
+        "[speakers]",
+        *(f"{json.dumps(name)} = {json.dumps(role)}" for name, role in draft["speakers"].items()),
+        '[languages.fr]\nsource = "s"\n[languages.fr.labels]',
+        *(f"{json.dumps(label)} = {json.dumps(name)}" for label, name in labels.items()),
+        '[languages.fr.conventions]\nlabel_separators = ["."]',
+    ]
+    (tmp_path / "audition" / "meta.toml").write_text("\n".join(meta) + "\n", encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "--raw", str(tmp_path)])
+    assert result.exit_code == 1
+    assert "fr.txt:13:1: undeclared speaker label 'Mme la rapporteure' (it starts with a title" in result.stderr

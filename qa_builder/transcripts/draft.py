@@ -44,6 +44,7 @@ from .labels import (
     recurring_starts,
     role_phrase,
     timed_label,
+    titled_label,
     undeclared_label,
     without_asides,
 )
@@ -353,14 +354,8 @@ def _role_words(conventions: Conventions) -> set[str]:
 
 @lru_cache(maxsize=32)
 def _period_label_pattern(titles: tuple[str, ...], roles: tuple[str, ...]) -> regex.Pattern[str]:
-    name = r"\p{Lu}[\p{L}'’\-]+"
-    names = rf"\.?\s+{name}(?:\s+{name}){{0,2}}"
-    alone = [title for title in titles if len(title) > 3]  # "The Chairman." alone; "Mr." only before a name
-    short = [title for title in titles if len(title) <= 3]
-    parts = [rf"(?:{'|'.join(alone)})(?:{names})?" if alone else "", rf"(?:{'|'.join(short)}){names}" if short else ""]
-    titled = "|".join(part for part in parts if part) or "(?!)"
     role = "|".join([*roles, r"\p{Lu}{1,2}"])
-    return regex.compile(rf"^(?:(?P<titled>{titled})|(?P<role>{role}))\.\s+\S")
+    return regex.compile(rf"^(?:(?P<titled>{titled_label(titles)})|(?P<role>{role}))\.\s+\S")
 
 
 def _period_label(conventions: Conventions) -> regex.Pattern[str]:
@@ -440,7 +435,7 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
             candidate.speaker = full.speaker if full else name
             candidate.role = full.role if full else _role(candidate, conventions)
         kept.append(candidate)
-    return sorted(kept, key=lambda c: c.first_line)
+    return sorted(_same_post(kept, conventions), key=lambda c: c.first_line)
 
 
 def _same_person(label: str, other: str) -> bool:
@@ -471,8 +466,45 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     name = max(longer, key=len) if longer else label
     name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name
     words = name.split()
+    named, post = _after_post(words, conventions)
+    if post is not None:  # "M. le président Laurent Verdier" → "Laurent Verdier"
+        return " ".join(named)
     titled = len(words) > 1 and _role_word(words[0], conventions) is not None and not numbered_speaker(name)
     return " ".join(words[1:]) if titled else name
+
+
+_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "the", "der", "die", "das", "el", "il", "lo"})
+
+
+def _after_post(words: Sequence[str], conventions: Conventions) -> tuple[Sequence[str], str | None]:
+    """A label's words after a title, an article and a post in lower case, where a name follows them (``M. le
+    président Laurent Verdier``: ``Laurent Verdier`` and ``président``); else the words, and None."""
+    titles = {title.casefold() for title in conventions.honorifics}
+    k = 1 if words and words[0].rstrip(".").casefold() in titles else 0
+    k += k < len(words) and words[k].casefold() in _ARTICLES
+    if k + 1 < len(words) and words[k][:1].islower() and words[k + 1][:1].isupper():
+        return words[k + 1 :], words[k]
+    return words, None
+
+
+def _post_only(label: str, conventions: Conventions) -> str | None:
+    """The post a label names instead of a person, after a title and an article (``Mme la rapporteure``)."""
+    words = label.split()
+    titles = {title.casefold() for title in conventions.honorifics}
+    if len(words) == 3 and words[0].rstrip(".").casefold() in titles and words[1].casefold() in _ARTICLES:
+        return words[2].casefold() if words[2][:1].islower() else None
+    return None
+
+
+def _same_post(candidates: list[Candidate], conventions: Conventions) -> list[Candidate]:
+    """``Mme la rapporteure`` is whoever is printed with that post after their name (``Mme Claire Lemarchand,
+    rapporteure``): one speaker."""
+    posts = {label.partition(",")[2].strip().casefold(): c for c in candidates if "," in (label := c.label)}
+    for candidate in candidates:
+        post = _post_only(candidate.label, conventions)
+        if post is not None and post in posts:
+            candidate.speaker, candidate.role = posts[post].speaker, posts[post].role
+    return candidates
 
 
 def _role_word(word: str, conventions: Conventions) -> Role | None:
@@ -496,7 +528,10 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     if role_phrase(label, conventions.audience_labels):  # "From the audience", "Dal pubblico"
         return "audience"
     words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
-    named = _role_word(words[0], conventions) if words and not numbered_speaker(label) else None
+    posts = [_after_post(_bare_name(label).split(), conventions)[1], _post_only(label, conventions)]
+    posts.append(label.partition(",")[2].strip() or None)  # "Mme Anne Morel, rapporteure"
+    found = [_role_word(word, conventions) for word in (*posts, words[0] if words else None) if word]
+    named = next((role for role in found if role), None) if words and not numbered_speaker(label) else None
     if named is not None and (named != "interviewee" or len(words) == 1):
         return named
     masthead = label.isupper() and len(label) > 1 and label.isalpha()  # SPIEGEL, unless it never asks

@@ -41,6 +41,7 @@ __all__ = [
     "SHORT_LABEL",
     "role_phrase",
     "timed_label",
+    "titled_label",
     "undeclared_label",
     "without_asides",
 ]
@@ -234,6 +235,40 @@ def _label_like(separators: Sequence[str]) -> regex.Pattern[str]:
     )
 
 
+_NAME_WORD = r"\p{Lu}[\p{L}\p{M}'’\-]+"
+
+
+def titled_label(titles: Sequence[str]) -> str:
+    r"""A pattern (no anchors) for a label that starts with one of ``titles`` (the conventions' honorifics, escaped,
+    longest first) as hearings print them before a period: ``Senator Vance``, ``The Chairman`` (a title of more
+    than three letters may stand alone), ``M. le président Laurent Verdier`` (an article and a post before the
+    name), ``Mme la rapporteure``, ``Mme Claire Lemarchand, rapporteure`` (a post after a comma),
+    ``M. Hugo Bertin (LFI-NFP)``. A sentence that starts with a title does not match: its words go on after the
+    name (``M. Dupont a dit.``).
+
+    >>> import regex
+    >>> found = regex.compile(rf"^(?P<label>{titled_label(['Mme', 'M'])})\.\s")
+    >>> [found.match(t)["label"] for t in ("M. le président Laurent Verdier. La parole", "Mme la rapporteure. Oui")]
+    ['M. le président Laurent Verdier', 'Mme la rapporteure']
+    >>> found.match("Mme Claire Lemarchand, rapporteure. Combien ?")["label"], found.match("M. Dupont a dit. Non")
+    ('Mme Claire Lemarchand, rapporteure', None)
+    """
+    alone = "|".join(title for title in titles if len(title.replace("\\", "")) > 3)
+    every = "|".join(titles) or "(?!)"
+    post = r"\p{Ll}[\p{L}\p{M}]+"
+    posted = rf"(?:(?:l[ea]|les|the)\s+)?{post}(?:\s+{_NAME_WORD}){{0,3}}"  # "le président Laurent Verdier"
+    name = rf"\.?\s+(?:{posted}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
+    tail = r"(?:,\s*[^,.()]{1,100}?)?(?:\s*\([^()]{1,40}\))?"
+    return rf"(?:(?:{every}){name}{tail}|(?:{alone or '(?!)'}){tail})"
+
+
+@lru_cache(maxsize=32)
+def _titled(titles: tuple[str, ...]) -> regex.Pattern[str]:
+    """A paragraph that starts with a titled label, a period and the text (``M. le président X. La parole …``)."""
+    escaped = [regex.escape(title) for title in sorted(titles, key=len, reverse=True)]
+    return compiled(rf"^(?P<label>{titled_label(escaped)})\.\s+(?=[\p{{Lu}}\p{{N}}«“\"(¿¡])")
+
+
 def near_label(label: str, known: Iterable[str]) -> str | None:
     """The declared label ``label`` is a typo of, if any (one error in 3–7 letters, two from 8), or the same
     label in another case or spelling of ``ß`` (``Weiss``, ``WEISS`` for ``Weiß``). Labels with other numbers
@@ -299,6 +334,9 @@ def undeclared_label(
     """
     timed = (timed_label(first_line) or bold_timed(first_line, bold_start)) if first_line else None
     script = ALONE_NAME.match(first_line) if alone and len(text) > len(first_line) else None
+    titled = _titled(tuple(titles)).match(text) if "." in separators and titles else None
+    if titled is not None and titled["label"] not in declared:
+        return titled["label"], "it starts with a title, as this file's labels printed with a period do"
     if timed is not None:
         label, rest = timed, text[len(first_line) :]
     elif script is not None:
