@@ -945,3 +945,34 @@ def test_a_dash_declared_as_a_label_opens_the_interviewer_s_turns_without_a_colo
     ] * 2 + [("Ann Asker", dash)]
     assert not result.turns[0].text.startswith(dash[0])
     assert [e.turn_indices for e in find_exchanges(result.turns, result.segments)] == [[0, 1], [2, 3]]
+
+
+FOOTERS = [
+    ("en", "Bob: It is old.", "This interview was first published in Russian in Severny Vestnik."),
+    ("en", "Bob: It is old.", "(Whereupon, at 12:47 p.m., the hearing was adjourned.)"),
+    ("de", "Bob: Es ist alt.", "Dieses Interview erschien zuerst in der Rheinpost."),
+    ("fr", "Bob : Elle est vieille.", "La séance est levée à quinze heures cinquante."),
+    ("ja", "Bob：古いです。", "関連記事：笠間の窯元市"),
+    ("ru", "Bob: Он старый.", "*Материал опубликован в печатной версии «Вестника».*"),
+]
+
+
+@pytest.mark.parametrize(("lang", "answer", "footer"), FOOTERS, ids=[f"{f[0]}-{k}" for k, f in enumerate(FOOTERS)])
+def test_what_follows_the_last_answer_in_each_language_is_not_its_text(lang: str, answer: str, footer: str) -> None:
+    question = {"ja": "Ann：なぜ？", "fr": "Ann : Pourquoi ?"}.get(lang, "Ann: Why?")
+    text = f"{question}\n\n{answer}\n\n{footer}\n\nMore site text under it."
+    result = parse_text(text, meta=meta_for(lang, {"Ann": "Ann Asker", "Bob": "Bob Answerer"}), lang=lang)
+    assert [t.source.line_end for t in result.turns] == [1, 3]
+    assert all(segment.source.line_start >= 5 for segment in result.segments)
+
+
+def test_japanese_sentences_end_at_the_ideographic_full_stop() -> None:
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.sentences import split_sentences
+
+    rules = builtin_conventions("ja").sentences
+    assert split_sentences("土がいいからです。十年になります！本当ですか？", rules) == [
+        "土がいいからです。",
+        "十年になります！",
+        "本当ですか？",
+    ]

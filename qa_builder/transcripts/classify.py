@@ -727,10 +727,10 @@ _OTHER_SEPARATOR = regex.compile(
 
 def _about_a_speaker(block: Block, names: Sequence[str]) -> bool:
     """A paragraph after the last turn that starts with a speaker's full name, then lower case: a note about them
-    ("Lene Haberkorn is a hydrologist …", "Lene Haberkorn ist Hydrologin …"); or that is the full name alone, the
+    ("Lene Haberkorn is a hydrologist …", "Yuki Morishita, born 1978 …"); or that is the full name alone, the
     interviewer's byline under the interview."""
     return block.kind == "text" and any(
-        regex.match(rf"{regex.escape(name)}(?:\s+\p{{Ll}}|[\s.]*$)", block.text) for name in names if " " in name
+        regex.match(rf"{regex.escape(name)}(?:,?\s+\p{{Ll}}|[\s.]*$)", block.text) for name in names if " " in name
     )
 
 
