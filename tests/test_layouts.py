@@ -976,3 +976,55 @@ def test_japanese_sentences_end_at_the_ideographic_full_stop() -> None:
         "十年になります！",
         "本当ですか？",
     ]
+
+
+def _srt(cues: list[str]) -> str:
+    """A subtitle file: numbered cues with their timings, the text lines given."""
+    return "\n\n".join(
+        f"{k}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},500\n{text}" for k, text in enumerate(cues, 1)
+    )
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "cues"),
+    [
+        (
+            "en",
+            ("ANN", "BOB"),
+            [
+                "ANN: Bob, how long have you\nworked the salt pans?",
+                "BOB: Thirty years.\nOr so.",
+                "- And do you like it?\n- I do.",
+                "It turns white\nin one afternoon.",
+                "Subtitles by Field Notes Media",
+            ],
+        ),
+        (
+            "es",
+            ("(ANN)", "(BOB)"),
+            [
+                "(ANN) Bob, ¿cuánto tiempo llevas\nen las salinas?",
+                "(BOB) Treinta años.\nO así.",
+                "-¿Y te gusta?\n-Sí.",
+                "Se vuelve blanca\nen una tarde.",
+                "Subtítulos: Field Notes Media",
+            ],
+        ),
+    ],
+)
+def test_a_subtitle_file_reads_each_cue_s_dash_as_a_new_speaker_and_its_lines_as_one_text(
+    lang: str, labels: tuple[str, str], cues: list[str]
+) -> None:
+    """SRT/WebVTT: the cue lines are time codes; a cue's wrapped lines are one text; a line's dash marks a new
+    speaker (flagged, warned), and Spanish subtitles print the speaker in parentheses; the credit is no speech."""
+    meta = meta_for(lang, {labels[0]: "Ann Asker", labels[1]: "Bob Answerer"})
+    result = parse_text(_srt(cues), meta=meta, lang=lang)
+    assert [(t.speaker, t.source.line_start, t.source.line_end) for t in result.turns] == [
+        ("Ann Asker", 3, 4),
+        ("Bob Answerer", 8, 9),
+        ("Ann Asker", 13, 13),
+        ("Bob Answerer", 14, 19),
+    ]
+    assert "\n" not in result.turns[0].text and result.turns[2].issues == ["speaker_inferred"]
+    assert [w.line for w in result.notes.found] == [13, 14]
+    assert {s.kind for s in result.segments} == {"timestamp", "boilerplate"}

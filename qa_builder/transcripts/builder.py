@@ -181,16 +181,16 @@ class Builder:
         turn.line_end = line_end
 
     def _changed_speaker(self, block: Block) -> None:
-        """``>>`` with no label: a new turn, by whoever spoke before the current speaker (captions mark a change of
-        speaker, and most changes go back to the last one), flagged and warned about."""
+        """``>>`` (or a subtitle's ``-``) with no label: a new turn, by whoever spoke before the current speaker
+        (captions mark a change of speaker, and most changes go back to the last one), flagged and warned about."""
         current = self.open.voice if self.open else None
         before = next((voice for voice in reversed(self.voices) if voice != current), None)
         if before is None:
             before = self._answerer() if current is not None and current.function == "asks" else self._asker()
         self.notes.warn(
             block.paragraph.line_start,
-            f"`>>` marks a new speaker without naming them, read as {_who(before)} (who spoke before "
-            f"{_who(current) if current else 'this turn'}; flagged speaker_inferred)",
+            f"`{block.speaker_change}` marks a new speaker without naming them, read as {_who(before)} (who spoke "
+            f"before {_who(current) if current else 'this turn'}; flagged speaker_inferred)",
             reading=before.speaker,
         )
         self._close()

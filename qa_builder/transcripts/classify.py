@@ -38,6 +38,7 @@ from .labels import (
     bold_timed,
     coded_speaker,
     label_pattern,
+    needs_no_separator,
     recurring_starts,
     undeclared_label,
 )
@@ -54,7 +55,7 @@ from .paragraphs import (
     paragraphs,
 )
 from .read import Line
-from .regions import find_regions
+from .regions import cue_lines, find_regions, subtitle_cues
 
 __all__ = ["Block", "Layout", "Reading", "read_blocks"]
 
@@ -84,9 +85,9 @@ class Block:
     stamps: tuple[tuple[str, str], ...] = ()
     """What is printed around the label, as (segment kind, text): time codes (``[00:01:23] Dana:``,
     ``Dana (00:01:23):``) and question numbers (``Q41 Chair:``, ``Q1:``)."""
-    speaker_change: bool = False
-    """Printed after ``>>``, the closed captions' mark of a new speaker (``>>>``: a new story): a new turn, by
-    someone the mark does not name where no label follows it."""
+    speaker_change: str = ""
+    """The mark printed before it, where it is the closed captions' mark of a new speaker (``>>``; ``>>>``: a new
+    story) or a subtitle's (``-``): a new turn, by someone the mark does not name where no label follows it."""
 
 
 @dataclass(slots=True)
@@ -111,6 +112,9 @@ class Reading:
     """Some label is printed alone on its line with the words below, as a script prints it."""
     captions: bool = False
     """The file marks new speakers with ``>>`` as closed captions do: three lines start so, and it has no markup."""
+    subtitles: bool = False
+    """The file is a subtitle file (three cue timings or more, ``00:00:12,000 --> 00:00:14,200``): a cue's line
+    that starts with a dash (``- It does.``) is a new speaker's, as subtitles mark two speakers in one cue."""
     flags: set[str] = field(default_factory=set)
     doubts: list[tuple[int, str]] = field(default_factory=list)
     """(line, message) for what the reading could not be sure of: warnings once the parse is done."""
@@ -157,14 +161,18 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
         context.markup == "none"
         and sum(SPEAKER_CHANGE.match(line.text) is not None for line in rest) >= _CAPTION_CHANGES
     )
+    context.subtitles = context.markup == "none" and sum(cue_lines(rest)) >= _SUBTITLE_CUES
+    if context.subtitles:
+        rest, cues = subtitle_cues(rest)
+        regions += cues
     boilerplate = context.conventions.compiled("boilerplate")
     rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
     regions += running
     context.mode = (
         language.paragraphs
         if language.paragraphs != "auto"
-        else "hard-wrapped"  # a court reporter's numbered lines wrap at the page's width
-        if numbered
+        else "hard-wrapped"  # a court reporter's numbered lines wrap at the page's width, a subtitle's at the screen's
+        if numbered or context.subtitles
         else paragraph_mode(_body(rest, context))
     )
     found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
@@ -279,6 +287,11 @@ def _apart(context: Reading) -> Callable[[str], bool]:
 
 
 _CAPTION_CHANGES = 3
+_SUBTITLE_CUES = 3
+"""Cue lines from which a file is read as subtitles."""
+_CUE_SPEAKER = r"[-‐–—]\s?(?=[\p{L}\p{N}¿¡\"'“«(\[])"
+"""A subtitle line's dash before a new speaker's words: ``- It does.``, ``-¿Y es verdad?``."""
+SUBTITLE_CHANGE = regex.compile(rf"^{_CUE_SPEAKER}")
 SPEAKER_CHANGE = regex.compile(r"^>>>?(?!>)\s*")
 """Closed captions' mark of a new speaker, ``>>`` (``>>>``, a new story), read where three lines start with it and
 the file has no markup (in Markdown, ``>>`` is a quote in a quote; one ``>> Next page`` is a web page's link)."""
@@ -286,9 +299,12 @@ the file has no markup (in Markdown, ``>>`` is a quote in a quote; one ``>> Next
 
 def _starts_label(context: Reading) -> regex.Pattern[str]:
     """A raw line that starts with a declared label, in markup or not (so hard-wrapped lines split there), or
-    with the captions' mark of a new speaker."""
-    alternatives = "|".join(regex.escape(label) for label in sorted(context.language.labels, key=len, reverse=True))
-    change = r">>>?(?!>)|" if context.captions else ""
+    with the captions' or subtitles' mark of a new speaker, or a label that needs no colon (``――``, ``(ROSA)``)."""
+    ordered = sorted(context.language.labels, key=len, reverse=True)
+    alternatives = "|".join(regex.escape(label) for label in ordered)
+    bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
+    change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
+    change += "".join(f"{label}|" for label in bare)
     return compiled(
         rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
@@ -301,10 +317,11 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
     marked = strip(paragraph.text, context.markup)
     block = Block(paragraph, marked.text, "text", marked.bold_start, rest=marked.text)
     change = SPEAKER_CHANGE.match(marked.text) if context.captions else None
+    change = SUBTITLE_CHANGE.match(marked.text) if context.subtitles and change is None else change
     if change is not None:
         marked = replace(marked, text=marked.text[change.end() :])
         block.text = block.rest = marked.text
-        block.speaker_change = True
+        block.speaker_change = change.group().strip()
     if not marked.text:
         block.kind = "boilerplate"  # markup alone: <article>, </div>
         return block
@@ -598,7 +615,7 @@ def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Bl
 
 _TURN_KINDS = ("label", "question")
 _KEPT_IN_PREAMBLE = frozenset(
-    {"heading", "editor_note", "link", "boilerplate", "caption", "comment", "front_matter", "code"}
+    {"heading", "editor_note", "link", "boilerplate", "caption", "comment", "front_matter", "code", "timestamp"}
 )
 """Kinds a paragraph before the first turn keeps; anything else there is the preamble."""
 

@@ -52,7 +52,7 @@ from .markup import Markup, detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import Line, decode, guess_encoding, split_lines
-from .regions import find_regions
+from .regions import cue_lines, find_regions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
 
@@ -182,7 +182,7 @@ def _read(path: Path) -> _Reading:
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
     lines, regions = find_regions(without_line_numbers(split_lines(text, str(path))))
-    rest = _without_cues(lines, builtin_conventions(lang))
+    rest = _without_cues(lines)
     recurring = _recurring_starts(rest)
     first = next((k for k, line in enumerate(rest) if recurring.match(line.text)), None)
     if first is None:
@@ -209,15 +209,11 @@ def _recurring_starts(lines: list[Line]) -> regex.Pattern[str]:
     return regex.compile(rf"^(?:{keys})(?:\s+(?:{BRACKETED_TIME}))?\s*(?:{'|'.join(COLONS)})")
 
 
-def _without_cues(lines: list[Line], conventions: Conventions) -> list[Line]:
+def _without_cues(lines: list[Line]) -> list[Line]:
     """The lines without a subtitle file's cue lines (``7`` and ``00:00:41,120 --> 00:00:44,300`` above each cue's
     text, as SRT and WebVTT print them), so the label on the cue's text line is seen."""
-    stamp = conventions.compiled("timestamp")
-    if stamp is None:
-        return lines
-    cue = ["-->" in line.text and stamp.fullmatch(line.text) is not None for line in lines]
-    numbered = [line.text.isdigit() and k + 1 < len(lines) and cue[k + 1] for k, line in enumerate(lines)]
-    return [line for k, line in enumerate(lines) if not (cue[k] or numbered[k])]
+    cues = cue_lines(lines)
+    return [line for line, cue in zip(lines, cues, strict=True) if not cue]
 
 
 def _candidates(reading: _Reading) -> list[Candidate]:

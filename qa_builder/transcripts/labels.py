@@ -36,6 +36,7 @@ __all__ = [
     "near_label",
     "coded_speaker",
     "dash_marker",
+    "needs_no_separator",
     "numbered_speaker",
     "recurring_starts",
     "SHORT_LABEL",
@@ -138,6 +139,11 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     >>> label_pattern(["Dana"]).match("Dana  00:02 Welcome.").group("label", "time", "text")
     ('Dana', '00:02', 'Welcome.')
 
+    A label declared in parentheses needs no colon either: Spanish subtitles print the speaker so.
+
+    >>> label_pattern(["(ROSA)"]).match("(ROSA) Treinta y un años.").group("label", "text")
+    ('(ROSA)', 'Treinta y un años.')
+
     A question number before a label (``Q41 Chair:``, as committee evidence prints it) or after a short one
     (``Q1:``, ``A1:``) is kept in the group ``number``.
 
@@ -147,13 +153,14 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     ('1', 'Q')
     """
     ordered = sorted(labels, key=len, reverse=True)
-    named = [label for label in ordered if not dash_marker(label)]
+    named = [label for label in ordered if not dash_marker(label) and not _PARENTHESISED.match(label)]
     long = "|".join(regex.escape(label) for label in named if len(label) > _NUMBERED_MAX) or "(?!)"
     short = "|".join(regex.escape(label) for label in named if len(label) <= _NUMBERED_MAX) or "(?!)"
     dashes = "|".join(regex.escape(label) for label in ordered if dash_marker(label)) or "(?!)"
+    enclosed = "|".join(regex.escape(label) for label in ordered if _PARENTHESISED.match(label)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     return compiled(
-        rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|"
+        rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
         rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
@@ -161,9 +168,20 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     )
 
 
+_PARENTHESISED = regex.compile(r"^(?:\([^()]+\)|（[^（）]+）)$")
+"""A label printed wholly in parentheses, ``(ROSA)``: its closing parenthesis ends it."""
 DASHES = "\\-\u2010-\u2015\u2212\u2e3a\u2e3b\u30fc\uff0d"
 """Hyphens and dashes (``-``, ``–``, ``—``, ``―``, ``⸺``) a question may start with."""
 _DASH_MARKER = regex.compile(rf"^[{DASHES}]{{1,4}}$")
+
+
+def needs_no_separator(label: str) -> bool:
+    """Whether a declared label ends itself: a dash (:func:`dash_marker`) or a label in parentheses (``(ROSA)``).
+
+    >>> needs_no_separator("(ROSA)"), needs_no_separator("――"), needs_no_separator("Dana (CEO)")
+    (True, True, False)
+    """
+    return dash_marker(label) or _PARENTHESISED.match(label) is not None
 
 
 def dash_marker(label: str) -> bool:

@@ -18,9 +18,9 @@ import regex
 
 from .read import Line
 
-__all__ = ["Region", "RegionKind", "find_regions"]
+__all__ = ["CUE_TIMING", "Region", "RegionKind", "cue_lines", "find_regions", "subtitle_cues"]
 
-RegionKind = Literal["front_matter", "comment", "code", "boilerplate", "preamble"]
+RegionKind = Literal["front_matter", "comment", "code", "boilerplate", "preamble", "timestamp"]
 
 _FRONT = regex.compile(r"^(?:---|\+\+\+)$")
 _COMMENT_OPEN = regex.compile(r"^<!--")
@@ -94,3 +94,37 @@ def _region_end(lines: Sequence[Line], k: int) -> int | None:
 
 def _region(kind: RegionKind, lines: Sequence[Line]) -> Region:
     return Region(kind, lines[0].number, lines[-1].number, "\n".join(line.text for line in lines))
+
+
+CUE_TIMING = regex.compile(
+    r"^(?:\d{1,6}\s+)?\d{1,2}:\d{2}:\d{2}[.,]\d{3}\s*-->\s*\d{1,2}:\d{2}:\d{2}[.,]\d{3}(?:[ \t]+[a-z]+:\S+)*$"
+)
+"""A subtitle cue's timing line, as SRT and WebVTT print it (``00:00:41,120 --> 00:00:44,300``, settings after)."""
+
+
+def cue_lines(lines: Sequence[Line]) -> list[bool]:
+    r"""Which lines are a subtitle file's cue lines: each timing, and the cue number on the line above it.
+
+    >>> from qa_builder.transcripts.read import split_lines
+    >>> cue_lines(split_lines("7\n00:00:41,120 --> 00:00:44,300\nJUNE: Hi.", "x.srt"))
+    [True, True, False]
+    """
+    timing = [CUE_TIMING.match(line.text) is not None for line in lines]
+    numbered = [line.text.isdigit() and k + 1 < len(lines) and timing[k + 1] for k, line in enumerate(lines)]
+    return [a or b for a, b in zip(timing, numbered, strict=True)]
+
+
+def subtitle_cues(lines: Sequence[Line]) -> tuple[list[Line], list[Region]]:
+    """``lines`` with a subtitle file's cue lines blanked, so each cue's text is a paragraph of its own (a credit
+    in the last cue is not glued to the timing above it), and the cue lines as ``timestamp`` regions."""
+    cues = cue_lines(lines)
+    regions: list[Region] = []
+    for k, line in enumerate(lines):
+        if not cues[k]:
+            continue
+        if regions and regions[-1].line_end == line.number - 1 and k > 0 and cues[k - 1]:
+            last = regions[-1]
+            regions[-1] = Region("timestamp", last.line_start, line.number, f"{last.text}\n{line.text}")
+        else:
+            regions.append(Region("timestamp", line.number, line.number, line.text))
+    return [Line(line.number, "") if cues[k] else line for k, line in enumerate(lines)], regions
