@@ -549,3 +549,18 @@ def test_an_undeclared_titled_label_printed_with_a_period_is_an_error(tmp_path: 
     result = CliRunner().invoke(app, ["validate", "--raw", str(tmp_path)])
     assert result.exit_code == 1
     assert "fr.txt:13:1: undeclared speaker label 'Mme la rapporteure' (it starts with a title" in result.stderr
+
+
+def test_init_drafts_the_speakers_spanish_subtitles_print_in_parentheses(tmp_path: Path) -> None:
+    cues = [
+        "(ANA) ¿Cuánto tiempo\nllevas aquí?",
+        "(BETO) Treinta años.",
+        "(MÚSICA)",
+        "(ANA) ¿Y ahora?",
+        "-(LUZ, EN OFF) ¡Mamá!\n-(BETO) ¡Voy!",
+        "(BETO) Ya está.",
+    ]
+    text = "\n\n".join(f"{k}\n00:00:{2 * k:02d},000 --> 00:00:{2 * k + 1:02d},500\n{c}" for k, c in enumerate(cues, 1))
+    draft = drafted(tmp_path / "srt", "es.txt", text)
+    assert draft["languages"]["es"]["labels"] == {"(ANA)": "ANA", "(BETO)": "BETO", "(LUZ, EN OFF)": "LUZ"}
+    assert draft["speakers"] == {"ANA": "interviewer", "BETO": "interviewee", "LUZ": "interviewee"}

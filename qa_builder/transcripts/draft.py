@@ -253,8 +253,9 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     periods = _period_candidates(reading, conventions)
     letters = [c for c in periods if len(c.label) == 1 and c.label not in found]
+    extra = _dash_candidates(reading) + _enclosed_candidates(reading)
     if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
-        return periods
+        return sorted(periods + extra, key=lambda c: c.first_line)
     for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"
         found[letter.label] = letter
     strong += letters
@@ -264,7 +265,30 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         for c in found.values()
         if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
-    return sorted(_cluster(kept, conventions) + _dash_candidates(reading), key=lambda c: c.first_line)
+    return sorted(_cluster(kept, conventions) + extra, key=lambda c: c.first_line)
+
+
+_ENCLOSED_START = regex.compile(
+    rf"^[{DASHES}]?\s?(?P<label>\(\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]*(?:,?\s+\p{{Lu}}[\p{{Lu}}\p{{M}}'’.\-]*){{0,3}}\))\s+\S"
+)
+
+
+def _enclosed_candidates(reading: _Reading) -> list[Candidate]:
+    """Names in capitals and parentheses before the words, as Spanish subtitles print the speaker (``(ROSA) …``,
+    ``(LUCÍA, EN OFF) …``): two such names at least twice each (a sound in capitals, ``(MÚSICA)``, stands alone)."""
+    found: dict[str, Candidate] = {}
+    for paragraph, text, _, _ in reading.paragraphs:
+        for line in [text] if not reading.cues else paragraph.text.split("\n"):
+            if (match := _ENCLOSED_START.match(line)) is not None:
+                candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
+                candidate.count += 1
+                candidate.questions += "?" in line
+    if sum(c.count >= 2 for c in found.values()) < 2:
+        return []
+    for candidate in found.values():
+        candidate.speaker = candidate.label.strip("()").partition(",")[0].strip()
+        candidate.role = "interviewer" if candidate.mostly_asks else "interviewee"
+    return list(found.values())
 
 
 _DASH_START = regex.compile(rf"^(?P<dash>[{DASHES}]{{1,4}})(?![{DASHES}])\s*(?P<text>\S.*)$")
