@@ -438,12 +438,13 @@ def test_a_label_with_a_time_code_nobody_declared_is_an_error() -> None:
 
 
 def test_a_time_code_alone_before_a_label_is_no_part_of_the_turn() -> None:
+    """Before the first turn as between two, a time code alone is a ``timestamp`` segment (not preamble)."""
     result = parse("Title\n\n[14:00:00]\n\nQ: Why?\n\nBob: Because.\n")
     inside = parse("Title\n\nQ: Why?\n\n[14:00:00]\n\nBob: Because.\n")
     assert [(t.speaker_label, t.source.line_start) for t in inside.turns] == [("Q", 3), ("Bob", 7)]
     assert [(s.kind, s.source.line_start) for s in inside.segments] == [("preamble", 1), ("timestamp", 5)]
     assert [(t.speaker_label, t.source.line_start) for t in result.turns] == [("Q", 5), ("Bob", 7)]
-    assert [s.kind for s in result.segments if s.source.line_start <= 3 <= s.source.line_end] == ["preamble"]
+    assert [s.kind for s in result.segments if s.source.line_start <= 3 <= s.source.line_end] == ["timestamp"]
 
 
 @pytest.mark.parametrize("gap", ["\n", "\n\n"])
