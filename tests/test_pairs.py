@@ -232,3 +232,26 @@ def _missing_warnings(raw: Path) -> list[str]:
 
     result = CliRunner().invoke(app, ["validate", "--raw", str(raw)])
     return [line for line in result.stderr.splitlines() if "have no counterpart here" in line]
+
+
+def test_labels_swapped_in_a_part_of_one_translation_are_warned(raw_copy: Path) -> None:
+    """Questions read as answers over a stretch of one file: the turn pairs there disagree on who speaks."""
+    from typer.testing import CliRunner
+
+    from qa_builder.cli import app
+
+    de = raw_copy / VERGE / "de.txt"
+    assert "turns in a row here" not in CliRunner().invoke(app, ["validate", "--raw", str(raw_copy)]).stderr
+    lines = de.read_text(encoding="utf-8").split("\n")
+    start = _exchange_lines(lines, "F:", 6)[0]
+    end = _exchange_lines(lines, "F:", 11)[0]
+    for k in range(start, end):
+        if lines[k].startswith("F: "):
+            lines[k] = "Altman: " + lines[k][3:]
+        elif lines[k].startswith("Altman: "):
+            lines[k] = "F: " + lines[k][8:]
+    de.write_text("\n".join(lines), encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "--raw", str(raw_copy)])
+    warned = [line for line in result.stderr.splitlines() if "turns in a row here" in line]
+    assert len(warned) == 1 and f"{VERGE}/zh.txt:" in warned[0], result.stderr
+    assert "are labels swapped or mapped to the wrong speaker" in warned[0]

@@ -19,7 +19,7 @@ from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
-from .translations import check_lengths, check_missing, check_order
+from .translations import check_lengths, check_missing, check_order, check_speakers
 
 __all__ = [
     "check_translations",
@@ -173,6 +173,7 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         both = (level.left.turns, level.right.turns)
         check_order(level.beads, both, group.pairs[0], level.langs, level.right.notes)
         check_missing(level.beads, both, level.langs, (level.left.notes, level.right.notes))
+        check_speakers(level.turns, level.right.turns, level.langs, level.right.notes)
     return levels
 
 

@@ -24,6 +24,7 @@ __all__ = [
     "check_lengths",
     "check_missing",
     "check_order",
+    "check_speakers",
     "length_correlation",
 ]
 
@@ -41,6 +42,9 @@ copy of a page that stopped loading). A translator leaves out an exchange, two t
 held-back interviews' pairs, no run of unpaired turns is longer."""
 MISSING_INSIDE = 4
 """The same inside the interview: more than two exchanges missing together (a page of a multi-page article)."""
+SPEAKER_MISMATCH_RUN = 3
+"""Paired turns in a row whose speakers differ from which labels read the wrong way round in a part of one
+translation (over the fixtures' and held-back pairs, such pairs never stand two in a row)."""
 LENGTH_CORRELATION_PAIRS = 6
 """Turn pairs needed before the correlation says anything."""
 
@@ -204,6 +208,26 @@ def _warn_missing(
     else:
         return
     notes.warn(line, message)
+
+
+def check_speakers(rows: Sequence[ParallelTurn], turns: Sequence[Turn], langs: tuple[str, str], notes: Notes) -> None:
+    """Warn (on the second language's transcript, at the first of them) where :data:`SPEAKER_MISMATCH_RUN` paired
+    turns in a row are flagged ``speaker_mismatch``: the labels of a part of one translation may be swapped or
+    mapped to the wrong speakers (a whole translation swapped is :mod:`~qa_builder.transcripts.plausibility`'s)."""
+    run: list[ParallelTurn] = []
+    for row in [*rows, None]:
+        if row is not None and "speaker_mismatch" in row.issues:
+            run.append(row)
+            continue
+        if len(run) >= SPEAKER_MISMATCH_RUN:
+            first, last = (turns[row.turn_indices[langs[1]][0]] for row in (run[0], run[-1]))
+            notes.warn(
+                first.source.line_start,
+                f"{len(run)} turns in a row here (lines {first.source.line_start}–{last.source.line_end}) have other "
+                f"speakers than their {langs[0]} translation's: are labels swapped or mapped to the wrong speaker "
+                "in this part of one transcript?",
+            )
+        run = []
 
 
 def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
