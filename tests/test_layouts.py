@@ -1029,3 +1029,11 @@ def test_a_subtitle_file_reads_each_cue_s_dash_as_a_new_speaker_and_its_lines_as
     assert "\n" not in result.turns[0].text and result.turns[2].issues == ["speaker_inferred"]
     assert [w.line for w in result.notes.found] == [13, 14]
     assert {s.kind for s in result.segments} == {"timestamp", "boilerplate"}
+
+
+def test_character_references_copied_from_a_page_s_source_are_decoded_in_plain_text() -> None:
+    """``&nbsp;`` after a label and ``&amp;`` in the words, as a copy from the page's source keeps them; ``AT&T``
+    is text."""
+    text = "Ann:&nbsp;Warum &bdquo;jetzt&ldquo;?\n\nBob: AT&T &amp; Co. &#8212; so ist es."
+    result = parse_text(text, meta=meta_for("de", {"Ann": "Ann Asker", "Bob": "Bob Answerer"}), lang="de")
+    assert [t.text for t in result.turns] == ["Warum „jetzt“?", "AT&T & Co. — so ist es."]

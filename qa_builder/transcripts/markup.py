@@ -4,9 +4,10 @@ Transcripts copied from the web keep their markup: labels in bold
 (``**Name:**``, ``**Name**:``, ``<strong>Name:</strong>``), questions printed
 wholly in bold with no label, italic editor's notes, blockquoted pull quotes,
 links, escapes (``\\[laughter\\]``) and entities. :func:`detect` decides per file
-which markup it holds (a file without any is left exactly as it is: ``Q*`` stays
-``Q*``); :func:`strip` turns one paragraph into its plain text and what its
-markup said about it.
+which markup it holds (a file without any is left as it is: ``Q*`` stays ``Q*``,
+though a character reference copied from a page's source, ``&nbsp;``, is decoded);
+:func:`strip` turns one paragraph into its plain text and what its markup said
+about it.
 """
 
 from __future__ import annotations
@@ -93,8 +94,24 @@ def strip(text: str, markup: Markup) -> Marked:
     True
     """
     if markup == "none":
-        return Marked(text)
+        return Marked(_entities(text))
     return _strip_html(text) if markup == "html" else _strip_markdown(text)
+
+
+_ENTITY = regex.compile(r"&(?:[A-Za-z][A-Za-z0-9]{1,31}|#[0-9]{1,7}|#[xX][0-9A-Fa-f]{1,6});")
+"""A character reference, as text copied from a page's source keeps them (``&nbsp;``, ``&ldquo;``, ``&#8212;``);
+only the complete form, with its semicolon (``AT&T`` is text)."""
+
+
+def _entities(text: str) -> str:
+    """``text`` with its character references decoded, a no-break space a space (as Markdown and HTML read them).
+
+    >>> _entities("F:&nbsp;Sam, &bdquo;warum&ldquo;? AT&T &amp; co")
+    'F: Sam, „warum“? AT&T & co'
+    """
+    if "&" not in text:
+        return text
+    return _ENTITY.sub(lambda m: html.unescape(m.group()), text).replace("\u00a0", " ")
 
 
 def _strip_markdown(text: str) -> Marked:
@@ -106,7 +123,7 @@ def _strip_markdown(text: str) -> Marked:
     marked = _MD_BOLD.sub(lambda m: f"\ue000{m['inner'] or m['under']}\ue001", body)
     italic = _whole(_MD_ITALIC, marked)
     marked = _MD_ITALIC.sub(lambda m: m["inner"] or m["under"], marked)
-    marked = _MD_ESCAPE.sub(lambda m: m["char"], marked)
+    marked = _MD_ESCAPE.sub(lambda m: m["char"], _entities(marked))
     return _marked(marked, italic=italic, quote=quote, shape=shape)
 
 
