@@ -246,6 +246,22 @@ def test_a_welcome_and_a_goodbye_answered_by_thanks_are_no_exchanges(
     assert "no_question_mark" in exchanges[1].issues
 
 
+@pytest.mark.parametrize("copies", ["paragraph", "file"])
+def test_a_passage_pasted_twice_is_warned(copies: str) -> None:
+    from qa_builder.transcripts.plausibility import check_transcript
+    from qa_builder.transcripts.warnings import Notes
+
+    answer = "Bob: Thirty-one years. My father said the salt tells you when it is ready."
+    once = f"Q: Why salt?\n\n{answer}\n\nQ: Since when?\n\nBob: Since my father's time. Yes. Yes."
+    twice = once.replace(answer, f"{answer}\n\n{answer[5:]}") if copies == "paragraph" else f"{once}\n\n{once}"
+    warned = []
+    for text in (once, twice):
+        notes = Notes("x.txt", "x.txt", "en")
+        check_transcript(notes, "en", parse(text).turns, [], ["Ann Asker", "Bob Answerer"])
+        warned.append([w.line for w in notes.found if "repeat earlier ones word for word" in w.message])
+    assert warned == [[], [3 if copies == "paragraph" else 11]]
+
+
 def test_plausibility_warnings() -> None:
     from qa_builder.transcripts.plausibility import check_pairs, check_transcript
     from qa_builder.transcripts.warnings import Notes

@@ -54,6 +54,9 @@ OTHER_LANGUAGE_SHARE = 0.08
 """A transcript whose words are this share or more another language's frequent words …"""
 OTHER_LANGUAGE_RATIO = 3
 """… and this many times its own language's reads as the other language."""
+REPEAT_MIN_CHARS = 40
+"""A paragraph this long that stands twice in a transcript, word for word, was pasted twice ("Yes." or "Thank you."
+may well be said twice)."""
 _NOT_LETTERS = regex.compile(r"\P{L}+")
 _WORD = regex.compile(r"\p{L}+")
 
@@ -80,6 +83,29 @@ def check_transcript(
     _check_language(notes, lang, turns)
     _check_lengths(notes, turns)
     _check_run_in(notes, turns, labels)
+    _check_repeats(notes, turns)
+
+
+def _check_repeats(notes: Notes, turns: Sequence[Turn]) -> None:
+    """Warn where paragraphs of :data:`REPEAT_MIN_CHARS` or more stand twice, word for word: a passage, or the
+    whole transcript, pasted twice."""
+    seen: dict[str, Turn] = {}
+    repeats: list[tuple[Turn, Turn]] = []
+    for turn in turns:
+        for paragraph in turn.text.split("\n"):
+            if len(paragraph) < REPEAT_MIN_CHARS:
+                continue
+            if paragraph in seen:
+                repeats.append((turn, seen[paragraph]))
+            else:
+                seen[paragraph] = turn
+    if repeats:
+        turn, earlier = repeats[0]
+        notes.warn(
+            turn.source.line_start,
+            f"{len(repeats)} paragraph(s) repeat earlier ones word for word, the first in the turn at line "
+            f"{turn.source.line_start} that of line {earlier.source.line_start}: pasted twice? — remove the copy",
+        )
 
 
 def _check_run_in(notes: Notes, turns: Sequence[Turn], labels: Sequence[str]) -> None:
