@@ -281,8 +281,12 @@ def _digest(path: Path, *, lf: bool = False) -> str:
 
 
 def _foreign(folder: Path, listed: Listed) -> list[str]:
-    """The files under ``folder`` its marker does not list: added by someone else."""
-    return [name for name in _files(folder) if name not in listed]
+    """The files under ``folder`` its marker does not list: added by someone else (but the listings a file manager
+    leaves in any folder it shows, ``.DS_Store``, ``Thumbs.db``, ``desktop.ini``, which nobody would miss)."""
+    return [name for name in _files(folder) if name not in listed and name.rpartition("/")[2] not in _FOLDER_VIEWS]
+
+
+_FOLDER_VIEWS = frozenset({".DS_Store", "Thumbs.db", "desktop.ini", "._.DS_Store"})
 
 
 def _mark(folder: Path, kind: OutputKind) -> None:

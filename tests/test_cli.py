@@ -172,6 +172,14 @@ BAD_INPUTS = [
         "not read (de.txt) — move it out of the interview folder, or rename it _old to keep it there unread",
     ),
     (
+        "meta.toml saved under another name",
+        lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").rename(
+            raw / "verge-altman-murati-2023" / "meta.toml.txt"
+        ),
+        "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — rename "
+        "meta.toml.txt to meta.toml",
+    ),
+    (
         "an interview folder without meta.toml",
         lambda raw: (raw / "verge-altman-murati-2023" / "meta.toml").unlink(),
         "error: {raw}/verge-altman-murati-2023/meta.toml: no meta.toml in the interview folder — write one (see the "

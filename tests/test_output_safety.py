@@ -478,3 +478,12 @@ def test_a_file_saved_in_the_instant_before_the_swap_is_swapped_back(
         outdir.write_output(out, outdir.SCHEMA, lambda staging: (staging / "x.schema.json").write_text("{}"))
     assert snapshot(out) == before | {"NOTES.md": b"my notes"}
     assert entries(tmp_path) == ["schema"]
+
+
+def test_a_file_manager_s_folder_listing_does_not_stop_the_rebuild(tmp_path: Path) -> None:
+    """Finder's ``.DS_Store`` (Windows' ``Thumbs.db``) appears in any folder one looks at: nobody's work."""
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    (out / ".DS_Store").write_bytes(b"\x00\x00\x00\x01Bud1")
+    (out / "Thumbs.db").write_bytes(b"\xd0\xcf")
+    assert run("schema", "--out", str(out))[0] == 0

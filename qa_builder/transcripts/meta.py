@@ -394,6 +394,15 @@ def _strings(value: object) -> list[str]:
     return [item for item in value if isinstance(item, str)] if isinstance(value, list) else []
 
 
+def _near_meta(path: Path) -> str | None:
+    """A file beside a missing ``meta.toml`` that is meant to be it: ``Meta.toml``, ``meta.toml.txt``,
+    ``meta.tml``, ``meta.yaml``."""
+    if path.exists() or not path.parent.is_dir():
+        return None
+    found = sorted(p.name for p in path.parent.iterdir() if p.is_file() and p.name.casefold().startswith("meta."))
+    return found[0] if found else None
+
+
 def load_meta(path: Path, where: str) -> InterviewMeta:
     """Read and validate an interview's ``meta.toml``; ``where`` is the path shown in messages.
 
@@ -402,10 +411,11 @@ def load_meta(path: Path, where: str) -> InterviewMeta:
     if path.is_dir() and (path / META_FILE).is_file():
         path, where = path / META_FILE, str(Path(where) / META_FILE)
     if not path.is_file():
+        near = _near_meta(path)
         raise MetadataError(
             "no meta.toml in the interview folder" if not path.exists() else "is a folder, not a meta.toml file",
             path=where,
-            hint="write one (see the README's table of meta.toml keys)",
+            hint=f"rename {near} to {META_FILE}" if near else "write one (see the README's table of meta.toml keys)",
         )
     try:
         text = read_bytes(path, where).decode("utf-8-sig")
