@@ -126,6 +126,17 @@ FOLDER = ROOT / "raw" / INTERVIEW
             "/nonexistent/zh.txt: no such file — check the path",
         ),
         (
+            ["align", str(FOLDER / "de.txt"), str(FOLDER / "meta.toml")],
+            f"{FOLDER}/meta.toml: meta.toml is not a transcript (a transcript is <lang>.txt) — give two transcript "
+            "files of one interview, e.g. de.txt zh.txt",
+        ),
+        (
+            ["align", str(FOLDER / "de.txt"), str(ROOT / "tests/fixtures/interviews/press-interview-en-de/en.txt")],
+            f"{ROOT}/tests/fixtures/interviews/press-interview-en-de/en.txt: the two files are in different folders "
+            f"({FOLDER}, {ROOT}/tests/fixtures/interviews/press-interview-en-de): two interviews? — give two "
+            "translations of one interview, from its folder",
+        ),
+        (
             ["align", str(FOLDER / "de.txt"), str(FOLDER / "de.txt")],
             f"{FOLDER}/de.txt: both files are language 'de' — give two translations of one interview, "
             "e.g. de.txt zh.txt",

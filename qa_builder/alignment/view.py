@@ -57,6 +57,19 @@ def load_alignments(paths: Sequence[Path]) -> list[AlignedPair]:
 
 
 def _two_files(first: Path, second: Path) -> AlignedPair:
+    for path in (first, second):
+        if path.is_file() and path.suffix.casefold() != ".txt":
+            raise LayoutError(
+                f"{path.name} is not a transcript (a transcript is <lang>.txt)",
+                path=path,
+                hint="give two transcript files of one interview, e.g. de.txt zh.txt",
+            )
+    if first.is_file() and second.is_file() and first.resolve().parent != second.resolve().parent:
+        raise LayoutError(
+            f"the two files are in different folders ({first.parent}, {second.parent}): two interviews?",
+            path=second,
+            hint="give two translations of one interview, from its folder",
+        )
     if first.stem.casefold() == second.stem.casefold():
         raise LayoutError(
             f"both files are language {first.stem!r}",
