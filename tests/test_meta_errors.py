@@ -138,6 +138,13 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
             'interviewees = "Sam Altman, Mira Murati"',
             'holds several names in one string — write a list: interviewees = ["Sam Altman", "Mira Murati"]',
         ),
+        ("published = 2023-11-29", "published = 2203-11-29", "2203-11-29 is in the future: give the date it was"),
+        ("87 = ", '"de.txt:87" = ', "'de.txt:87' is a place, the key is its line number alone: 87 = "),
+        (
+            "[languages.de.labels]\n",
+            '[languages.de.labels]\nencoding = "cp1252"\n',
+            "'encoding' is a key of [languages.de], not a label — move `encoding = …` above [languages.de.labels]",
+        ),
         (
             'source = "German',
             'encoding = 5\nsource = "German',

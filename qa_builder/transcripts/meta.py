@@ -111,6 +111,17 @@ class LanguageMeta(_Strict):
         description="Lines whose warning a maintainer has checked, each with what they found; not printed again.",
     )
 
+    @field_validator("reviewed", mode="before")
+    @classmethod
+    def _line_numbers(cls, value: object) -> object:
+        """A review's key is a line number; one copied with the warning's path (``"de.txt:93"``) says how to write
+        it."""
+        for key in value if isinstance(value, dict) else ():
+            copied = regex.match(r"^.*:(\d+)$", str(key))
+            if copied is not None:
+                raise ValueError(f'{key!r} is a place, the key is its line number alone: {copied[1]} = "…"')
+        return value
+
     @field_validator("labels", mode="before")
     @classmethod
     def _speaker_names(cls, value: object) -> object:
@@ -154,6 +165,8 @@ class InterviewMeta(_Strict):
     def _a_date(cls, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
             raise ValueError("a year alone is a number, not a date")
+        if isinstance(value, dt.date) and value > dt.date.today() + dt.timedelta(days=1):
+            raise ValueError(f"{value.isoformat()} is in the future: give the date it was published")
         return value
 
     speakers: dict[str, Role] = Field(
@@ -280,12 +293,22 @@ def _cross_problems(data: dict[str, Any]) -> list[Problem]:
         found += [problem for printed in keys if (problem := _label_key_problem(code, printed)) is not None]
         for printed, value in labels.items() if isinstance(labels, dict) else []:
             speaker = value.get("speaker") if isinstance(value, dict) else value
-            if isinstance(speaker, str) and speaker not in people:
+            if printed in LanguageMeta.model_fields:
+                found.append(
+                    Problem(
+                        ("languages", code, "labels", printed),
+                        f"{printed!r} is a key of [languages.{code}], not a label",
+                        f"move `{printed} = …` above [languages.{code}.labels]",
+                    )
+                )
+            elif isinstance(speaker, str) and speaker not in people:
                 found.append(
                     Problem(
                         ("languages", code, "labels", printed),
                         f"label {printed!r} names {speaker!r}, who is not a declared speaker",
-                        f"use one of: {known} (or declare them with interviewer, interviewees or [speakers])",
+                        f"use one of: {known} (or declare them with interviewer, interviewees or [speakers])"
+                        if known
+                        else "declare them with interviewer, interviewees or [speakers]",
                     )
                 )
     default = data.get("default_interviewee")
