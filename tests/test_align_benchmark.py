@@ -114,3 +114,15 @@ def test_align_sentences_command_and_evaluate_with_a_bead_gold(tmp_path: Path) -
     assert by_texts.exit_code == 0 and by_texts.stdout == by_test.stdout and by_texts.stdout.startswith("strict: ")
     neither = runner.invoke(app, ["evaluate", str(doc / "gold.txt")])
     assert neither.exit_code == 1 and "needs --texts LEFT RIGHT or --test BEADS" in neither.stderr
+
+
+def test_align_sentences_refuses_a_language_given_by_name_not_code() -> None:
+    doc = DATA / "de-fr-toedi-winter"
+    result = CliRunner().invoke(
+        app, ["align-sentences", str(doc / "de.txt"), str(doc / "fr.txt"), "--left-lang", "german"]
+    )
+    assert result.exit_code == 1 and "Traceback" not in result.output
+    assert result.stderr == (
+        "error: --left-lang 'german' is not a language code like 'de', 'zh-Hant' or 'deu' — pass --left-lang the "
+        "language's ISO 639 code\n"
+    )

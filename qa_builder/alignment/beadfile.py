@@ -14,7 +14,7 @@ import ast
 from collections.abc import Sequence
 from pathlib import Path
 
-from ..errors import InputError
+from ..errors import InputError, QABuilderError
 from ..transcripts.meta import code_shaped
 from .evaluation import AlignmentScores, BeadIndices, score_alignments
 
@@ -83,6 +83,12 @@ def align_files(
     """Align two one-sentence-per-line files (languages: from the file names unless given, see :func:`file_lang`)."""
     from .sentencelists import align_sentences
 
+    for option, given in (("--left-lang", left_lang), ("--right-lang", right_lang)):
+        if given is not None and not code_shaped(given):
+            raise QABuilderError(
+                f"{option} {given!r} is not a language code like 'de', 'zh-Hant' or 'deu'",
+                hint=f"pass {option} the language's ISO 639 code",
+            )
     beads = align_sentences(
         read_sentences(left),
         read_sentences(right),
