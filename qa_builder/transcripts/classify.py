@@ -566,7 +566,7 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
         block, label, separator = separated
         return NoTurnsError(
             f"no speaker turns: the labels are printed with {separator!r} instead of a colon "
-            f"({label + separator!r} here and elsewhere)",
+            f"({_as_printed(block, label, separator)!r} here and elsewhere)",
             path=context.path,
             line=block.paragraph.line_start,
             hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in meta.toml',
@@ -602,15 +602,21 @@ def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
 
 
 def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Block, str, str] | None:
-    """The first paragraph starting with a declared label and a period or dash (``Senator Vance. …``), if two do."""
+    """The first paragraph starting with a declared label and a period or dash (``Senator Vance. …``, ``FOLHA -
+    …``), if two do."""
     found = []
     for block in blocks:
         for label in sorted(labels, key=len, reverse=True):
-            match = regex.match(rf"{regex.escape(label)}([.\-–—])\s+\S", block.text)
+            match = regex.match(rf"{regex.escape(label)}(?:[ ]?([\-–—])|([.]))\s+\S", block.text)
             if match:
-                found.append((block, label, match[1]))
+                found.append((block, label, match[1] or match[2]))
                 break
     return found[0] if len(found) >= 2 else None
+
+
+def _as_printed(block: Block, label: str, separator: str) -> str:
+    """The label with its separator as the paragraph prints them (``FOLHA -``, ``Q.``)."""
+    return block.text[: block.text.index(separator, len(label)) + 1]
 
 
 _TURN_KINDS = ("label", "question")
