@@ -564,3 +564,31 @@ def test_init_drafts_the_speakers_spanish_subtitles_print_in_parentheses(tmp_pat
     draft = drafted(tmp_path / "srt", "es.txt", text)
     assert draft["languages"]["es"]["labels"] == {"(ANA)": "ANA", "(BETO)": "BETO", "(LUZ, EN OFF)": "LUZ"}
     assert draft["speakers"] == {"ANA": "interviewer", "BETO": "interviewee", "LUZ": "interviewee"}
+
+
+@pytest.mark.parametrize(
+    "speech",
+    [
+        "Mr. Chairman, thank you for the opportunity to clarify this. I was there.",
+        "Senator, I appreciate the question. Let me answer it.",
+        "Dr. Smith. He was the one who signed it.",
+    ],
+)
+def test_speech_that_starts_with_a_title_is_no_undeclared_label(speech: str, tmp_path: Path) -> None:
+    """Where labels end in a period (a hearing), a witness addressing the chair is speech, not a label."""
+    folder = tmp_path / "hearing"
+    folder.mkdir()
+    text = (
+        "Hearing\n\nSenator Pike. Why is that?\n\nDr. Lund. Storms move more sand.\n\nSenator Pike. And then?\n\n"
+        f"Dr. Lund. {speech}\n\n{speech}\n"
+    )
+    (folder / "en.txt").write_text(text, encoding="utf-8")
+    meta = (
+        'title = "t"\npublisher = "p"\nurl = "https://example.org/h"\npublished = 2025-03-19\nlicense = "mit"\n'
+        'interviewer = "Ann Pike"\ninterviewees = ["Bo Lund"]\n[languages.en]\nsource = "s"\n'
+        '[languages.en.labels]\n"Senator Pike" = "Ann Pike"\n"Dr. Lund" = "Bo Lund"\n'
+        '[languages.en.conventions]\nlabel_separators = ["."]\n'
+    )
+    (folder / "meta.toml").write_text(meta, encoding="utf-8")
+    result = CliRunner().invoke(app, ["validate", "--raw", str(tmp_path)])
+    assert result.exit_code == 0, result.stderr

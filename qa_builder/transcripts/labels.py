@@ -280,6 +280,33 @@ def titled_label(titles: Sequence[str]) -> str:
     return rf"(?:(?:{every}){name}{tail}|(?:{alone or '(?!)'}){tail})"
 
 
+def _titled_label(text: str, titles: Sequence[str], declared: Sequence[str], names: Sequence[str]) -> str | None:
+    """The undeclared titled label ``text`` starts with (before its period), where it cannot be speech: it names a
+    declared speaker (``M. Hugo Bertin (LFI-NFP).``, ``Mme Claire Lemarchand, rapporteure.``), or it is a post
+    alone (``Mme la rapporteure.``) in a file whose declared labels are titled too. "Mr. Chairman, thank you." and
+    "Senator, I appreciate it." are what witnesses say.
+
+    >>> _titled_label("M. Hugo Bertin (LFI). Monsieur", ["M"], ["M. Roujol"], ["Hugo Bertin"])
+    'M. Hugo Bertin (LFI)'
+    >>> _titled_label("Mme la rapporteure. Vous", ["Mme", "M"], ["M. Roujol"], [])
+    'Mme la rapporteure'
+    >>> _titled_label("Mr. Chairman, thank you. I", ["Mr"], ["Mr. Lund"], ["Ann Lund"]) is None
+    True
+    """
+    match = _titled(tuple(titles)).match(text)
+    if match is None or match["label"] in declared:
+        return None
+    label = match["label"]
+    head = without_asides(label.partition(",")[0])
+    words = head.split()[1:]
+    named = any(_whole_word(part).search(head) for name in names for part in (name, name.split()[-1]) if len(part) >= 3)
+    if named:
+        return label
+    titled_file = any(label_word.rstrip(".") in titles for label_word in (d.split()[0] for d in declared if " " in d))
+    post_only = bool(words) and all(word[:1].islower() for word in words) and head == label
+    return label if post_only and titled_file else None
+
+
 @lru_cache(maxsize=32)
 def _titled(titles: tuple[str, ...]) -> regex.Pattern[str]:
     """A paragraph that starts with a titled label, a period and the text (``M. le président X. La parole …``)."""
@@ -352,9 +379,9 @@ def undeclared_label(
     """
     timed = (timed_label(first_line) or bold_timed(first_line, bold_start)) if first_line else None
     script = ALONE_NAME.match(first_line) if alone and len(text) > len(first_line) else None
-    titled = _titled(tuple(titles)).match(text) if "." in separators and titles else None
-    if titled is not None and titled["label"] not in declared:
-        return titled["label"], "it starts with a title, as this file's labels printed with a period do"
+    titled = _titled_label(text, titles, declared, names) if "." in separators and titles else None
+    if titled is not None and not _not_a_label(titled.casefold(), titled.split()[0].casefold(), tuple(not_labels)):
+        return titled, "it starts with a title, as this file's labels printed with a period do"
     if timed is not None:
         label, rest = timed, text[len(first_line) :]
     elif script is not None:
