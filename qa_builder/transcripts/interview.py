@@ -243,17 +243,24 @@ def page_key(url: str) -> str:
 
     >>> page_key("https://example.org/story.php?id=12&fbclid=x#part-2")
     'example.org/story.php?id=12#part-2'
+    >>> page_key("[TODO]"), page_key("https://amp.dev/x"), page_key("https://example.org/amp")
+    ('[todo]', 'amp.dev/x', 'example.org/amp')
     """
     from urllib.parse import parse_qsl, urlencode, urlsplit
 
-    parts = urlsplit(url.strip() if "://" in url else f"//{url.strip()}")
+    try:
+        parts = urlsplit(url.strip() if "://" in url else f"//{url.strip()}")
+    except ValueError:  # "[TODO]" is no host: meta.toml's check reports the url
+        return url.strip().casefold()
     cached = _AMP_CACHE.match(parts.netloc + parts.path)
     if cached is not None:  # Google's AMP cache serves a page under its own host
         return page_key(
             cached["page"] + (f"?{parts.query}" if parts.query else "") + f"#{parts.fragment}" * bool(parts.fragment)
         )
-    host = _MIRROR_HOST.sub("", parts.netloc.casefold())
-    path = "/".join(part for part in parts.path.split("/") if part.casefold() not in _AMP_PARTS)
+    host = parts.netloc.casefold()
+    host = _MIRROR_HOST.sub("", host) if "." in _MIRROR_HOST.sub("", host) else host  # amp.dev is a site
+    kept = [part for part in parts.path.split("/") if part.casefold() not in _AMP_PARTS]
+    path = "/".join(kept) if any(kept) else parts.path
     path = _AMP_SUFFIX.sub("", path).rstrip("/")
     query = urlencode([(k, v) for k, v in parse_qsl(parts.query, keep_blank_values=True) if not _TRACKER.match(k)])
     return (
@@ -266,7 +273,7 @@ _AMP_PARTS = {"amp"}
 _AMP_CACHE = regex.compile(r"^[^/]+\.cdn\.ampproject\.org/[a-z](?:/s)?/(?P<page>.+)$", regex.IGNORECASE)
 _AMP_SUFFIX = regex.compile(r"\.amp(?=\.html?$|$)", regex.IGNORECASE)
 _TRACKER = regex.compile(
-    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ref|ref_src|cmpid|ocid|smid|at_\w+|outputType|amp|share)$",
+    r"^(?:utm_\w+|fbclid|gclid|dclid|msclkid|mc_cid|mc_eid|_ga|ref_src|cmpid|ocid|smid|at_\w+|outputType|amp)$",
     regex.IGNORECASE,
 )
 """Query parameters that say how a link was shared, not which page it is."""
