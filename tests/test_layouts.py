@@ -1053,3 +1053,19 @@ def test_character_references_copied_from_a_page_s_source_are_decoded_in_plain_t
     text = "Ann:&nbsp;Warum &bdquo;jetzt&ldquo;?\n\nBob: AT&T &amp; Co. &#8212; so ist es."
     result = parse_text(text, meta=meta_for("de", {"Ann": "Ann Asker", "Bob": "Bob Answerer"}), lang="de")
     assert [t.text for t in result.turns] == ["Warum „jetzt“?", "AT&T & Co. — so ist es."]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer", "more"),
+    [
+        ("en", "Bob: We published everything.", "The story ran on the front page for a week, and then it was over."),
+        ("en", "Bob: We waited.", "The meeting adjourned early, so we went home and wrote it all down."),
+        ("de", "Bob: Kurz.", "Das Gespräch erschien mir wie ein Verhör, und so habe ich es auch erlebt."),
+    ],
+)
+def test_an_answer_s_last_paragraph_that_only_sounds_like_a_footer_stays_in_it(
+    lang: str, answer: str, more: str
+) -> None:
+    text = f"Ann: Why?\n\n{answer}\n\n{more}"
+    result = parse_text(text, meta=meta_for(lang, {"Ann": "Ann Asker", "Bob": "Bob Answerer"}), lang=lang)
+    assert result.turns[-1].text.endswith(more) and not result.segments
