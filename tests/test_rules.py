@@ -678,3 +678,19 @@ def test_speech_that_starts_like_a_role_or_italian_furniture_stays_in_the_answer
     result = parse_text(text, meta=META_IT, lang=lang)
     said = text.split("\n\n")[2]
     assert said.replace(" (ride)", "") in result.turns[1].text
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Q: Why?\n\nBob: Yes.\n\nBob, you said no.",
+        "Q: Why?\n\nBob: Yes.\n\nBob Answerer is right.",
+        "Q: Why?\n\nA: Yes.\n\nA New York judge said so.",
+    ],
+)
+def test_a_name_or_a_letter_that_is_a_word_before_a_comma_or_a_space_is_speech(text: str) -> None:
+    """Only a label that is no name (``Q``, ``DW``, ``问``) is checked for a comma, a semicolon or a space."""
+    data = META.model_dump()
+    data["languages"]["en"]["labels"]["A"] = "Bob Answerer"
+    result = parse_text(text, meta=InterviewMeta.model_validate(data), lang="en")
+    assert len(result.turns) == 2 and not [w for w in result.notes.found if "without its colon" in w.message]

@@ -712,8 +712,9 @@ def _label_error(block: Block, context: Reading, message: str, hint: str) -> Unk
 
 def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
     """``Q. Why?`` or ``F; Warum?`` where ``Q:`` is declared: the label is printed with another separator (an
-    error); ``F Warum?``, a short label and a capital with no separator at all, is doubted (a warning): "A Few
-    years ago …" may be an answer's own paragraph."""
+    error); ``F Warum?``, a short label and a capital with no separator at all, is doubted (a warning). A comma,
+    a semicolon or a space after a name (``Sam, you said …``, ``Sam Altman is …``) or after a letter that is a
+    word (``A New York judge …``) is speech, not a label."""
     for label in declared:
         if len(label) > _SHORT_LABEL_MAX:
             continue
@@ -721,6 +722,8 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
         if found is None:
             continue
         separator = found["separator"]
+        if separator.strip() in ("", ";", ",") and not _role_letters(label):
+            continue
         if separator.strip():
             raise _label_error(
                 block,
@@ -741,6 +744,18 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
 
 _SHORT_LABEL_MAX = 3
 """Labels this short (``Q``, ``F``, ``问``, ``DW``) are checked for another separator, or none."""
+_LETTER_WORDS = frozenset("AIOEYÀ")
+"""Single capitals that are words in some language (English ``A``, ``I``; Spanish ``Y``, ``O``; Italian ``E``)."""
+
+
+def _role_letters(label: str) -> bool:
+    """A label that is no name: letters in capitals, or a character of a script without case (``Q``, ``DW``,
+    ``问``), not a letter that is a word (``A``)."""
+    return label not in _LETTER_WORDS and (
+        label.isupper() or not any(char.isupper() or char.islower() for char in label)
+    )
+
+
 _OTHER_SEPARATOR = regex.compile(
     r"^(?:[ ]?(?P<separator>[.\-–—;,])(?:\s+|(?=[^\x00-\x7F]))\S|(?P<separator>\s+)(?=\p{Lu}|\p{Lo}))"
 )
