@@ -1069,3 +1069,24 @@ def test_an_answer_s_last_paragraph_that_only_sounds_like_a_footer_stays_in_it(
     text = f"Ann: Why?\n\n{answer}\n\n{more}"
     result = parse_text(text, meta=meta_for(lang, {"Ann": "Ann Asker", "Bob": "Bob Answerer"}), lang=lang)
     assert result.turns[-1].text.endswith(more) and not result.segments
+
+
+@pytest.mark.parametrize(
+    ("lang", "prompt", "answer"),
+    [
+        ("en", "Hal: Tell us about your first film.", "Bob: Thank God it is over."),
+        ("de", "Hal: Erzählen Sie von Ihrem ersten Film.", "Bob: Gerne würde ich das vergessen."),
+        ("zh", "Hal：说说您的第一部电影。", "Bob：很高兴，也很紧张。"),
+    ],
+)
+def test_a_prompt_answered_with_words_of_thanks_is_still_an_exchange(lang: str, prompt: str, answer: str) -> None:
+    """Only a run that itself welcomes or thanks, first or last, is a courtesy; a prompt is asked."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    question = {"zh": "Hal：为什么？"}.get(lang, "Hal: Why?")
+    text = "\n\n".join([question, answer, prompt, answer])
+    meta = meta_for(lang, {"Hal": "Hal Host", "Bob": "Bob Answerer"}, {"Hal Host": "host", "Bob Answerer": "guest"})
+    result = parse_text(text, meta=meta, lang=lang)
+    exchanges = find_exchanges(result.turns, result.segments, builtin_conventions(lang).compiled("courtesy"))
+    assert [e.turn_indices for e in exchanges] == [[0, 1], [2, 3]]

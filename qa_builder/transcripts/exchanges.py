@@ -15,9 +15,10 @@ that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
 nobody answers and an answer nobody asked for are not exchanges; they stay in
-``turns``. Nor is a welcome or a goodbye: a run that asks nothing, answered
-only by short turns that start as the language's ``courtesy`` convention says
-thanks or a greeting does ("Thanks, Dana. Glad to be here.", "谢谢。").
+``turns``. Nor is a welcome or a goodbye: the first or last run, where it asks
+nothing but welcomes or thanks and is answered only by short turns of thanks or
+a greeting, as the language's ``courtesy`` convention starts them ("Welcome." /
+"Thanks, Dana. Glad to be here.", "谢谢您接受采访。" / "谢谢。").
 """
 
 from __future__ import annotations
@@ -73,7 +74,11 @@ def find_exchanges(
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [_without_handover(group) for group in groups if group.answers and not _courtesy(group, courtesy)]
+    complete = [_without_handover(group) for group in groups if group.answers]
+    if complete and _courtesy(complete[-1], courtesy):
+        complete.pop()
+    if complete and _courtesy(complete[0], courtesy):
+        complete.pop(0)
     return [_exchange(index, group) for index, group in enumerate(complete)]
 
 
@@ -90,10 +95,22 @@ def _lets_the_answer_go_on(turn: Turn, later: Sequence[Turn], group: _Group) -> 
 
 
 def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
-    """Whether a run is a welcome or a goodbye: it asks nothing, and each answer is short thanks or a greeting."""
+    """Whether the first or last run is a welcome or a goodbye: it asks nothing but welcomes or thanks (a sentence
+    of it starts so, after a name: "Harriet, thank you so much."), and each answer is short thanks or a greeting.
+    ("Tell us about your first film." answered "Thank God it's over." is an exchange.)"""
     if courtesy is None or _asks(group.questions):
         return False
-    return all(len(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
+    greets = any(
+        courtesy.match(_VOCATIVE.sub("", sentence))
+        for turn in group.questions
+        for sentence in _SENTENCE.split(turn.text)
+    )
+    return greets and all(len(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
+
+
+_SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
+_VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2},\s*")
+"""A name addressed before the words: "Harriet, " in "Harriet, thank you so much."."""
 
 
 def _without_handover(group: _Group) -> _Group:
