@@ -592,3 +592,12 @@ def test_speech_that_starts_with_a_title_is_no_undeclared_label(speech: str, tmp
     (folder / "meta.toml").write_text(meta, encoding="utf-8")
     result = CliRunner().invoke(app, ["validate", "--raw", str(tmp_path)])
     assert result.exit_code == 0, result.stderr
+
+
+def test_init_drafts_no_list_hyphen_and_no_sound_in_parentheses_as_a_speaker(tmp_path: Path) -> None:
+    text = (
+        "Q: Why?\n\nBob Berg: (LAUGHTER) Because.\n\nQ: What did you ask them?\n\n"
+        "- Why now?\n\n- Who pays?\n\n- What next?\n\nBob Berg: (APPLAUSE) Nothing.\n\nQ: And?\n\nBob Berg: Yes.\n"
+    )
+    draft = drafted(tmp_path / "lists", "en.txt", text)
+    assert set(draft["languages"]["en"]["labels"]) == {"Q", "Bob Berg"}

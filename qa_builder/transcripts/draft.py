@@ -275,11 +275,16 @@ _ENCLOSED_START = regex.compile(
 
 def _enclosed_candidates(reading: _Reading) -> list[Candidate]:
     """Names in capitals and parentheses before the words, as Spanish subtitles print the speaker (``(ROSA) …``,
-    ``(LUCÍA, EN OFF) …``): two such names at least twice each (a sound in capitals, ``(MÚSICA)``, stands alone)."""
+    ``(LUCÍA, EN OFF) …``), in a subtitle file: two such names at least twice each (a sound in capitals,
+    ``(MÚSICA)``, stands alone; ``(LAUGHTER)`` is the language's interjection)."""
+    if not reading.cues:
+        return []
     found: dict[str, Candidate] = {}
-    for paragraph, text, _, _ in reading.paragraphs:
-        for line in [text] if not reading.cues else paragraph.text.split("\n"):
-            if (match := _ENCLOSED_START.match(line)) is not None:
+    sounds = builtin_conventions(reading.lang).inline("interjection")
+    for paragraph, _, _, _ in reading.paragraphs:
+        for line in paragraph.text.split("\n"):
+            match = _ENCLOSED_START.match(line)
+            if match is not None and not (sounds is not None and sounds.fullmatch(match["label"])):
                 candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
                 candidate.count += 1
                 candidate.questions += "?" in line
@@ -307,7 +312,8 @@ def _dash_candidates(reading: _Reading) -> list[Candidate]:
             candidate.count += 1
             candidate.questions += "?" in text or "？" in text
     plain = len(reading.paragraphs) - sum(c.count for c in found.values())
-    marking = [c for c in found.values() if c.count >= 2 and c.questions * 3 >= c.count and plain >= c.count]
+    dashes = [c for c in found.values() if c.label.strip("-")]  # a hyphen opens a list's item, not a question
+    marking = [c for c in dashes if c.count >= 2 and c.questions * 3 >= c.count and plain >= c.count]
     for candidate in marking:
         candidate.speaker, candidate.role = "INTERVIEWER", "interviewer"
         candidate.reason = None
