@@ -8,6 +8,7 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import regex
 from conftest import VERGE, raw_with
 from datasets import load_dataset
 from huggingface_hub import DatasetCard
@@ -223,6 +224,19 @@ def test_a_translation_lacking_a_run_of_turns_is_warned_where_they_would_be(
     zh.write_text("\n".join(kept), encoding="utf-8")
     warned = _missing_warnings(raw_copy)
     assert len(warned) == 1 and f"{VERGE}/zh.txt:" in warned[0] and said in warned[0], warned
+    de = (raw_copy / VERGE / "de.txt").read_text(encoding="utf-8").split("\n")
+    gone = _exchange_lines(de, "F:", {"end": 11, "start": 1, "inside": 12}[cut])[0] + 1  # a de line left unpaired
+    ranges = regex.findall(r"(\d+)(?:–(\d+))?", warned[0].partition("(lines ")[2].partition(")")[0])
+    assert any(int(a) <= gone <= int(b or a) for a, b in ranges), (gone, warned)
+
+
+def test_exchanges_left_out_far_apart_are_two_omissions_not_a_missing_part(raw_copy: Path) -> None:
+    zh = raw_copy / VERGE / "zh.txt"
+    lines = zh.read_text(encoding="utf-8").split("\n")
+    second, third = _exchange_lines(lines, "Q:", 2)
+    tenth, eleventh = _exchange_lines(lines, "Q:", 10)
+    zh.write_text("\n".join(lines[:second] + lines[third:tenth] + lines[eleventh:]), encoding="utf-8")
+    assert _missing_warnings(raw_copy) == []
 
 
 def _missing_warnings(raw: Path) -> list[str]:

@@ -41,7 +41,8 @@ MISSING_AT_END = 3
 copy of a page that stopped loading). A translator leaves out an exchange, two turns: over the fixtures' and the
 held-back interviews' pairs, no run of unpaired turns is longer."""
 MISSING_INSIDE = 4
-"""The same inside the interview: more than two exchanges missing together (a page of a multi-page article)."""
+"""The same inside the interview, in runs close together (:data:`MISSING_SPREAD`): more than an exchange missing
+in one place (a page of a multi-page article)."""
 SPEAKER_MISMATCH_RUN = 3
 """Paired turns in a row whose speakers differ from which labels read the wrong way round in a part of one
 translation (over the fixtures' and held-back pairs, such pairs never stand two in a row)."""
@@ -139,21 +140,38 @@ def check_missing(
 ) -> None:
     """Warn, on the translation that lacks them, where the other's turns have no counterpart: a run of
     :data:`MISSING_AT_END` turns or more at its start or end (a transcript cut short), or :data:`MISSING_INSIDE` or
-    more in all (a part missing; the aligner may pair a stray turn inside the gap). Where both translations have
-    turns the other lacks, :func:`check_order` speaks instead."""
+    more in runs close together (a part missing; the aligner may pair a stray turn inside the gap, and two
+    exchanges left out far apart are two omissions). Where both translations have turns the other lacks,
+    :func:`check_order` speaks instead."""
     if len({0 if bead.left else 1 for bead in beads if not bead.paired}) != 1:
         return
     runs = _unpaired_runs(beads)
     ends = [run for run in runs if (run.before is None) != (run.after is None) and len(run.turns) >= MISSING_AT_END]
     if ends:
         _warn_missing(ends[0], turns, langs, notes[1 - ends[0].side])
-    elif sum(len(run.turns) for run in runs) >= MISSING_INSIDE:
-        _warn_missing(
-            _Run(runs[0].side, [k for run in runs for k in run.turns], runs[0].before, runs[-1].after),
-            turns,
-            langs,
-            notes[1 - runs[0].side],
-        )
+    else:
+        for near in _near_runs(runs):
+            if sum(len(run.turns) for run in near) >= MISSING_INSIDE:
+                gap = _Run(near[0].side, [k for run in near for k in run.turns], near[0].before, near[-1].after)
+                _warn_missing(gap, turns, langs, notes[1 - near[0].side])
+
+
+MISSING_SPREAD = 2
+"""Turns of the other side, paired between two runs of unpaired ones, that still count them as one gap (the aligner
+may pair a stray turn inside it); farther apart, they are two omissions."""
+
+
+def _near_runs(runs: Sequence[_Run]) -> list[list[_Run]]:
+    """The runs grouped where few paired turns stand between one and the next."""
+    groups: list[list[_Run]] = []
+    for run in runs:
+        last = groups[-1][-1] if groups else None
+        after = last.after if last is not None else None
+        if after is not None and run.before is not None and run.before - after < MISSING_SPREAD:
+            groups[-1].append(run)
+        else:
+            groups.append([run])
+    return groups
 
 
 @dataclass(frozen=True, slots=True)
