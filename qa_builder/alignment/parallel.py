@@ -173,7 +173,7 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         both = (level.left.turns, level.right.turns)
         check_order(level.beads, both, group.pairs[0], level.langs, level.right.notes)
         check_missing(level.beads, both, level.langs, (level.left.notes, level.right.notes))
-        check_speakers(level.turns, level.right.turns, level.langs, level.right.notes)
+        check_speakers(level.turns, both, level.langs, (level.left.notes, level.right.notes))
     return levels
 
 

@@ -228,8 +228,13 @@ def _warn_missing(
     notes.warn(line, message)
 
 
-def check_speakers(rows: Sequence[ParallelTurn], turns: Sequence[Turn], langs: tuple[str, str], notes: Notes) -> None:
-    """Warn (on the second language's transcript, at the first of them) where :data:`SPEAKER_MISMATCH_RUN` paired
+def check_speakers(
+    rows: Sequence[ParallelTurn],
+    turns: tuple[Sequence[Turn], Sequence[Turn]],
+    langs: tuple[str, str],
+    notes: tuple[Notes, Notes],
+) -> None:
+    """Warn (on both transcripts: which one is wrong the pair cannot tell) where :data:`SPEAKER_MISMATCH_RUN` paired
     turns in a row are flagged ``speaker_mismatch``: the labels of a part of one translation may be swapped or
     mapped to the wrong speakers (a whole translation swapped is :mod:`~qa_builder.transcripts.plausibility`'s)."""
     run: list[ParallelTurn] = []
@@ -238,13 +243,14 @@ def check_speakers(rows: Sequence[ParallelTurn], turns: Sequence[Turn], langs: t
             run.append(row)
             continue
         if len(run) >= SPEAKER_MISMATCH_RUN:
-            first, last = (turns[row.turn_indices[langs[1]][0]] for row in (run[0], run[-1]))
-            notes.warn(
-                first.source.line_start,
-                f"{len(run)} turns in a row here (lines {first.source.line_start}–{last.source.line_end}) have other "
-                f"speakers than their {langs[0]} translation's: are labels swapped or mapped to the wrong speaker "
-                "in this part of one transcript?",
-            )
+            for side in (0, 1):
+                first, last = (turns[side][row.turn_indices[langs[side]][0]] for row in (run[0], run[-1]))
+                notes[side].warn(
+                    first.source.line_start,
+                    f"{len(run)} turns in a row here (lines {first.source.line_start}–{last.source.line_end}) have "
+                    f"other speakers than their {langs[1 - side]} translation's: are labels swapped or mapped to the "
+                    "wrong speaker in this part of one of the two transcripts?",
+                )
         run = []
 
 
