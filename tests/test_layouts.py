@@ -1090,3 +1090,10 @@ def test_a_prompt_answered_with_words_of_thanks_is_still_an_exchange(lang: str, 
     result = parse_text(text, meta=meta, lang=lang)
     exchanges = find_exchanges(result.turns, result.segments, builtin_conventions(lang).compiled("courtesy"))
     assert [e.turn_indices for e in exchanges] == [[0, 1], [2, 3]]
+
+
+def test_a_subtitle_line_opening_with_a_negative_number_is_no_new_speaker() -> None:
+    cues = ["ANN: How cold does it get?", "BOB: Very.", "-30 degrees\nat night."]
+    result = parse_text(_srt(cues), meta=meta_for("en", {"ANN": "Ann Asker", "BOB": "Bob Answerer"}), lang="en")
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer"]
+    assert result.turns[1].text.endswith("-30 degrees at night.")

@@ -55,7 +55,7 @@ from .paragraphs import (
     paragraphs,
 )
 from .read import Line
-from .regions import cue_lines, find_regions, subtitle_cues
+from .regions import CUE_TIMING, find_regions, subtitle_cues
 
 __all__ = ["Block", "Layout", "Reading", "read_blocks"]
 
@@ -161,10 +161,11 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
         context.markup == "none"
         and sum(SPEAKER_CHANGE.match(line.text) is not None for line in rest) >= _CAPTION_CHANGES
     )
-    context.subtitles = context.markup == "none" and sum(cue_lines(rest)) >= _SUBTITLE_CUES
+    cues = sum(CUE_TIMING.match(line.text) is not None for line in rest)
+    context.subtitles = context.markup == "none" and cues >= _SUBTITLE_CUES
     if context.subtitles:
-        rest, cues = subtitle_cues(rest)
-        regions += cues
+        rest, timings = subtitle_cues(rest)
+        regions += timings
     boilerplate = context.conventions.compiled("boilerplate")
     rest, running = running_lines(rest, _speech(rest, context), lambda text: _page_number(text, boilerplate))
     regions += running
@@ -289,8 +290,9 @@ def _apart(context: Reading) -> Callable[[str], bool]:
 _CAPTION_CHANGES = 3
 _SUBTITLE_CUES = 3
 """Cue lines from which a file is read as subtitles."""
-_CUE_SPEAKER = r"[-‐–—]\s?(?=[\p{L}\p{N}¿¡\"'“«(\[])"
-"""A subtitle line's dash before a new speaker's words: ``- It does.``, ``-¿Y es verdad?``."""
+_CUE_SPEAKER = r"[-‐–—]\s?(?=[\p{L}¿¡\"'“«(\[])"
+"""A subtitle line's dash before a new speaker's words: ``- It does.``, ``-¿Y es verdad?`` (``-30 degrees`` is a
+number)."""
 SUBTITLE_CHANGE = regex.compile(rf"^{_CUE_SPEAKER}")
 SPEAKER_CHANGE = regex.compile(r"^>>>?(?!>)\s*")
 """Closed captions' mark of a new speaker, ``>>`` (``>>>``, a new story), read where three lines start with it and
