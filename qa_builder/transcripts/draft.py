@@ -33,10 +33,12 @@ from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from .fields import field_line
 from .labels import (
     ALONE_NAME,
+    ARTICLES,
     BRACKETED_TIME,
     COLON,
     COLONS,
     DASHES,
+    PARTICLES,
     SHORT_LABEL,
     dash_marker,
     near_label,
@@ -499,17 +501,15 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     return " ".join(words[1:]) if titled else name
 
 
-_ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "the", "der", "die", "das", "el", "il", "lo"})
-
-
 def _after_post(words: Sequence[str], conventions: Conventions) -> tuple[Sequence[str], str | None]:
     """A label's words after a title, an article and a post in lower case, where a name follows them (``M. le
     président Laurent Verdier``: ``Laurent Verdier`` and ``président``); else the words, and None."""
     titles = {title.casefold() for title in conventions.honorifics}
     k = 1 if words and words[0].rstrip(".").casefold() in titles else 0
-    k += k < len(words) and words[k].casefold() in _ARTICLES
-    if k + 1 < len(words) and words[k][:1].islower() and words[k + 1][:1].isupper():
-        return words[k + 1 :], words[k]
+    k += k < len(words) and words[k].casefold() in ARTICLES
+    post = words[k] if k + 1 < len(words) else ""
+    if post[:1].islower() and post not in PARTICLES and words[k + 1][:1].isupper():  # "M. de Villepin" is a name
+        return words[k + 1 :], post
     return words, None
 
 
@@ -517,7 +517,7 @@ def _post_only(label: str, conventions: Conventions) -> str | None:
     """The post a label names instead of a person, after a title and an article (``Mme la rapporteure``)."""
     words = label.split()
     titles = {title.casefold() for title in conventions.honorifics}
-    if len(words) == 3 and words[0].rstrip(".").casefold() in titles and words[1].casefold() in _ARTICLES:
+    if len(words) == 3 and words[0].rstrip(".").casefold() in titles and words[1].casefold() in ARTICLES:
         return words[2].casefold() if words[2][:1].islower() else None
     return None
 

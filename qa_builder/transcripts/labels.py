@@ -22,10 +22,12 @@ from .conventions import compiled
 
 __all__ = [
     "ALONE_NAME",
+    "ARTICLES",
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
     "COLON",
     "COLONS",
+    "PARTICLES",
     "DASHES",
     "bold_timed",
     "QUESTION_NUMBER",
@@ -50,10 +52,15 @@ __all__ = [
 COLON = ":：﹕︰∶"
 """Every colon a label ends in: ASCII, full-width, small, vertical, and the ratio sign some input methods type."""
 COLONS = tuple(regex.escape(char) for char in COLON)
-_PARTICLES = {
-    *("von", "van", "de", "der", "den", "des", "di", "da", "das", "du", "del", "della", "la", "le", "el", "al"),
-    *("bin", "zu", "ter", "dos"),
-}
+PARTICLES = frozenset(
+    {
+        *("von", "van", "de", "der", "den", "des", "di", "da", "das", "du", "del", "della", "la", "le", "el", "al"),
+        *("bin", "zu", "ter", "dos"),
+    }
+)
+"""Lower-case words inside a name (``Ursula von der Leyen``, ``Dominique de Villepin``)."""
+ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "the", "der", "die", "das", "el", "il", "lo"})
+"""Articles before a post in a titled label (``M. le président …``, ``Mme la rapporteure``)."""
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_NAME = regex.compile(
     r"^(?:\p{N}{1,4}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ーｰ]{1,10}$"
@@ -274,7 +281,8 @@ def titled_label(titles: Sequence[str]) -> str:
     alone = "|".join(title for title in titles if len(title.replace("\\", "")) > 3)
     every = "|".join(titles) or "(?!)"
     post = r"\p{Ll}[\p{L}\p{M}]+"
-    posted = rf"(?:(?:l[ea]|les|the)\s+)?{post}(?:\s+{_NAME_WORD}){{0,3}}"  # "le président Laurent Verdier"
+    articles = "|".join(regex.escape(article) for article in sorted(ARTICLES, key=len, reverse=True))
+    posted = rf"(?:(?:{articles})\s+)?{post}(?:\s+{_NAME_WORD}){{0,3}}"  # "le président Laurent Verdier"
     name = rf"\.?\s+(?:{posted}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     tail = r"(?:,\s*[^,.()]{1,100}?)?(?:\s*\([^()]{1,40}\))?"
     return rf"(?:(?:{every}){name}{tail}|(?:{alone or '(?!)'}){tail})"
@@ -496,7 +504,7 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     named = [word for word in words if not _title_word(word, head)] or words  # "SV Prof. Dr. Anna Meyer": two
     if not (2 if titled else 1) <= len(named) <= 4 or any(char.isdigit() for char in head):
         return False
-    return all(word in _PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
+    return all(word in PARTICLES or _LATIN_TOKEN.match(word) for word in words) and words[0][:1].isupper()
 
 
 _ABBREVIATED = regex.compile(r"^\p{Lu}\p{L}{0,4}\.$")

@@ -39,7 +39,7 @@ _BOMS = (
 )
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
 _SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
-_INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff\u200e\u200f\u202a-\u202e\u2066-\u2069]")
+_INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Characters that show nothing: a soft hyphen (Word's optional break), zero-width spaces and joiners of words, and
 the marks and embeddings that set the direction of text (``F\u200e:`` copied from a web page)."""
 _SOFT_HYPHEN_END = regex.compile(r"\u00ad\s*$")
