@@ -318,9 +318,7 @@ def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> It
         try:
             yield staging
         except OSError as error:  # a full disk, a quota
-            raise OutputError(
-                f"cannot write the output: {error.strerror}", path=out, hint="free some space, or pick another --out"
-            ) from None
+            raise OutputError(f"cannot write the output: {error.strerror}", path=out, hint=_fix(error)) from None
         check_target(out, kind, protect=protect)  # again: a file saved into it while the output was written
         try:
             _mark(staging, kind)
@@ -331,6 +329,15 @@ def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> It
             raise OutputError(f"cannot replace it: {error.strerror}", path=out, hint="pick another --out") from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
+
+
+def _fix(error: OSError) -> str:
+    """What to do about an error while the output is written."""
+    if error.errno in (errno.ENOSPC, errno.EDQUOT):
+        return "free some space, or pick another --out"
+    if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
+        return "make the folder writable, or pick another --out"
+    return "pick another --out"
 
 
 def _keep_theirs(retired: Path, target: Path, kind: OutputKind, out: Path) -> None:

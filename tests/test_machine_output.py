@@ -255,3 +255,13 @@ def test_stats_json_gives_each_failing_interview_s_error_with_its_fields(tmp_pat
     found = document["error"]["errors"]
     assert [error["error"] for error in found] == ["MetadataError", "EmptyFileError"]
     assert found[1]["path"] == str(raw / "trilingual-panel" / "en.txt")
+
+
+def test_a_worker_s_failing_interview_does_not_stop_the_others_in_its_share(tmp_path: Path) -> None:
+    """A worker gets several interviews at once: one that fails is returned as its error, the others processed."""
+    from qa_builder.dataset.build import _processed
+
+    raw = raw_with(tmp_path, "bundestag-fragestunde", "one-language-en", VERGE)
+    (raw / "one-language-en" / "meta.toml").unlink()
+    found = _processed(sorted(raw.iterdir()), site=False)
+    assert [type(item).__name__ for item in found] == ["tuple", "MetadataError", "tuple"]

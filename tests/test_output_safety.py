@@ -433,6 +433,10 @@ def test_an_output_checked_out_with_crlf_line_ends_is_not_edited(tmp_path: Path)
         path.write_bytes(path.read_bytes().replace(b"\n", b"\r\n"))
     assert run("schema", "--out", str(out))[0] == 0
     assert b"\r\n" not in (out / "turns.schema.json").read_bytes()
+    edited = out / "turns.schema.json"
+    edited.write_bytes(edited.read_bytes().replace(b"\n", b"\r\n").replace(b'"title"', b'"Title"', 1))
+    code, _, stderr = run("schema", "--out", str(out))
+    assert code == 1 and "were edited since qa-builder wrote them (turns.schema.json)" in stderr
 
 
 @pytest.mark.parametrize("target", ["transcript", "meta", "gold", "inside raw"])
