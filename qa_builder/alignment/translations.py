@@ -127,8 +127,8 @@ def check_order(
     )
     notes.warn(
         turns[1][alone[1][0]].source.line_start,
-        f"turns at lines {where[1]} have no counterpart in the {langs[0]} transcript where they stand, and its turns "
-        f"at lines {where[0]} none here — {reading}",
+        f"the turns at {where[1]} have no counterpart in the {langs[0]} transcript where they stand, and its turns "
+        f"at {where[0]} none here — {reading}",
     )
 
 
@@ -213,15 +213,15 @@ def _warn_missing(
     unless = "if this translation leaves them out, nothing is wrong"
     if run.after is None and run.before is not None:
         line = here[run.before].source.line_end
-        message = f"the {there} transcript's last {count} turns (lines {where}) have no counterpart here: is this "
+        message = f"the {there} transcript's last {count} turns ({where}) have no counterpart here: is this "
         message += f"transcript cut short after line {line}? — {unless}"
     elif run.before is None and run.after is not None:
         line = here[run.after].source.line_start
-        message = f"the {there} transcript's first {count} turns (lines {where}) have no counterpart here: is the "
+        message = f"the {there} transcript's first {count} turns ({where}) have no counterpart here: is the "
         message += f"start of this transcript missing, before line {line}? — {unless}"
     elif run.before is not None:
         line = here[run.before].source.line_end
-        message = f"{count} turns of the {there} transcript (lines {where}) have no counterpart here: is a part of "
+        message = f"{count} turns of the {there} transcript ({where}) have no counterpart here: is a part of "
         message += f"this transcript missing after line {line} (a page of the article)? — {unless}"
     else:
         return
@@ -255,7 +255,7 @@ def check_speakers(
 
 
 def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
-    """The lines of some turns, each run of neighbouring turns as one range: ``19–22, 40``."""
+    """The lines of some turns, each run of neighbouring turns as one range: ``lines 19–22, 40``, ``line 38``."""
     runs: list[list[int]] = []
     for k in indices:
         if runs and runs[-1][-1] == k - 1:
@@ -263,4 +263,5 @@ def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
         else:
             runs.append([k])
     spans = [(turns[run[0]].source.line_start, turns[run[-1]].source.line_end) for run in runs]
-    return ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in spans)
+    shown = ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in spans)
+    return f"line {shown}" if len(spans) == 1 and spans[0][0] == spans[0][1] else f"lines {shown}"
