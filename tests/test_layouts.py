@@ -971,6 +971,8 @@ FOOTERS = [
     ("fr", "Bob : Elle est vieille.", "La séance est levée à quinze heures cinquante."),
     ("ja", "Bob：古いです。", "関連記事：笠間の窯元市"),
     ("ru", "Bob: Он старый.", "*Материал опубликован в печатной версии «Вестника».*"),
+    ("ko", "Bob: 오래됐다.", "정리=박은솔 기자"),
+    ("pt", "Bob: É velho.", "Leia mais"),
 ]
 
 
