@@ -1099,3 +1099,20 @@ def test_a_subtitle_line_opening_with_a_negative_number_is_no_new_speaker() -> N
     result = parse_text(_srt(cues), meta=meta_for("en", {"ANN": "Ann Asker", "BOB": "Bob Answerer"}), lang="en")
     assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer"]
     assert result.turns[1].text.endswith("-30 degrees at night.")
+
+
+def test_a_bold_standfirst_above_a_print_interview_s_first_question_is_preamble() -> None:
+    text = (
+        "# Volunteering needs to plan ahead\n\n**Six questions for Dr. Ann Albers, chair of the foundation**\n\n"
+        "12 March 2025 · Interview: Bob Reiter\n\n**Ms Albers, why no more projects?**\n\nBecause they end.\n\n"
+        "**Tell us what comes instead.**\n\nFunds for five years.\n"
+    )
+    meta = meta_for("en", {}, {"Bob Reiter": "interviewer", "Ann Albers": "interviewee"}, markup="markdown")
+    result = parse_text(text, meta=meta, lang="en")
+    assert [(t.speaker, t.source.line_start) for t in result.turns] == [
+        ("Bob Reiter", 7),
+        ("Ann Albers", 9),
+        ("Bob Reiter", 11),
+        ("Ann Albers", 13),
+    ]
+    assert {s.kind for s in result.segments if s.source.line_start < 7} == {"heading", "preamble"}

@@ -25,6 +25,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
+from .exchanges import QUESTION_MARK
 from .fields import header_fields
 from .labels import (
     ALONE_NAME,
@@ -526,12 +527,23 @@ def _layout(blocks: list[Block], context: Reading) -> Layout:
     else:
         raise _no_turns(blocks, context)
     asks_unlabelled = layout == "labels" and not _asker_labelled(context)
+    first = _first_bold_question(blocks) if layout == "bold-questions" else 0
     for k, block in enumerate(blocks):
-        if block.kind == "bold":
+        if block.kind == "bold" and k < first:
+            block.kind = "text"  # a standfirst in bold above the first question ("Six questions for …"): preamble
+        elif block.kind == "bold":
             block.kind = "question" if layout == "bold-questions" else _bold_in_labels(blocks, k, asks_unlabelled)
         elif layout == "labels" and block.kind == "text" and _heading_shaped(blocks, k):
             block.kind = "heading"
     return layout
+
+
+def _first_bold_question(blocks: Sequence[Block]) -> int:
+    """Where a print interview's questions start: its first bold paragraph with a question mark (the bold ones above
+    it are a standfirst), or its first bold one where none has one (prompts only)."""
+    bold = [k for k, block in enumerate(blocks) if block.kind == "bold"]
+    return next((k for k in bold if QUESTION_MARK.search(blocks[k].text)), bold[0] if bold else 0)
+
 
 
 def _bold_in_labels(blocks: list[Block], k: int, asks_unlabelled: bool) -> str:

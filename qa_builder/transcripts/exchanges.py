@@ -30,10 +30,11 @@ import regex
 
 from ..models import FLOOR_ROLES, FUNCTIONS, Exchange, Segment, Turn
 
-__all__ = ["find_exchanges"]
+__all__ = ["QUESTION_MARK", "find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
-_QUESTION = regex.compile(r"[?？¿]")
+QUESTION_MARK = regex.compile(r"[?？¿]")
+"""A question mark in any script (Spanish opens a question with ``¿``)."""
 COURTESY_MAX = 100
 """The longest answering turn (in characters) that can be thanks or a greeting; longer, it says more ("Thanks for
 having me. I've been a listener since episode one." is 62)."""
@@ -134,7 +135,7 @@ def _hands_over(turn: Turn, later: Sequence[Turn]) -> bool:
 
 def _asks(questions: Sequence[Turn]) -> bool:
     """A run of asking turns is a question if one of them asks one (or the layout prints it as a question)."""
-    return any(_QUESTION.search(turn.text) or "speaker_from_layout" in turn.issues for turn in questions)
+    return any(QUESTION_MARK.search(turn.text) or "speaker_from_layout" in turn.issues for turn in questions)
 
 
 def _break_between(before: Turn, after: Turn, breaks: Sequence[int]) -> bool:
