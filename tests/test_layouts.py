@@ -1116,3 +1116,18 @@ def test_a_bold_standfirst_above_a_print_interview_s_first_question_is_preamble(
         ("Ann Albers", 13),
     ]
     assert {s.kind for s in result.segments if s.source.line_start < 7} == {"heading", "preamble"}
+
+
+def test_a_pdf_page_header_twice_with_its_page_number_counting_up_is_boilerplate() -> None:
+    """A three-page transcript prints its running header twice; one breaks an answer's sentence."""
+    header = "Ellison, Marguerite — Riverside Mills OHP                    {}"
+    text = (
+        "Q: Why the mill?\n\nBob: My mother worked there, and her mother.\n\n" + header.format(2) + "\n\n"
+        "Q: And the strike?\n\nBob: It was cold. We stood at the gate for weeks. But we got\n\n"
+        + header.format(3)
+        + "\n\nthe raise in the end.\n"
+    )
+    result = parse(text)
+    assert [s.kind for s in result.segments] == ["boilerplate", "boilerplate"]
+    assert result.turns[-1].text.endswith("But we got the raise in the end.")
+    assert all(t.section is None for t in result.turns)

@@ -64,7 +64,8 @@ def running_lines(
 
     A running line recurs, with only its numbers changing, a few lines apart at least: three times (and not
     always alone between blank lines, as a numbered heading stands), or twice holding two numbers (a reporter's
-    telephone number, a dateline); it ends in no punctuation, is no Markdown heading and no label (``speech``
+    telephone number, a dateline) or ending in page numbers that count up (``… OHP   2``, ``… OHP   3``); it ends in
+    no punctuation, is no Markdown heading and no label (``speech``
     says whether a line starts a turn). A line ``page`` says is a page number
     (``Page 12``) is one wherever it stands. A line of speech said twice (a refrain) is none.
 
@@ -86,12 +87,32 @@ def running_lines(
         return (k == 0 or not lines[k - 1].text) and (k + 1 == len(lines) or not lines[k + 1].text)
 
     for key, found in places.items():
-        numbered = len(found) >= 2 and key.count("#") >= 2
+        numbered = len(found) >= 2 and (key.count("#") >= 2 or _pages_in_order([lines[k].text for k in found]))
         enough = numbered or (len(found) >= _RUNNING_MIN and not all(alone(k) for k in found))
         if enough and all(b - a >= _RUNNING_MIN_GAP for a, b in zip(found, found[1:], strict=False)):
             running.update(found)
     regions = [Region("boilerplate", lines[k].number, lines[k].number, lines[k].text) for k in sorted(running)]
     return [Line(line.number, "") if k in running else line for k, line in enumerate(lines)], regions
+
+
+def _pages_in_order(texts: Sequence[str]) -> bool:
+    """Whether each line ends in the next page's number (``… Riverside Mills OHP   2``, then ``… 3``): a header
+    twice is running where its page number counts up."""
+    numbers = [_page_number(text) for text in texts]
+    pages = [number for number in numbers if number is not None]
+    return len(pages) == len(texts) and all(b == a + 1 for a, b in zip(pages, pages[1:], strict=False))
+
+
+_PAGE_NUMBER = regex.compile(r"^(?P<head>.*\S)(?P<gap>\s+)(?P<page>\d{1,4})$")
+
+
+def _page_number(text: str) -> int | None:
+    """A header's page number at its end: after three words or more, or set apart by a wide gap (``Round 2`` is a
+    heading)."""
+    found = _PAGE_NUMBER.match(text)
+    if found is None or (len(found["head"].split()) < 3 and len(found["gap"]) < 2):
+        return None
+    return int(found["page"])
 
 
 def _may_run(text: str, speech: Callable[[str], bool]) -> bool:
