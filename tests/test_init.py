@@ -601,3 +601,11 @@ def test_init_drafts_no_list_hyphen_and_no_sound_in_parentheses_as_a_speaker(tmp
     )
     draft = drafted(tmp_path / "lists", "en.txt", text)
     assert set(draft["languages"]["en"]["labels"]) == {"Q", "Bob Berg"}
+
+
+@pytest.mark.parametrize(
+    "masthead", ["[gentle guitar music]", "[00:00:00]", "3 days ago", "Posted by u/kestrel_jo • 3 days ago"]
+)
+def test_init_takes_no_sound_time_code_or_relative_date_for_the_title(masthead: str, tmp_path: Path) -> None:
+    text = f"{masthead}\n\nQ: Why?\n\nBob Berg: Because.\n\nQ: And?\n\nBob Berg: Yes.\n"
+    assert drafted(tmp_path / "salt-pans", "en.txt", text)["title"] == "salt-pans"

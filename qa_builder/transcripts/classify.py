@@ -545,7 +545,6 @@ def _first_bold_question(blocks: Sequence[Block]) -> int:
     return next((k for k in bold if QUESTION_MARK.search(blocks[k].text)), bold[0] if bold else 0)
 
 
-
 def _bold_in_labels(blocks: list[Block], k: int, asks_unlabelled: bool) -> str:
     """A bold paragraph among labelled ones: a subheading if short and unpunctuated; else a question where the
     asking side has no label in this language (questions in bold, answers labelled: ``**Quel bilan ?**`` then

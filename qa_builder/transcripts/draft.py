@@ -568,7 +568,9 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
 
 def _header(folder: Path, drafted: Sequence[tuple[_Reading, list[Candidate]]]) -> list[str]:
     texts = [text.lstrip("# ").strip() for reading, found in drafted[:1] for text in _masthead(reading, found)]
-    first = next((text for text in texts if _headline(text)), next((t for t in texts if t), folder.name))
+    first = next(
+        (text for text in texts if _headline(text)), next((t for t in texts if t and _titled_line(t)), folder.name)
+    )
     files = ", ".join(reading.lang + ".txt" for reading, _ in drafted)
     return [
         f"# meta.toml for {folder.name}, drafted by `qa-builder init` from {files}.",
@@ -619,7 +621,20 @@ def _headline(text: str) -> bool:
     and no sentence."""
     words = len(text.split()) + sum(1 for char in text if "\u4e00" <= char <= "\u9fff") // 2
     sentence = text.endswith((".", "。")) and not text.endswith(("...", "…"))
-    return 2 <= words and len(text) <= 200 and not sentence and not _BREADCRUMB.search(text) and not _DATE.search(text)
+    return 2 <= words and len(text) <= 200 and not sentence and not _BREADCRUMB.search(text) and _titled_line(text)
+
+
+def _titled_line(text: str) -> bool:
+    """A line that can name an interview at all: no date or time code, no sound in brackets (``[gentle guitar
+    music]``), no "3 days ago"."""
+    return not _DATE.search(text) and not _NO_TITLE.search(text)
+
+
+_NO_TITLE = regex.compile(
+    r"^[\[(（【].*[\])）】]$|\b\d+\s+(?:seconds?|minutes?|hours?|days?|weeks?|months?|years?)\s+ago\b"
+    r"|\bvor\s+\d+\s+(?:Sekunden|Minuten|Stunden|Tagen|Wochen|Monaten|Jahren)\b|\d+\s*(?:秒|分钟|小时|天|周|个月|年)前",
+    regex.IGNORECASE,
+)
 
 
 def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
