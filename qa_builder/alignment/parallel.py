@@ -19,7 +19,7 @@ from ..transcripts.interview import Interview, Transcript
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
-from .translations import check_lengths, check_missing, check_order, check_speakers
+from .translations import AlignedTurns, check_lengths, check_missing, check_order, check_speakers
 
 __all__ = [
     "check_translations",
@@ -167,13 +167,22 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         _TurnLevel.of(interview_id, left, right, beads)
         for (interview_id, left, right), (beads,) in zip(pairs, align_groups(groups), strict=True)
     ]
-    for level, group in zip(levels, groups, strict=True):
+    aligned = [
+        AlignedTurns(
+            level.beads,
+            (level.left.turns, level.right.turns),
+            group.pairs[0],
+            level.langs,
+            (level.left.notes, level.right.notes),
+        )
+        for level, group in zip(levels, groups, strict=True)
+    ]
+    for level, pair in zip(levels, aligned, strict=True):
         if level.right.turns:
             check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
-        both = (level.left.turns, level.right.turns)
-        check_order(level.beads, both, group.pairs[0], level.langs, level.right.notes)
-        check_missing(level.beads, both, level.langs, (level.left.notes, level.right.notes))
-        check_speakers(level.turns, both, level.langs, (level.left.notes, level.right.notes))
+        check_missing(pair.beads, pair.turns, pair.langs, pair.notes)
+        check_speakers(level.turns, pair.turns, pair.langs, pair.notes)
+    check_order(aligned)
     return levels
 
 

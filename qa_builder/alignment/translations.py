@@ -17,6 +17,7 @@ from .items import AlignItem
 from .model import Bead, Group, align_groups
 
 __all__ = [
+    "AlignedTurns",
     "LENGTH_CORRELATION_MIN",
     "MISSING_AT_END",
     "MISSING_INSIDE",
@@ -46,6 +47,9 @@ in one place (a page of a multi-page article)."""
 SPEAKER_MISMATCH_RUN = 3
 """Paired turns in a row whose speakers differ from which labels read the wrong way round in a part of one
 translation (over the fixtures' and held-back pairs, such pairs never stand two in a row)."""
+MOVED_TURNS_APART = 2
+"""How many more turns one side may have unpaired than the other for them to be a moved part (one and the same
+part, printed elsewhere, has about as many turns on both sides); beyond, they are not aligned to tell."""
 LENGTH_CORRELATION_PAIRS = 6
 """Turn pairs needed before the correlation says anything."""
 
@@ -97,27 +101,48 @@ def check_lengths(rows: Sequence[ParallelTurn], langs: tuple[str, str], notes: N
     )
 
 
-def check_order(
-    beads: Sequence[Bead],
-    turns: tuple[Sequence[Turn], Sequence[Turn]],
-    items: tuple[Sequence[AlignItem], Sequence[AlignItem]],
-    langs: tuple[str, str],
-    notes: Notes,
-) -> None:
+@dataclass(frozen=True, slots=True)
+class AlignedTurns:
+    """A pair of translations aligned turn by turn, as the checks of this module read it."""
+
+    beads: Sequence[Bead]
+    turns: tuple[Sequence[Turn], Sequence[Turn]]
+    items: tuple[Sequence[AlignItem], Sequence[AlignItem]]
+    """All the turns as the aligner saw them."""
+    langs: tuple[str, str]
+    notes: tuple[Notes, Notes]
+
+
+def check_order(pairs: Sequence[AlignedTurns]) -> None:
     """Warn (on the second language's transcript) where both translations have turns the other lacks where they
     stand, and say whether those turns read as translations of each other: one of them may have moved a part.
 
-    ``items`` are all the turns as the aligner saw them; the unpaired ones are aligned with one another under the
-    length model of the whole pair (:class:`~qa_builder.alignment.model.Group`).
+    The unpaired turns of each such pair are aligned with one another under the length model of the whole pair
+    (:class:`~qa_builder.alignment.model.Group`), every pair's in one aligner call.
     """
-    alone = [[i for bead in beads if not bead.paired for i in bead.left], []]
-    alone[1] = [j for bead in beads if not bead.paired for j in bead.right]
-    if not alone[0] or not alone[1]:
-        return
-    group = Group([items, ([items[0][i] for i in alone[0]], [items[1][j] for j in alone[1]])], langs)
-    among = align_groups([group])[0][1]
-    moved = all(bead.paired and bead.score >= MOVED_SCORE_MIN for bead in among)
-    where = [_lines(turns[side], alone[side]) for side in (0, 1)]
+    found = [(pair, alone) for pair in pairs if (alone := _alone(pair.beads)) is not None]
+    todo = [(pair, alone) for pair, alone in found if abs(len(alone[0]) - len(alone[1])) <= MOVED_TURNS_APART]
+    groups = [
+        Group([pair.items, ([pair.items[0][i] for i in left], [pair.items[1][j] for j in right])], pair.langs)
+        for pair, (left, right) in todo
+    ]
+    moved = {
+        id(pair): all(bead.paired and bead.score >= MOVED_SCORE_MIN for bead in among)
+        for (pair, _), (_, among) in zip(todo, align_groups(groups) if groups else [], strict=True)
+    }
+    for pair, alone in found:
+        _warn_order(pair, alone, moved.get(id(pair), False))
+
+
+def _alone(beads: Sequence[Bead]) -> tuple[list[int], list[int]] | None:
+    """Each side's unpaired turns, where both sides have some."""
+    left = [i for bead in beads if not bead.paired for i in bead.left]
+    right = [j for bead in beads if not bead.paired for j in bead.right]
+    return (left, right) if left and right else None
+
+
+def _warn_order(pair: AlignedTurns, alone: tuple[list[int], list[int]], moved: bool) -> None:
+    where = [_lines(pair.turns[side], alone[side]) for side in (0, 1)]
     reading = (
         "they read as translations of each other, so one transcript may have moved them: put them back where the "
         "other has them"
@@ -125,10 +150,10 @@ def check_order(
         else "if one transcript moved a part, put it back where the other has it; if each left out a different "
         "part, nothing is wrong"
     )
-    notes.warn(
-        turns[1][alone[1][0]].source.line_start,
-        f"the turns at {where[1]} have no counterpart in the {langs[0]} transcript where they stand, and its turns "
-        f"at {where[0]} none here — {reading}",
+    pair.notes[1].warn(
+        pair.turns[1][alone[1][0]].source.line_start,
+        f"the turns at {where[1]} have no counterpart in the {pair.langs[0]} transcript where they stand, and its "
+        f"turns at {where[0]} none here — {reading}",
     )
 
 
