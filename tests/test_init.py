@@ -609,3 +609,16 @@ def test_init_drafts_no_list_hyphen_and_no_sound_in_parentheses_as_a_speaker(tmp
 def test_init_takes_no_sound_time_code_or_relative_date_for_the_title(masthead: str, tmp_path: Path) -> None:
     text = f"{masthead}\n\nQ: Why?\n\nBob Berg: Because.\n\nQ: And?\n\nBob Berg: Yes.\n"
     assert drafted(tmp_path / "salt-pans", "en.txt", text)["title"] == "salt-pans"
+
+
+def test_init_drafts_the_speaker_column_of_a_transcript_table(tmp_path: Path) -> None:
+    rows = [
+        "Nr\tTime\tSpeaker\tText",
+        "1\t00:00:04\tI\tWhy here?",
+        "2\t00:00:12\tR\tWork.",
+        "3\t00:00:31\tI\tAnd now?",
+        "4\t00:00:33\tR\tStill work.",
+    ]
+    draft = drafted(tmp_path / "table", "en.txt", "\n".join(rows) + "\n")
+    assert draft["languages"]["en"]["labels"] == {"I": "I", "R": "R"}
+    assert draft["speakers"] == {"I": "interviewer", "R": "interviewee"}

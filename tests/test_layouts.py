@@ -1131,3 +1131,25 @@ def test_a_pdf_page_header_twice_with_its_page_number_counting_up_is_boilerplate
     assert [s.kind for s in result.segments] == ["boilerplate", "boilerplate"]
     assert result.turns[-1].text.endswith("But we got the raise in the end.")
     assert all(t.section is None for t in result.turns)
+
+
+def test_a_transcript_table_saved_as_text_reads_its_speaker_column() -> None:
+    """A Word or spreadsheet table saved as text: row number, time, speaker's code, words (tabs become spaces);
+    a row's second line goes on the turn; the header row is preamble."""
+    rows = [
+        "Nr\tCzas\tOsoba\tWypowiedź",
+        "1\t00:00:04\tB\tDzień dobry. Od kiedy pani tu mieszka?",
+        "2\t00:00:12\tR\tOd siedemdziesiątego ósmego roku.",
+        "Wtedy wszyscy się znali.",
+        "3\t00:00:31\tB\tA teraz?",
+        "4\t00:00:33\tR\tTeraz to różnie.",
+    ]
+    result = parse_text("\n".join(rows), meta=meta_for("pl", {"B": "Ann Asker", "R": "Bob Answerer"}), lang="pl")
+    assert [(t.speaker, t.source.line_start, t.source.line_end) for t in result.turns] == [
+        ("Ann Asker", 2, 2),
+        ("Bob Answerer", 3, 4),
+        ("Ann Asker", 5, 5),
+        ("Bob Answerer", 6, 6),
+    ]
+    assert result.turns[1].text == "Od siedemdziesiątego ósmego roku. Wtedy wszyscy się znali."
+    assert [s.kind for s in result.segments if s.source.line_start == 1] == ["preamble"]

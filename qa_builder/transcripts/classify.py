@@ -33,6 +33,7 @@ from .labels import (
     BRACKETED_TIME,
     COLON,
     QUESTION_NUMBER,
+    TABLE_ROW,
     TIME_CODE,
     WIDE_GAP,
     alone_label_pattern,
@@ -307,7 +308,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     alternatives = "|".join(regex.escape(label) for label in ordered)
     bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
-    change += "".join(f"{label}|" for label in bare)
+    change += "".join(f"{label}|" for label in bare) + (rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s)|" if ordered else "")
     return compiled(
         rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"

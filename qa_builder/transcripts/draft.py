@@ -40,6 +40,7 @@ from .labels import (
     DASHES,
     PARTICLES,
     SHORT_LABEL,
+    TABLE_ROW,
     dash_marker,
     near_label,
     numbered_speaker,
@@ -255,7 +256,7 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     periods = _period_candidates(reading, conventions)
     letters = [c for c in periods if len(c.label) == 1 and c.label not in found]
-    extra = _dash_candidates(reading) + _enclosed_candidates(reading)
+    extra = _dash_candidates(reading) + _enclosed_candidates(reading) + _table_candidates(reading)
     if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
         return sorted(periods + extra, key=lambda c: c.first_line)
     for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"
@@ -268,6 +269,27 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
     return sorted(_cluster(kept, conventions) + extra, key=lambda c: c.first_line)
+
+
+_TABLE_START = regex.compile(rf"^{TABLE_ROW}\s+(?P<label>[\p{{L}}\p{{N}}_.\-]{{1,16}})\s+\S")
+
+
+def _table_candidates(reading: _Reading) -> list[Candidate]:
+    """The speaker column of a transcript table saved as text (``12⇥00:01:30⇥R⇥…``, the tabs read as spaces): two
+    codes at least twice each, a question in most of the first's rows asking."""
+    found: dict[str, Candidate] = {}
+    for paragraph, _, _, _ in reading.paragraphs:
+        for line in paragraph.text.split("\n"):
+            if (match := _TABLE_START.match(line)) is not None:
+                candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
+                candidate.count += 1
+                candidate.questions += "?" in line or "？" in line
+    if sum(c.count >= 2 for c in found.values()) < 2:
+        return []
+    for candidate in found.values():
+        candidate.speaker = candidate.label
+        candidate.role = "interviewer" if candidate.mostly_asks else "interviewee"
+    return list(found.values())
 
 
 _ENCLOSED_START = regex.compile(

@@ -31,6 +31,7 @@ __all__ = [
     "DASHES",
     "bold_timed",
     "QUESTION_NUMBER",
+    "TABLE_ROW",
     "TIME_CODE",
     "WIDE_GAP",
     "alone_label_pattern",
@@ -146,6 +147,12 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     >>> label_pattern(["Dana"]).match("Dana  00:02 Welcome.").group("label", "time", "text")
     ('Dana', '00:02', 'Welcome.')
 
+    A row of a transcript table saved as text (its number, its time and its speaker's code, then the words, the
+    tabs read as spaces) needs no colon: the row's number and time are the ``lead``.
+
+    >>> label_pattern(["B", "R"]).match("2 00:00:12 R Od siedemdziesiątego roku.").group("lead", "label", "text")
+    ('2 00:00:12', 'R', 'Od siedemdziesiątego roku.')
+
     A label declared in parentheses needs no colon either: Spanish subtitles print the speaker so.
 
     >>> label_pattern(["(ROSA)"]).match("(ROSA) Treinta y un años.").group("label", "text")
@@ -166,8 +173,10 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     dashes = "|".join(regex.escape(label) for label in ordered if dash_marker(label)) or "(?!)"
     enclosed = "|".join(regex.escape(label) for label in ordered if _PARENTHESISED.match(label)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
+    every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
     return compiled(
         rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
+        rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
@@ -240,6 +249,9 @@ _NUMBERED_MAX = 3
 TIME_CODE = r"\d{1,2}:\d{2}(?::\d{2})?(?:[.,]\d{1,3})?"
 """A time code as transcription services print it beside a label: ``00:02``, ``1:04:37``, ``00:01:23.5``."""
 BRACKETED_TIME = rf"\[{TIME_CODE}\]|\({TIME_CODE}\)"
+TABLE_ROW = rf"(?:\d{{1,5}}\s+)?{TIME_CODE}"
+"""A transcript table's row number and time code, before the speaker's column (``12⇥00:01:30⇥R⇥…``; the row
+numbers may have been read as the file's line numbers, and cut)."""
 WIDE_GAP = r"(?:[ ]{2,}|[ ]*\t\s*)"
 """Two spaces or a tab: what stands between a label and a bare time code (``Dana  00:02``); after one space a
 time is the text's (``A 10:30 start is late``)."""
