@@ -1153,3 +1153,17 @@ def test_a_transcript_table_saved_as_text_reads_its_speaker_column() -> None:
     ]
     assert result.turns[1].text == "Od siedemdziesiątego ósmego roku. Wtedy wszyscy się znali."
     assert [s.kind for s in result.segments if s.source.line_start == 1] == ["preamble"]
+
+
+def test_a_box_title_in_a_hard_wrapped_text_stands_alone_and_its_lines_are_the_box() -> None:
+    """Folha's RAIO-X box under the interview, its lines not blank-separated: not glued into a label's start."""
+    text = (
+        "FOLHA - Por que o mangue?\nRIBAS - Porque é dele que a gente vive, e a draga vai passar justamente no canal\n"
+        "onde a gente pesca robalo.\n\nFOLHA - E agora?\nRIBAS - Agora a gente espera a audiência de maio, na\n"
+        "Defensoria.\n\nRAIO-X\nLÚCIA RIBAS\nIdade: 54 anos\nOcupação: marisqueira\n"
+    )
+    labels = {"FOLHA": "Ann Asker", "RIBAS": "Bob Answerer"}
+    meta = meta_for("pt", labels, paragraphs="hard-wrapped", conventions={"label_separators": ["-"]})
+    result = parse_text(text, meta=meta, lang="pt")
+    assert [t.source.line_end for t in result.turns] == [1, 3, 5, 7]
+    assert {s.kind for s in result.segments} == {"box"}

@@ -178,7 +178,11 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
         if numbered or context.subtitles
         else paragraph_mode(_body(rest, context))
     )
-    found = paragraphs(rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context))
+    box = context.conventions.compiled("box_title")
+    alone = (lambda text: box.match(text) is not None) if box is not None else None
+    found = paragraphs(
+        rest, _starts_label(context), context.mode, context.conventions.suspended(), _apart(context), alone
+    )
     found = join_wrapped_labels(found, context.labels)
     found = join_alone_labels(found, context.alone)
     blocks = [_classify(paragraph, context) for paragraph in found]

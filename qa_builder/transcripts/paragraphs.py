@@ -123,13 +123,15 @@ def paragraphs(
     mode: ParagraphMode | None = None,
     suspended: Collection[str] = (),
     after_sentence: Callable[[str], bool] | None = None,
+    alone: Callable[[str], bool] | None = None,
 ) -> list[Paragraph]:
     """Group non-blank lines into paragraphs by ``mode`` (decided from the lines if None).
 
     Blank lines always separate paragraphs; in ``hard-wrapped`` mode the lines
     of a block are joined, except where a line matches ``starts_paragraph`` (a
     speaker label), or where the line before ends a sentence and ``after_sentence``
-    says the line starts one (furniture, or a label nobody declared, to be told).
+    says the line starts one (furniture, or a label nobody declared, to be told), and
+    around a line that stands ``alone`` (a box's title).
     A word broken at a line end is put together (``Kommu-`` / ``nen``), unless the
     next word is one of ``suspended`` (``Klima-`` / ``und``) or the text writes the
     hyphenated compound elsewhere (``long-term``).
@@ -142,14 +144,18 @@ def paragraphs(
     mode = mode or paragraph_mode(lines)
     kept = _Hyphens(frozenset(suspended), _compounds(lines) if mode == "hard-wrapped" else frozenset())
     result: list[Paragraph] = []
+
+    def apart(text: str) -> bool:  # a rule, or a line that stands alone (a box's title)
+        return _RULE.match(text) is not None or (alone is not None and alone(text))
+
     for block in line_blocks(lines):
         current: list[Line] = []
         for line in block:
-            rule = _RULE.match(line.text) is not None
+            rule = apart(line.text)
             if current and (
                 mode != "hard-wrapped"
                 or rule
-                or _RULE.match(current[-1].text)
+                or apart(current[-1].text)
                 or starts_paragraph.match(line.text)
                 or (after_sentence is not None and _ends_sentence(current[-1].text) and after_sentence(line.text))
             ):
