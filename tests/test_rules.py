@@ -694,3 +694,13 @@ def test_a_name_or_a_letter_that_is_a_word_before_a_comma_or_a_space_is_speech(t
     data["languages"]["en"]["labels"]["A"] = "Bob Answerer"
     result = parse_text(text, meta=InterviewMeta.model_validate(data), lang="en")
     assert len(result.turns) == 2 and not [w for w in result.notes.found if "without its colon" in w.message]
+
+
+def test_an_undeclared_label_before_the_first_turn_followed_by_a_short_cjk_sentence_is_doubted() -> None:
+    """A Korean or Chinese sentence says as much in half the characters: "서미경(서): 요즘 …?" reads as speech."""
+    data = META.model_dump()
+    data["languages"]["zh"]["labels"] = {"问": "Ann Asker", "答": "Bob Answerer"}
+    meta = InterviewMeta.model_validate(data)
+    text = "沈老师：最近大家最常问您的是关于老房子的什么问题？\n\n答：房子。\n\n问：为什么？\n\n答：因为旧。"
+    result = parse_text(text, meta=meta, lang="zh")
+    assert [w.line for w in result.notes.found if "starts like a speaker label" in w.message] == [1]

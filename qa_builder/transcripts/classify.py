@@ -42,6 +42,7 @@ from .labels import (
     label_pattern,
     needs_no_separator,
     recurring_starts,
+    text_width,
     undeclared_label,
 )
 from .markup import Markup, detect, strip
@@ -645,7 +646,8 @@ _KEPT_IN_PREAMBLE = frozenset(
 
 
 PREAMBLE_SPEECH = 40
-"""Characters after a name-shaped label in the preamble from which it reads as speech, not a dateline or byline."""
+"""Characters after a name-shaped label in the preamble from which it reads as speech, not a dateline or byline
+(a wide character, Chinese, Japanese or Korean, counts two)."""
 
 
 def _check_labels(blocks: list[Block], context: Reading) -> None:
@@ -703,7 +705,7 @@ def _speech_like(block: Block, label: str, why: str) -> bool:
     if not why.startswith("it is shaped like"):
         return True
     rest = block.text[len(label) :].lstrip(f" {COLON}.")
-    return len(rest) >= PREAMBLE_SPEECH
+    return text_width(rest) >= PREAMBLE_SPEECH  # a Chinese or Korean sentence says as much in half the characters
 
 
 def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> UnknownLabelError:

@@ -44,6 +44,7 @@ __all__ = [
     "recurring_starts",
     "SHORT_LABEL",
     "role_phrase",
+    "text_width",
     "timed_label",
     "titled_label",
     "undeclared_label",
@@ -475,7 +476,7 @@ def _reason(
         parts = [name, *(part for part in name.split() if len(part) >= 3)]
         for part in parts:
             found = _whole_word(part).search(label)
-            if found and _width(label) - _width(found[0]) <= _NAMING_REST:
+            if found and text_width(label) - text_width(found[0]) <= _NAMING_REST:
                 return label, f"it names the declared speaker {name!r}"
     if _name_shaped(label, alone=False):
         return label, "it is shaped like a speaker label"
@@ -541,7 +542,7 @@ def without_asides(label: str) -> str:
     return _ASIDE.sub("", label).strip()
 
 
-def _width(text: str) -> int:
+def text_width(text: str) -> int:
     """Characters, a wide (CJK) one counting two: how much a label holds besides a name, across scripts."""
     return len(text) + sum(1 for char in text if _WIDE_NAME.match(char))
 
