@@ -598,7 +598,8 @@ def _no_turns(blocks: list[Block], context: Reading) -> NoTurnsError:
         path=context.path,
         line=blocks[0].paragraph.line_start if blocks else None,
         hint="check that this file is an interview transcript and that its labels "
-        f"are listed under [languages.{context.lang}.labels] (`qa-builder init --print` drafts them)",
+        f"are listed under [languages.{context.lang}.labels] (`qa-builder init --print` drafts them); a transcript "
+        "that does not mark who speaks (an automatic one without speaker names) cannot be read into turns",
     )
 
 
