@@ -78,8 +78,9 @@ BAD_INPUTS = [
         lambda raw: break_raw(raw, "zh", (FIXTURES / "not-a-transcript-003_a3a4129361f8745e.txt").read_bytes()),
         "error: {raw}/verge-altman-murati-2023/zh.txt:1: no speaker turns: no paragraph starts with a label meta.toml "
         "declares (Mira Murati, Q, Sam) and no question is printed in bold — check that this file is an interview "
-        "transcript and that its labels are listed under [languages.zh.labels] (`qa-builder init --print` drafts them); "
-        "a transcript that does not mark who speaks (an automatic one without speaker names) cannot be read into turns",
+        "transcript and that its labels are listed under [languages.zh.labels] (`qa-builder init --print` drafts "
+        "them); a transcript that does not mark who speaks (an automatic one without speaker names) cannot be read "
+        "into turns",
     ),
     (
         "a label the metadata does not know",
