@@ -28,6 +28,13 @@ META = InterviewMeta.model_validate(
 )
 
 
+def with_labels(lang: str, labels: dict[str, object]) -> InterviewMeta:
+    """The tests' metadata with other labels for ``lang``."""
+    data = META.model_dump()
+    data["languages"][lang]["labels"] = labels
+    return InterviewMeta.model_validate(data)
+
+
 def parse(text: str, lang: str = "en") -> ParsedTranscript:
     return parse_text(text, meta=META, lang=lang)
 
@@ -690,17 +697,14 @@ def test_speech_that_starts_like_a_role_or_italian_furniture_stays_in_the_answer
 )
 def test_a_name_or_a_letter_that_is_a_word_before_a_comma_or_a_space_is_speech(text: str) -> None:
     """Only a label that is no name (``Q``, ``DW``, ``问``) is checked for a comma, a semicolon or a space."""
-    data = META.model_dump()
-    data["languages"]["en"]["labels"]["A"] = "Bob Answerer"
-    result = parse_text(text, meta=InterviewMeta.model_validate(data), lang="en")
+    labels = {**META.languages["en"].model_dump()["labels"], "A": {"speaker": "Bob Answerer"}}
+    result = parse_text(text, meta=with_labels("en", labels), lang="en")
     assert len(result.turns) == 2 and not [w for w in result.notes.found if "without its colon" in w.message]
 
 
 def test_an_undeclared_label_before_the_first_turn_followed_by_a_short_cjk_sentence_is_doubted() -> None:
     """A Korean or Chinese sentence says as much in half the characters: "서미경(서): 요즘 …?" reads as speech."""
-    data = META.model_dump()
-    data["languages"]["zh"]["labels"] = {"问": "Ann Asker", "答": "Bob Answerer"}
-    meta = InterviewMeta.model_validate(data)
+    meta = with_labels("zh", {"问": "Ann Asker", "答": "Bob Answerer"})
     text = "沈老师：最近大家最常问您的是关于老房子的什么问题？\n\n答：房子。\n\n问：为什么？\n\n答：因为旧。"
     result = parse_text(text, meta=meta, lang="zh")
     assert [w.line for w in result.notes.found if "starts like a speaker label" in w.message] == [1]
