@@ -47,6 +47,15 @@ def test_non_transcripts_are_refused(name: str) -> None:
     )
 
 
+def copied_and_edited(raw: Path, shared: str = "") -> None:
+    """The Verge interview copied to ``verge-copy`` with one byte more in de.txt, its url with ``shared`` after it."""
+    copy = raw / "verge-copy"
+    shutil.copytree(raw / "verge-altman-murati-2023", copy)
+    (copy / "de.txt").write_bytes((copy / "de.txt").read_bytes() + b" \n")
+    meta = (copy / "meta.toml").read_text(encoding="utf-8")
+    (copy / "meta.toml").write_text(meta.replace('rehired"', f'rehired{shared}"'), encoding="utf-8")
+
+
 def break_raw(raw: Path, lang: str, data: bytes) -> Path:
     path = raw / "verge-altman-murati-2023" / f"{lang}.txt"
     path.write_bytes(data)
@@ -139,10 +148,7 @@ BAD_INPUTS = [
     ),
     (
         "an interview copied and edited a little",
-        lambda raw: (
-            shutil.copytree(raw / "verge-altman-murati-2023", raw / "verge-copy")
-            and (raw / "verge-copy" / "de.txt").write_bytes((raw / "verge-copy" / "de.txt").read_bytes() + b" \n")
-        ),
+        lambda raw: copied_and_edited(raw),
         "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "
         "(https://www.theverge.com/2023/11/29/23982046/sam-altman-interview-openai-ceo-rehired): the same interview "
         "twice? — remove the copy, or give each interview the url of the page it was published at (two interviews "
@@ -150,16 +156,7 @@ BAD_INPUTS = [
     ),
     (
         "an interview copied with the url it was shared at (a tracker's parameter)",
-        lambda raw: (
-            shutil.copytree(raw / "verge-altman-murati-2023", raw / "verge-copy")
-            and (raw / "verge-copy" / "de.txt").write_bytes((raw / "verge-copy" / "de.txt").read_bytes() + b" \n")
-            and (raw / "verge-copy" / "meta.toml").write_text(
-                (raw / "verge-copy" / "meta.toml")
-                .read_text(encoding="utf-8")
-                .replace('rehired"', 'rehired?utm_source=twitter&utm_medium=social"'),
-                encoding="utf-8",
-            )
-        ),
+        lambda raw: copied_and_edited(raw, "?utm_source=twitter&utm_medium=social"),
         "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "
         "(https://www.theverge.com/2023/11/29/23982046/sam-altman-interview-openai-ceo-rehired?utm_source=twitter&"
         "utm_medium=social): the same interview twice? — remove the copy, or give each interview the url of the page "

@@ -180,8 +180,8 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
     for level, pair in zip(levels, aligned, strict=True):
         if level.right.turns:
             check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
-        check_missing(pair.beads, pair.turns, pair.langs, pair.notes)
-        check_speakers(level.turns, pair.turns, pair.langs, pair.notes)
+        check_missing(pair)
+        check_speakers(level.turns, pair)
     check_order(aligned)
     return levels
 

@@ -157,28 +157,23 @@ def _warn_order(pair: AlignedTurns, alone: tuple[list[int], list[int]], moved: b
     )
 
 
-def check_missing(
-    beads: Sequence[Bead],
-    turns: tuple[Sequence[Turn], Sequence[Turn]],
-    langs: tuple[str, str],
-    notes: tuple[Notes, Notes],
-) -> None:
+def check_missing(pair: AlignedTurns) -> None:
     """Warn, on the translation that lacks them, where the other's turns have no counterpart: a run of
     :data:`MISSING_AT_END` turns or more at its start or end (a transcript cut short), or :data:`MISSING_INSIDE` or
     more in runs close together (a part missing; the aligner may pair a stray turn inside the gap, and two
     exchanges left out far apart are two omissions). Where both translations have turns the other lacks,
     :func:`check_order` speaks instead."""
-    if len({0 if bead.left else 1 for bead in beads if not bead.paired}) != 1:
+    if len({0 if bead.left else 1 for bead in pair.beads if not bead.paired}) != 1:
         return
-    runs = _unpaired_runs(beads)
+    runs = _unpaired_runs(pair.beads)
     ends = [run for run in runs if (run.before is None) != (run.after is None) and len(run.turns) >= MISSING_AT_END]
     if ends:
-        _warn_missing(ends[0], turns, langs, notes[1 - ends[0].side])
+        _warn_missing(ends[0], pair)
     else:
         for near in _near_runs(runs):
             if sum(len(run.turns) for run in near) >= MISSING_INSIDE:
                 gap = _Run(near[0].side, [k for run in near for k in run.turns], near[0].before, near[-1].after)
-                _warn_missing(gap, turns, langs, notes[1 - near[0].side])
+                _warn_missing(gap, pair)
 
 
 MISSING_SPREAD = 2
@@ -229,12 +224,10 @@ def _unpaired_runs(beads: Sequence[Bead]) -> list[_Run]:
     return runs
 
 
-def _warn_missing(
-    run: _Run, turns: tuple[Sequence[Turn], Sequence[Turn]], langs: tuple[str, str], notes: Notes
-) -> None:
+def _warn_missing(run: _Run, pair: AlignedTurns) -> None:
     """The warning of :func:`check_missing`, at the line of the lacking transcript where the run would be."""
-    here, there = turns[1 - run.side], langs[run.side]
-    count, where = len(run.turns), _lines(turns[run.side], run.turns)
+    here, there = pair.turns[1 - run.side], pair.langs[run.side]
+    count, where = len(run.turns), _lines(pair.turns[run.side], run.turns)
     unless = "if this translation leaves them out, nothing is wrong"
     if run.after is None and run.before is not None:
         line = here[run.before].source.line_end
@@ -250,15 +243,10 @@ def _warn_missing(
         message += f"this transcript missing after line {line} (a page of the article)? — {unless}"
     else:
         return
-    notes.warn(line, message)
+    pair.notes[1 - run.side].warn(line, message)
 
 
-def check_speakers(
-    rows: Sequence[ParallelTurn],
-    turns: tuple[Sequence[Turn], Sequence[Turn]],
-    langs: tuple[str, str],
-    notes: tuple[Notes, Notes],
-) -> None:
+def check_speakers(rows: Sequence[ParallelTurn], pair: AlignedTurns) -> None:
     """Warn (on both transcripts: which one is wrong the pair cannot tell) where :data:`SPEAKER_MISMATCH_RUN` paired
     turns in a row are flagged ``speaker_mismatch``: the labels of a part of one translation may be swapped or
     mapped to the wrong speakers (a whole translation swapped is :mod:`~qa_builder.transcripts.plausibility`'s)."""
@@ -269,8 +257,9 @@ def check_speakers(
             continue
         if len(run) >= SPEAKER_MISMATCH_RUN:
             for side in (0, 1):
-                first, last = (turns[side][row.turn_indices[langs[side]][0]] for row in (run[0], run[-1]))
-                notes[side].warn(
+                turns, langs = pair.turns[side], pair.langs
+                first, last = (turns[row.turn_indices[langs[side]][0]] for row in (run[0], run[-1]))
+                pair.notes[side].warn(
                     first.source.line_start,
                     f"{len(run)} turns in a row here (lines {first.source.line_start}–{last.source.line_end}) have "
                     f"other speakers than their {langs[1 - side]} translation's: are labels swapped or mapped to the "
