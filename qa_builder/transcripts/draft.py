@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -275,21 +275,8 @@ _TABLE_START = regex.compile(rf"^{TABLE_ROW}\s+(?P<label>[\p{{L}}\p{{N}}_.\-]{{1
 
 
 def _table_candidates(reading: _Reading) -> list[Candidate]:
-    """The speaker column of a transcript table saved as text (``12⇥00:01:30⇥R⇥…``, the tabs read as spaces): two
-    codes at least twice each, a question in most of the first's rows asking."""
-    found: dict[str, Candidate] = {}
-    for paragraph, _, _, _ in reading.paragraphs:
-        for line in paragraph.text.split("\n"):
-            if (match := _TABLE_START.match(line)) is not None:
-                candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
-                candidate.count += 1
-                candidate.questions += "?" in line or "？" in line
-    if sum(c.count >= 2 for c in found.values()) < 2:
-        return []
-    for candidate in found.values():
-        candidate.speaker = candidate.label
-        candidate.role = "interviewer" if candidate.mostly_asks else "interviewee"
-    return list(found.values())
+    """The speaker column of a transcript table saved as text (``12⇥00:01:30⇥R⇥…``, the tabs read as spaces)."""
+    return _line_start_candidates(reading, _TABLE_START, lambda label: label)
 
 
 _ENCLOSED_START = regex.compile(
@@ -299,23 +286,39 @@ _ENCLOSED_START = regex.compile(
 
 def _enclosed_candidates(reading: _Reading) -> list[Candidate]:
     """Names in capitals and parentheses before the words, as Spanish subtitles print the speaker (``(ROSA) …``,
-    ``(LUCÍA, EN OFF) …``), in a subtitle file: two such names at least twice each (a sound in capitals,
-    ``(MÚSICA)``, stands alone; ``(LAUGHTER)`` is the language's interjection)."""
+    ``(LUCÍA, EN OFF) …``), in a subtitle file (a sound in capitals, ``(MÚSICA)``, stands alone; ``(LAUGHTER)`` is
+    the language's interjection)."""
     if not reading.cues:
         return []
-    found: dict[str, Candidate] = {}
     sounds = builtin_conventions(reading.lang).inline("interjection")
+    return _line_start_candidates(
+        reading,
+        _ENCLOSED_START,
+        lambda label: label.strip("()").partition(",")[0].strip(),
+        lambda label: sounds is not None and sounds.fullmatch(label) is not None,
+    )
+
+
+def _line_start_candidates(
+    reading: _Reading,
+    pattern: regex.Pattern[str],
+    speaker: Callable[[str], str],
+    ignored: Callable[[str], bool] = lambda label: False,
+) -> list[Candidate]:
+    """The labels ``pattern`` finds at line starts (its group ``label``), where two of them start two lines or more
+    each; a label whose lines mostly ask is the interviewer's."""
+    found: dict[str, Candidate] = {}
     for paragraph, _, _, _ in reading.paragraphs:
         for line in paragraph.text.split("\n"):
-            match = _ENCLOSED_START.match(line)
-            if match is not None and not (sounds is not None and sounds.fullmatch(match["label"])):
+            match = pattern.match(line)
+            if match is not None and not ignored(match["label"]):
                 candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
                 candidate.count += 1
-                candidate.questions += "?" in line
+                candidate.questions += "?" in line or "？" in line
     if sum(c.count >= 2 for c in found.values()) < 2:
         return []
     for candidate in found.values():
-        candidate.speaker = candidate.label.strip("()").partition(",")[0].strip()
+        candidate.speaker = speaker(candidate.label)
         candidate.role = "interviewer" if candidate.mostly_asks else "interviewee"
     return list(found.values())
 
