@@ -151,6 +151,12 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
     reason = _forbidden(target, protect)
     if reason is not None:
         raise OutputError(f"the output folder is {reason}", path=out, hint=hint)
+    if target.is_dir() and os.path.ismount(target):
+        raise OutputError(
+            "the output folder is a mount point, which cannot be replaced whole",
+            path=out,
+            hint=f"pass --out a folder inside it, e.g. --out {out / kind.name}",
+        )
     try:
         if not target.is_dir() or _owned(target, kind):
             return
@@ -326,7 +332,7 @@ def replaced(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -> It
             _swap(staging, target)
             _keep_theirs(staging, target, kind, out)
         except OSError as error:
-            raise OutputError(f"cannot replace it: {error.strerror}", path=out, hint="pick another --out") from None
+            raise OutputError(f"cannot replace it: {error.strerror}", path=out, hint=_fix(error)) from None
     finally:
         shutil.rmtree(staging, ignore_errors=True)
 
@@ -337,6 +343,8 @@ def _fix(error: OSError) -> str:
         return "free some space, or pick another --out"
     if error.errno in (errno.EACCES, errno.EPERM, errno.EROFS):
         return "make the folder writable, or pick another --out"
+    if error.errno == errno.EBUSY:
+        return "the folder is in use or mounted: pass --out a folder inside it, or close what holds it"
     return "pick another --out"
 
 

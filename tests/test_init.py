@@ -532,6 +532,23 @@ def test_init_reads_a_french_hearing_s_labels_with_a_post_before_or_after_the_na
     assert draft["languages"]["fr"]["conventions"]["label_separators"] == ["."]
 
 
+def test_init_reads_a_post_with_an_elided_article(tmp_path: Path) -> None:
+    """``M. l'ambassadeur Jean Roy.`` is Jean Roy, and ``M. l'ambassadeur.`` alone is he too."""
+    text = (
+        "M. le président Louis Vidal. Nous accueillons l'ambassadeur.\n\n"
+        "M. l'ambassadeur Jean Roy. Merci, monsieur le président.\n\n"
+        "Mme Anne Morel, rapporteure. Depuis quand ?\n\n"
+        "M. l'ambassadeur Jean Roy. Depuis mars.\n\n"
+        "Mme Anne Morel, rapporteure. Et ensuite ?\n\n"
+        "M. Jean Roy, ambassadeur. Nous verrons.\n\n"
+        "Mme la rapporteure. Merci.\n\n"
+        "M. l'ambassadeur. Je vous en prie.\n"
+    )
+    labels = drafted(tmp_path / "audition", "fr.txt", text)["languages"]["fr"]["labels"]
+    assert labels["M. l'ambassadeur Jean Roy"] == "Jean Roy"
+    assert labels["M. l'ambassadeur"] == labels["M. Jean Roy, ambassadeur"]
+
+
 def test_an_undeclared_titled_label_printed_with_a_period_is_an_error(tmp_path: Path) -> None:
     """Where the labels end in a period, one nobody declared that starts with a title is named, not merged."""
     draft = drafted(tmp_path / "audition", "fr.txt", FR_AUDITION)

@@ -424,6 +424,37 @@ def test_a_full_disk_while_the_output_is_written_is_one_error_and_the_old_output
     assert snapshot(out) == before and entries(tmp_path) == ["schema"]
 
 
+def test_a_mount_point_as_the_output_is_refused_at_once(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    """A mounted volume cannot be renamed: the tool says so at once and names a folder inside it."""
+    out = tmp_path / "volume"
+    out.mkdir()
+    mounted = out.resolve()
+    real = os.path.ismount
+    monkeypatch.setattr(os.path, "ismount", lambda path: Path(path) == mounted or real(path))
+    code, _, stderr = run("schema", "--out", str(out))
+    assert code == 1
+    assert f"{out}: the output folder is a mount point, which cannot be replaced whole" in stderr
+    assert f"pass --out a folder inside it, e.g. --out {out / 'schema'}" in stderr
+    assert entries(tmp_path) == ["volume"] and entries(out) == []
+
+
+def test_a_busy_output_folder_says_what_holds_it(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    import qa_builder.outdir as outdir
+
+    out = tmp_path / "schema"
+    assert run("schema", "--out", str(out))[0] == 0
+    before = snapshot(out)
+
+    def busy(staging: Path, target: Path) -> None:
+        raise OSError(errno.EBUSY, os.strerror(errno.EBUSY), str(target))
+
+    monkeypatch.setattr(outdir, "_swap", busy)
+    code, _, stderr = run("schema", "--out", str(out))
+    assert code == 1
+    assert f"{out}: cannot replace it: Device or resource busy — the folder is in use or mounted" in stderr
+    assert snapshot(out) == before and entries(tmp_path) == ["schema"]
+
+
 def test_an_output_checked_out_with_crlf_line_ends_is_not_edited(tmp_path: Path) -> None:
     """git's autocrlf on Windows turns an output's text files to CRLF: nobody edited them, so the rebuild replaces
     them (an edit is still an edit)."""

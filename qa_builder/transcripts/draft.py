@@ -42,6 +42,7 @@ from .labels import (
     SHORT_LABEL,
     TABLE_ROW,
     dash_marker,
+    label_words,
     near_label,
     numbered_speaker,
     recurring_starts,
@@ -519,7 +520,7 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
     name = max(longer, key=len) if longer else label
     name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name
     words = name.split()
-    named, post = _after_post(words, conventions)
+    named, post = _after_post(label_words(name), conventions)
     if post is not None:  # "M. le président Laurent Verdier" → "Laurent Verdier"
         return " ".join(named)
     titled = len(words) > 1 and _role_word(words[0], conventions) is not None and not numbered_speaker(name)
@@ -540,7 +541,7 @@ def _after_post(words: Sequence[str], conventions: Conventions) -> tuple[Sequenc
 
 def _post_only(label: str, conventions: Conventions) -> str | None:
     """The post a label names instead of a person, after a title and an article (``Mme la rapporteure``)."""
-    words = label.split()
+    words = label_words(label)
     titles = {title.casefold() for title in conventions.honorifics}
     if len(words) == 3 and words[0].rstrip(".").casefold() in titles and words[1].casefold() in ARTICLES:
         return words[2].casefold() if words[2][:1].islower() else None

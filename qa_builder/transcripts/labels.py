@@ -23,6 +23,7 @@ from .conventions import compiled
 __all__ = [
     "ALONE_NAME",
     "ARTICLES",
+    "label_words",
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
     "COLON",
@@ -62,6 +63,18 @@ PARTICLES = frozenset(
 )
 """Lower-case words inside a name (``Ursula von der Leyen``, ``Dominique de Villepin``)."""
 ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "the", "der", "die", "das", "el", "il", "lo"})
+_ELIDED = regex.compile(r"(?i)^(l['’])(?=\p{L})")
+
+
+def label_words(label: str) -> list[str]:
+    """A label's words, an article elided onto the next word standing alone (``M. l'ambassadeur``).
+
+    >>> label_words("M. l'ambassadeur Jean Roy")
+    ['M.', "l'", 'ambassadeur', 'Jean', 'Roy']
+    """
+    return [part for word in label.split() for part in _ELIDED.split(word) if part]
+
+
 """Articles before a post in a titled label (``M. le président …``, ``Mme la rapporteure``)."""
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_NAME = regex.compile(
@@ -295,7 +308,8 @@ def titled_label(titles: Sequence[str]) -> str:
     every = "|".join(titles) or "(?!)"
     post = r"\p{Ll}[\p{L}\p{M}]+"
     articles = "|".join(regex.escape(article) for article in sorted(ARTICLES, key=len, reverse=True))
-    posted = rf"(?:(?:{articles})\s+)?{post}(?:\s+{_NAME_WORD}){{0,3}}"  # "le président Laurent Verdier"
+    article = rf"(?:(?:{articles})\s+|l['’])"  # "le président", "l'ambassadeur"
+    posted = rf"{article}?{post}(?:\s+{_NAME_WORD}){{0,3}}"  # "le président Laurent Verdier"
     name = rf"\.?\s+(?:{posted}|{_NAME_WORD}(?:\s+{_NAME_WORD}){{0,2}})"
     tail = r"(?:,\s*[^,.()]{1,100}?)?(?:\s*\([^()]{1,40}\))?"
     return rf"(?:(?:{every}){name}{tail}|(?:{alone or '(?!)'}){tail})"
