@@ -1118,6 +1118,43 @@ def test_a_bold_standfirst_above_a_print_interview_s_first_question_is_preamble(
     assert {s.kind for s in result.segments if s.source.line_start < 7} == {"heading", "preamble"}
 
 
+DIALOGUE = (
+    "# Лён\n\n**Директор фабрики — о том, зачем ей кафе**\n\n"
+    "**— Анна Петровна, что изменилось?**\n\n— Покупатели. Раньше мы продавали ткань оптом.\n\n"
+    "Потом начали шить сами.\n\n**— Кто покупает лён?**\n\n— Семьи.\n\n"
+    "— А сами вы носите лён?\n\n— Каждый день.\n\n**— Зачем кафе?**\n\n— Люди хотят посидеть.\n"
+)
+
+
+def test_dialogue_dashes_open_turns_and_an_unbolded_question_is_its_own_turn() -> None:
+    """Russian (Spanish, Italian) print: a dash opens each turn, so a dash after an answer is someone else."""
+    meta = meta_for("ru", {}, {"Ирина Котова": "interviewer", "Анна Петровна": "interviewee"}, markup="markdown")
+    result = parse_text(DIALOGUE, meta=meta, lang="ru")
+    assert [(t.speaker, t.text, t.source.line_start) for t in result.turns] == [
+        ("Ирина Котова", "Анна Петровна, что изменилось?", 5),
+        ("Анна Петровна", "Покупатели. Раньше мы продавали ткань оптом.\nПотом начали шить сами.", 7),
+        ("Ирина Котова", "Кто покупает лён?", 11),
+        ("Анна Петровна", "Семьи.", 13),
+        ("Ирина Котова", "А сами вы носите лён?", 15),
+        ("Анна Петровна", "Каждый день.", 17),
+        ("Ирина Котова", "Зачем кафе?", 19),
+        ("Анна Петровна", "Люди хотят посидеть.", 21),
+    ]
+    assert "speaker_inferred" in result.turns[4].issues
+    assert any(w.line == 15 and "new speaker" in w.message for w in result.warnings)
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    assert [e.turn_indices for e in find_exchanges(result.turns, result.segments)] == [[0, 1], [2, 3], [4, 5], [6, 7]]
+
+
+def test_a_dash_in_an_answer_is_text_where_the_answers_do_not_open_with_one() -> None:
+    """Questions in bold after a dash, answers without: a paragraph starting with a dash stays in the answer."""
+    text = DIALOGUE.replace("\n— ", "\n").replace("\n\nА сами", "\n\n— А сами")
+    meta = meta_for("ru", {}, {"Ирина Котова": "interviewer", "Анна Петровна": "interviewee"}, markup="markdown")
+    result = parse_text(text, meta=meta, lang="ru")
+    assert len(result.turns) == 6 and result.turns[3].text == "Семьи.\n— А сами вы носите лён?\nКаждый день."
+
+
 def test_a_pdf_page_header_twice_with_its_page_number_counting_up_is_boilerplate() -> None:
     """A three-page transcript prints its running header twice; one breaks an answer's sentence."""
     header = "Ellison, Marguerite — Riverside Mills OHP                    {}"

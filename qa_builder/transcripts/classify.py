@@ -194,6 +194,8 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     _link_lists(blocks)
     _pull_quotes(blocks)
     context.layout = _layout(blocks, context)
+    if context.layout == "bold-questions":
+        _dialogue_dashes(blocks)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
     _check_labels(blocks, context)
     if context.script:
@@ -542,6 +544,35 @@ def _layout(blocks: list[Block], context: Reading) -> Layout:
         elif layout == "labels" and block.kind == "text" and _heading_shaped(blocks, k):
             block.kind = "heading"
     return layout
+
+
+DIALOGUE_DASH = regex.compile(r"^[–—―]\s?(?=[\p{L}\p{N}¿¡\"'“„«(\[…])")
+"""The dash that opens a turn in dialogue typography (Russian, Spanish, Italian, Portuguese print): ``— Кто?``,
+``—¿Por qué?``."""
+
+
+def _dialogue_dashes(blocks: Sequence[Block]) -> None:
+    """Where a print interview opens its bold questions and their answers with a dialogue dash, the dash is not
+    the words, and a dash after an answer is a new speaker: a question left unbolded (``— А вы?`` between two
+    answers) is its own turn, flagged and warned about, not the answer's next paragraph."""
+    questions = [k for k, block in enumerate(blocks) if block.kind == "question"]
+    answered = [k for k in questions if DIALOGUE_DASH.match(blocks[k].text) and _dashed_answer(blocks, k)]
+    if len(answered) < 2 or 2 * len(answered) < len(questions):
+        return
+    before = ""
+    for block in blocks[questions[0] :]:
+        dash = DIALOGUE_DASH.match(block.text) if block.kind in ("question", "text") else None
+        if dash is not None:
+            rest = block.rest.removeprefix(dash.group())
+            block.text, block.rest = block.text[dash.end() :], rest
+            block.speaker_change = dash.group().strip() if block.kind == before == "text" else ""
+        before = block.kind if block.kind in ("question", "text") else before
+
+
+def _dashed_answer(blocks: Sequence[Block], k: int) -> bool:
+    """Whether the paragraph of words after question ``k`` opens with a dialogue dash."""
+    after = next((block for block in blocks[k + 1 :] if block.kind not in _ASIDES), None)
+    return after is not None and after.kind == "text" and DIALOGUE_DASH.match(after.text) is not None
 
 
 def _first_bold_question(blocks: Sequence[Block]) -> int:
