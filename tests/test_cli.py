@@ -73,8 +73,13 @@ BAD_INPUTS = [
         "binary file",
         lambda raw: break_raw(raw, "de", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR"),
         "error: {raw}/verge-altman-murati-2023/de.txt:3: the file looks binary (it contains NUL bytes), not like a "
-        "text transcript — give a plain-text transcript; if it is UTF-16 without a BOM, "
-        'declare `encoding = "utf-16-le"` for its language in meta.toml',
+        "text transcript — give a plain-text transcript",
+    ),
+    (
+        "UTF-16 without a byte order mark",
+        lambda raw: break_raw(raw, "zh", (INTERVIEW / "zh.txt").read_text("utf-8").encode("utf-16-le")),
+        "error: {raw}/verge-altman-murati-2023/zh.txt: the file is UTF-16-LE text without a byte order mark — "
+        'declare `encoding = "utf-16-le"` under [languages.zh] in meta.toml, or save it as UTF-8',
     ),
     (
         "GB18030 without a declared encoding",

@@ -53,6 +53,15 @@ def test_a_declared_legacy_encoding_gives_the_same_turns(raw_copy: Path) -> None
     assert with_file(raw_copy, "zh", ZH.encode("gb18030"), 'encoding = "gb18030"') == reference
 
 
+@pytest.mark.parametrize("encoding", ["utf-16-le", "utf-16-be"])
+def test_utf16_without_a_bom_reads_once_declared_and_init_drafts_it(raw_copy: Path, encoding: str) -> None:
+    from qa_builder.transcripts.draft import draft_meta
+
+    reference = with_file(raw_copy, "zh", ZH.encode("utf-8"))
+    assert with_file(raw_copy, "zh", ZH.encode(encoding), f'encoding = "{encoding}"') == reference
+    assert f'encoding = "{encoding}"' in draft_meta(raw_copy / "verge-altman-murati-2023")
+
+
 def test_windows_line_endings_and_bom_give_the_same_turns(raw_copy: Path) -> None:
     reference = with_file(raw_copy, "zh", ZH.encode("utf-8"))
     assert with_file(raw_copy, "zh", ZH.replace("\n", "\r\n").encode("utf-8-sig")) == reference

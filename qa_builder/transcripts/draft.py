@@ -55,7 +55,7 @@ from .labels import (
 from .markup import Markup, detect, strip
 from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
-from .read import Line, decode, guess_encoding, split_lines
+from .read import Line, decode, guess_encoding, split_lines, utf16_without_bom
 from .regions import cue_lines, find_regions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
@@ -182,7 +182,7 @@ def _read(path: Path) -> _Reading:
     try:
         text, encoding = decode(data, str(path), lang=lang), None
     except Exception:  # noqa: BLE001 - any file the strict decoder refuses is drafted with a guessed encoding
-        encoding = guess_encoding(data, lang)
+        encoding = utf16_without_bom(data) or guess_encoding(data, lang)
         text = data.decode(encoding, errors="replace")
     markup = detect(text)
     lines, regions = find_regions(without_line_numbers(split_lines(text, str(path))))

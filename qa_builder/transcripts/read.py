@@ -76,12 +76,19 @@ def _decoded(data: bytes, path: str, encoding: str | None, lang: str) -> str:
         return _declared(data, encoding, path, lang)
     if b"\x00" in data:
         line, _ = _position(data, data.index(b"\x00"))
+        utf16 = utf16_without_bom(data)
+        if utf16 is not None:
+            raise DecodeError(
+                f"the file is {utf16.upper()} text without a byte order mark",
+                path=path,
+                hint=f'declare `encoding = "{utf16}"` under [languages.{lang or "LANG"}] in meta.toml, or save it '
+                "as UTF-8",
+            )
         raise BinaryFileError(
             "the file looks binary (it contains NUL bytes), not like a text transcript",
             path=path,
             line=line,
-            hint="give a plain-text transcript; if it is UTF-16 without a BOM, "
-            'declare `encoding = "utf-16-le"` for its language in meta.toml',
+            hint="give a plain-text transcript",
         )
     try:
         return data.decode("utf-8")
@@ -210,6 +217,26 @@ def script_share(text: str, lang: str) -> tuple[int, float]:
         return len(letters), 1.0
     pattern = "|".join(rf"\p{{Script={script}}}" for script in scripts)
     return len(letters), len(regex.findall(pattern, letters)) / len(letters)
+
+
+def utf16_without_bom(data: bytes) -> str | None:
+    r"""``utf-16-le`` or ``utf-16-be`` where ``data`` is text in it without a byte order mark (some exports save
+    so): it decodes cleanly, into lines, with no control character; else None. (In the wrong byte order a line
+    break reads as U+0A00.)
+
+    >>> utf16_without_bom("问：为什么？\n答：因为。".encode("utf-16-le")), utf16_without_bom(b"Q: hi\x00\x01")
+    ('utf-16-le', None)
+    """
+    if len(data) % 2:
+        return None
+    for name in ("utf-16-le", "utf-16-be"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        if "\n" in text and not _CONTROL.search(text):
+            return name
+    return None
 
 
 def guess_encoding(data: bytes, lang: str) -> str:
