@@ -639,3 +639,20 @@ def test_init_drafts_the_speaker_column_of_a_transcript_table(tmp_path: Path) ->
     draft = drafted(tmp_path / "table", "en.txt", "\n".join(rows) + "\n")
     assert draft["languages"]["en"]["labels"] == {"I": "I", "R": "R"}
     assert draft["speakers"] == {"I": "interviewer", "R": "interviewee"}
+
+
+@pytest.mark.parametrize(
+    ("question", "printed"),
+    [("**{}**", "in bold"), ("## {}", "as headings"), ("*{}*", "in italics")],
+    ids=["bold", "headings", "italics"],
+)
+def test_init_drafts_the_layout_of_questions_set_off_without_labels(
+    tmp_path: Path, question: str, printed: str
+) -> None:
+    asked = ["How did you start?", "What was hard?", "Do you sell your work?"]
+    text = "# Ruth Ames, potter\n\n" + "".join(f"{question.format(q)}\n\nAn answer.\n\n" for q in asked)
+    (tmp_path / "iv").mkdir()
+    (tmp_path / "iv" / "en.txt").write_text(text, encoding="utf-8")
+    draft = draft_meta(tmp_path / "iv")
+    assert f'layout = "bold-questions"  #? no labels; 3 paragraphs printed {printed} read as questions' in draft
+    assert tomllib.loads(draft)["speakers"] == {"INTERVIEWER": "interviewer", "INTERVIEWEE": "interviewee"}

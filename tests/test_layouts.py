@@ -7,6 +7,7 @@ import tomllib
 from pathlib import Path
 
 import pytest
+import regex
 
 from qa_builder.transcripts.meta import InterviewMeta
 from qa_builder.transcripts.parse import ParsedTranscript, parse_text
@@ -1116,6 +1117,53 @@ def test_a_bold_standfirst_above_a_print_interview_s_first_question_is_preamble(
         ("Ann Albers", 13),
     ]
     assert {s.kind for s in result.segments if s.source.line_start < 7} == {"heading", "preamble"}
+
+
+HEADED = (
+    "# Why do potters wait?\n\nRuth Ames took up pottery at forty.\n\n## How did you start?\n\n"
+    "A night class.\n\n## Later years\n\n## What was hard?\n\nCentering the clay.\n\nIt took a year.\n\n"
+    "## Do you sell your work?\n\nAt two markets.\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("text", "markup", "printed"),
+    [
+        (HEADED, "markdown", "as headings"),
+        (regex.sub(r"(?m)^## (.*\?)$", r"*\1*", HEADED), "markdown", "in italics"),
+        (
+            "".join(
+                f"<h3>{line[3:]}</h3>\n"
+                if line.startswith("## ")
+                else f"<h1>{line[2:]}</h1>\n"
+                if line.startswith("# ")
+                else f"<p>{line}</p>\n"
+                if line
+                else "\n"
+                for line in HEADED.splitlines()
+            ),
+            "html",
+            "as headings",
+        ),
+    ],
+    ids=["markdown headings", "markdown italics", "html headings"],
+)
+def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, markup: str, printed: str) -> None:
+    """Web Q&As print the questions as headings of one level (the title is another), some magazines in italics;
+    a heading without a question mark stays a heading."""
+    meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}, markup=markup)
+    result = parse_text(text, meta=meta, lang="en")
+    assert [(t.speaker, t.text, t.source.line_start) for t in result.turns] == [
+        ("Ann Asker", "How did you start?", 5),
+        ("Ruth Ames", "A night class.", 7),
+        ("Ann Asker", "What was hard?", 11),
+        ("Ruth Ames", "Centering the clay.\nIt took a year.", 13),
+        ("Ann Asker", "Do you sell your work?", 17),
+        ("Ruth Ames", "At two markets.", 19),
+    ]
+    assert result.layout == "bold-questions"
+    assert [s.kind for s in result.segments if "Later years" in s.text] == ["heading"]
+    assert [w.message.split(" read as")[0] for w in result.warnings] == [f"no labels: 3 paragraph(s) printed {printed}"]
 
 
 DIALOGUE = (

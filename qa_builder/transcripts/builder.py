@@ -357,7 +357,8 @@ class Builder:
     def _warn_layout(self) -> None:
         if not self.layout_turns:
             return
-        questions = f"{len(self.layout_turns)} paragraph(s) printed in bold read as questions by {_who(self._asker())}"
+        printed, asker = self.context.questions_printed, _who(self._asker())
+        questions = f"{len(self.layout_turns)} paragraph(s) printed {printed} read as questions by {asker}"
         if self.context.layout == "labels":
             message = f"{questions} (the answers are labelled; flagged speaker_from_layout)"
         else:

@@ -59,6 +59,7 @@ from .paragraphs import (
 )
 from .read import Line
 from .regions import CUE_TIMING, find_regions, subtitle_cues
+from .setoff import Emphasis, set_off_questions, without_hashes
 
 __all__ = ["Block", "Layout", "Reading", "read_blocks"]
 
@@ -118,6 +119,8 @@ class Reading:
     subtitles: bool = False
     """The file is a subtitle file (three cue timings or more, ``00:00:12,000 --> 00:00:14,200``): a cue's line
     that starts with a dash (``- It does.``) is a new speaker's, as subtitles mark two speakers in one cue."""
+    questions_printed: str = "in bold"
+    """How the questions of a transcript without labels are set off (:mod:`.setoff`)."""
     flags: set[str] = field(default_factory=set)
     doubts: list[tuple[int, str]] = field(default_factory=list)
     """(line, message) for what the reading could not be sure of: warnings once the parse is done."""
@@ -524,13 +527,16 @@ def _short_unpunctuated(text: str, limit: int) -> bool:
 
 
 def _layout(blocks: list[Block], context: Reading) -> Layout:
-    """Labels if any paragraph starts with one; else questions in bold, if the transcript prints them so."""
+    """Labels if any paragraph starts with one; else questions set off in bold (or as headings, or in italics),
+    if the transcript prints them so."""
     layout: Layout
     if context.language.layout != "auto":
         layout = str(context.language.layout)
+        if layout == "bold-questions":
+            _set_off(blocks, context)
     elif any(block.kind == "label" for block in blocks):
         layout = "labels"
-    elif sum(block.kind == "bold" for block in blocks) >= 2:
+    elif _set_off(blocks, context):
         layout = "bold-questions"
     else:
         raise _no_turns(blocks, context)
@@ -573,6 +579,29 @@ def _dashed_answer(blocks: Sequence[Block], k: int) -> bool:
     """Whether the paragraph of words after question ``k`` opens with a dialogue dash."""
     after = next((block for block in blocks[k + 1 :] if block.kind not in _ASIDES), None)
     return after is not None and after.kind == "text" and DIALOGUE_DASH.match(after.text) is not None
+
+
+def _set_off(blocks: list[Block], context: Reading) -> bool:
+    """Mark the paragraphs a transcript without labels sets off as its questions (:mod:`.setoff`) as bold ones."""
+    found = set_off_questions(
+        [
+            Emphasis(
+                block.paragraph.text,
+                block.text,
+                bold=block.kind == "bold",
+                italic=block.italic and block.kind == "editor_note",
+                heading=block.kind == "heading",
+            )
+            for block in blocks
+        ]
+    )
+    if found is None:
+        return False
+    for k in found.questions:
+        blocks[k].kind = "bold"
+        blocks[k].text = blocks[k].rest = without_hashes(blocks[k].text)
+    context.questions_printed = found.printed
+    return True
 
 
 def _first_bold_question(blocks: Sequence[Block]) -> int:

@@ -57,6 +57,7 @@ from .pages import without_line_numbers
 from .paragraphs import Paragraph, paragraph_mode, paragraphs
 from .read import Line, decode, guess_encoding, split_lines, utf16_without_bom
 from .regions import cue_lines, find_regions
+from .setoff import Emphasis, SetOff, heading_level, set_off_questions
 
 __all__ = ["Candidate", "draft_meta", "write_draft"]
 
@@ -105,6 +106,8 @@ class _Reading:
     """First lines of paragraphs the markup says are captions, headings or links: never labels."""
     cues: int = 0
     """A subtitle file's cue lines (number and time range), left out before reading the labels."""
+    set_off: SetOff | None = None
+    """The paragraphs set off as questions (in bold, as headings, in italics), read where no label is found."""
 
 
 def write_draft(folder: Path, *, print_only: bool = False) -> str:
@@ -143,7 +146,7 @@ def draft_meta(folder: Path) -> str:
         for candidate in candidates:
             speakers.setdefault(candidate.speaker, candidate.role)
         sections += _language(reading, candidates)
-    bold_layout = [r for r in readings if not _candidates(r) and sum(bold for _, _, bold, _ in r.paragraphs) >= 2]
+    bold_layout = [r for r in readings if not _candidates(r) and r.set_off is not None]
     if bold_layout:
         speakers.setdefault("INTERVIEWER", "interviewer")
         speakers.setdefault("INTERVIEWEE", "interviewee")
@@ -194,12 +197,16 @@ def _read(path: Path) -> _Reading:
     mode = paragraph_mode(rest[first:], recurring)  # the turns' layout, not the masthead's
     found = []
     asides = set()
+    emphasis = []
     for paragraph in paragraphs(rest, recurring, mode, builtin_conventions(lang).suspended()):
         marked = strip(paragraph.text, markup)
         if marked.shape in ("caption", "heading", "link"):  # a figure's caption is no turn, whatever it starts with
             asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
-    return _Reading(lang, encoding, markup, mode, found, len(regions), asides, len(lines) - len(rest))
+        heading = marked.shape == "heading" or heading_level(paragraph.text) > 0
+        emphasis.append(Emphasis(paragraph.text, marked.text, marked.bold, marked.italic, heading))
+    cues = len(lines) - len(rest)
+    return _Reading(lang, encoding, markup, mode, found, len(regions), asides, cues, set_off_questions(emphasis))
 
 
 def _recurring_starts(lines: list[Line]) -> regex.Pattern[str]:
@@ -670,9 +677,9 @@ def _language(reading: _Reading, candidates: Sequence[Candidate]) -> list[str]:
     lines.append(
         f"# read as: markup {reading.markup}, paragraphs {reading.mode}, {reading.regions} multi-line region(s)"
     )
-    bold = sum(is_bold for _, _, is_bold, _ in reading.paragraphs)
-    if not candidates and bold >= 2:
-        lines.append(f'layout = "bold-questions"  #? no labels; {bold} paragraphs wholly in bold read as questions')
+    if not candidates and (found := reading.set_off) is not None:
+        count, printed = len(found.questions), found.printed
+        lines.append(f'layout = "bold-questions"  #? no labels; {count} paragraphs printed {printed} read as questions')
     lines += _furniture(reading)
     if candidates:
         start = min(c.first_line for c in candidates)

@@ -39,6 +39,8 @@ _MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
 _HTML_BOLD = regex.compile(r"<(?P<tag>strong|b)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
 _HTML_ITALIC = regex.compile(r"<(?P<tag>em|i)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
 _HTML_QUOTE = regex.compile(r"^\s*<blockquote\b", regex.IGNORECASE)
+_MD_ITALIC_LINE = regex.compile(r"(?m)^[ \t]*([*_])(?![\s*_])[^*_\n]+(?<!\s)\1[ \t]*$")
+"""A line wholly in Markdown italics (``*How did you start?*``)."""
 _HTML_HEADING = regex.compile(r"^\s*<h[1-6]\b", regex.IGNORECASE)
 _HTML_FIGURE = regex.compile(r"<(?:figure|figcaption|img)\b", regex.IGNORECASE)
 _HTML_LINK_ONLY = regex.compile(
@@ -78,7 +80,7 @@ def detect(text: str) -> Markup:
     if len(_HTML_TAG.findall(text)) >= 2:
         return "html"
     evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
-    evidence += len(_MD_ESCAPE.findall(text))
+    evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text))
     return "markdown" if evidence >= 2 else "none"
 
 

@@ -1,0 +1,88 @@
+"""How a print interview without labels sets its questions off from the answers: in bold (most do), as headings
+of one level (web Q&As: ``## How did you start?``), or in italics. The parser and ``init`` both ask this module,
+so that the draft says what the parse will read.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+import regex
+
+__all__ = ["Emphasis", "QUESTIONS_MIN", "SetOff", "heading_level", "set_off_questions", "without_hashes"]
+
+QUESTIONS_MIN = 2
+"""Paragraphs set off alike a transcript must hold before they are read as its questions."""
+_ASKS = regex.compile(r"[?？][\"”’»)\]\s]*$")
+"""A heading or italic paragraph that ends with a question mark (a bold one may be a prompt: ``Tell us more.``)."""
+_MD_LEVEL = regex.compile(r"^\s{0,3}(#{1,6})\s")
+_MD_HASHES = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
+_HTML_LEVEL = regex.compile(r"^\s*(?:<[^>]+>\s*)*<h([1-6])\b", regex.IGNORECASE)
+
+
+@dataclass(frozen=True, slots=True)
+class Emphasis:
+    """What the markup said of one paragraph: ``raw`` as printed, ``text`` without markup, and whether it is wholly
+    bold, wholly italic, or a heading."""
+
+    raw: str
+    text: str
+    bold: bool = False
+    italic: bool = False
+    heading: bool = False
+
+
+@dataclass(frozen=True, slots=True)
+class SetOff:
+    """The paragraphs read as questions (indices) and how they are printed (``in bold``, ``as headings``, …)."""
+
+    printed: str
+    questions: list[int]
+
+
+def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
+    """The questions of a transcript without labels: its wholly bold paragraphs, if it has two or more; else its
+    headings of the level most of its question-mark headings have (a title above them is another level); else its
+    wholly italic paragraphs that end with a question mark. None if it sets off none of these ways.
+
+    >>> title, text = Emphasis("# Why wait?", "Why wait?", heading=True), Emphasis("So.", "So.")
+    >>> found = set_off_questions([title, text, Emphasis("## How?", "How?", heading=True), text,
+    ...     Emphasis("## Why?", "Why?", heading=True)])
+    >>> found.printed, found.questions
+    ('as headings', [2, 4])
+    """
+    bold = [k for k, p in enumerate(paragraphs) if p.bold]
+    if len(bold) >= QUESTIONS_MIN:
+        return SetOff("in bold", bold)
+    headings = [(k, heading_level(p.raw)) for k, p in enumerate(paragraphs) if p.heading and _ASKS.search(p.text)]
+    levels = Counter(level for _, level in headings)
+    if headings:
+        level = max(levels, key=lambda found: (levels[found], found))
+        asked = [k for k, found in headings if found == level]
+        if len(asked) >= QUESTIONS_MIN:
+            return SetOff("as headings", asked)
+    italic = [k for k, p in enumerate(paragraphs) if p.italic and not p.heading and _ASKS.search(p.text)]
+    return SetOff("in italics", italic) if len(italic) >= QUESTIONS_MIN else None
+
+
+def heading_level(raw: str) -> int:
+    """A heading's level as Markdown (``## …``) or HTML (``<h2>``) prints it; 0 for no heading.
+
+    >>> heading_level("## How?"), heading_level("<h3>How?</h3>"), heading_level("How?")
+    (2, 3, 0)
+    """
+    found = _MD_LEVEL.match(raw) or _HTML_LEVEL.match(raw)
+    if found is None:
+        return 0
+    return len(found[1]) if found[1].startswith("#") else int(found[1])
+
+
+def without_hashes(text: str) -> str:
+    """A Markdown heading's words without its ``#`` marks.
+
+    >>> without_hashes("## How did you start? ##")
+    'How did you start?'
+    """
+    return _MD_HASHES.sub("", text)
