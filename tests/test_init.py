@@ -656,3 +656,9 @@ def test_init_drafts_the_layout_of_questions_set_off_without_labels(
     draft = draft_meta(tmp_path / "iv")
     assert f'layout = "bold-questions"  #? no labels; 3 paragraphs printed {printed} read as questions' in draft
     assert tomllib.loads(draft)["speakers"] == {"INTERVIEWER": "interviewer", "INTERVIEWEE": "interviewee"}
+
+
+def test_init_drafts_a_briefing_s_q_printed_without_a_colon(tmp_path: Path) -> None:
+    text = "".join(f"Q    Question {k}?\n\nMS. HOLT:  Answer {k}.\n\n" for k in range(3))
+    labels = drafted(tmp_path / "briefing", "en.txt", text)["languages"]["en"]["labels"]
+    assert set(labels) == {"Q", "MS. HOLT"}

@@ -1119,6 +1119,50 @@ def test_a_bold_standfirst_above_a_print_interview_s_first_question_is_preamble(
     assert {s.kind for s in result.segments if s.source.line_start < 7} == {"heading", "preamble"}
 
 
+BRIEFING = (
+    "Press Briefing by Press Secretary Ann Asker\n\n1:04 P.M. EDT\n\n"
+    "MS. ASKER:  Good afternoon.  Go ahead.\n\n"
+    "Q    Thanks.  When will the money reach the states?\n\n"
+    "MS. ASKER:  Next month.\n\n"
+    "Q\tAnd the second tranche?\n\n"
+    "MS. ASKER:  Not yet.\n\nQ Thank you.\n\n1:31 P.M. EDT\n"
+)
+
+
+def test_a_short_label_in_capitals_before_two_spaces_or_a_tab_needs_no_colon() -> None:
+    """Briefings (``Q    Thanks``) and depositions (``A    Yes``) print the label so; after one space it is no
+    label, and a warning says so."""
+    meta = meta_for(
+        "en",
+        {"Q": "Bob Reporter", "MS. ASKER": "Ann Asker"},
+        {"Bob Reporter": "questioner", "Ann Asker": "interviewee"},
+    )
+    result = parse_text(BRIEFING, meta=meta, lang="en")
+    assert [(t.speaker_label, t.text, t.source.line_start) for t in result.turns] == [
+        ("MS. ASKER", "Good afternoon.  Go ahead.", 5),
+        ("Q", "Thanks.  When will the money reach the states?", 7),
+        ("MS. ASKER", "Next month.", 9),
+        ("Q", "And the second tranche?", 11),
+        ("MS. ASKER", "Not yet.\nQ Thank you.", 13),
+    ]
+    assert any(w.line == 15 and "without its colon" in w.message for w in result.warnings)
+
+
+def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
+    text = (
+        "Q   Where were you on the\nnight of the ninth?\n"
+        "A   At home, with my\nsister.\nQ   Until when?\nA   Midnight.\n"
+    )
+    meta = meta_for("en", {"Q": "Ann Asker", "A": "Bob Answerer"}, paragraphs="hard-wrapped")
+    result = parse_text(text, meta=meta, lang="en")
+    assert [(t.speaker_label, t.text) for t in result.turns] == [
+        ("Q", "Where were you on the night of the ninth?"),
+        ("A", "At home, with my sister."),
+        ("Q", "Until when?"),
+        ("A", "Midnight."),
+    ]
+
+
 HEADED = (
     "# Why do potters wait?\n\nRuth Ames took up pottery at forty.\n\n## How did you start?\n\n"
     "A night class.\n\n## Later years\n\n## What was hard?\n\nCentering the clay.\n\nIt took a year.\n\n"

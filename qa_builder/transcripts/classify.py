@@ -39,6 +39,7 @@ from .labels import (
     alone_label_pattern,
     bold_timed,
     coded_speaker,
+    gap_label,
     label_pattern,
     needs_no_separator,
     recurring_starts,
@@ -317,6 +318,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     ordered = sorted(context.language.labels, key=len, reverse=True)
     alternatives = "|".join(regex.escape(label) for label in ordered)
     bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
+    bare += [rf"{regex.escape(label)}[ ]{{2,}}(?=\S)(?!{TIME_CODE})" for label in ordered if gap_label(label)]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
     change += "".join(f"{label}|" for label in bare) + (rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s)|" if ordered else "")
     return compiled(

@@ -42,6 +42,7 @@ from .labels import (
     SHORT_LABEL,
     TABLE_ROW,
     dash_marker,
+    gap_label,
     label_words,
     near_label,
     numbered_speaker,
@@ -63,6 +64,8 @@ __all__ = ["Candidate", "draft_meta", "write_draft"]
 
 _LABEL_START = regex.compile(rf"^(?P<label>[^\s{COLON}][^{COLON}]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
+_GAPPED = regex.compile(r"^(?P<label>\p{Lu}+)(?:\t|[ ]{2,})(?=\S)")
+"""A short label in capitals with two spaces or a tab in place of a colon (:func:`~.labels.gap_label`)."""
 
 
 @dataclass(slots=True)
@@ -429,6 +432,10 @@ def _period_label(conventions: Conventions) -> regex.Pattern[str]:
 
 
 def _label(text: str, bold_start: str, conventions: Conventions, first_line: str = "") -> str | None:
+    gapped = _GAPPED.match(text)
+    roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
+    if gapped is not None and gap_label(gapped["label"]) and gapped["label"] in roles:
+        return gapped["label"]  # "Q    Thanks, Dana." (a briefing), "A    Yes." (a deposition)
     match = _LABEL_START.match(text)
     timed = timed_label(first_line) if first_line else None
     if (match is None and timed is None) or any(
@@ -437,7 +444,7 @@ def _label(text: str, bold_start: str, conventions: Conventions, first_line: str
     ):
         return None
     word = _NUMBERED.sub("", match["label"]) if timed is None and match is not None else ""
-    if word in (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels):
+    if word in roles:
         return word  # "A:" (or "A1:") is an answer's label although "A" starts sentences too
     shaped = undeclared_label(
         text,

@@ -179,6 +179,14 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     ('Q41', 'Chair')
     >>> label_pattern(["Chair", "Q"]).match("Q1: Why?").group("number", "label")
     ('1', 'Q')
+
+    A short label in capitals needs no colon before two spaces or a tab: briefings and depositions print
+    ``Q    Thanks, Dana.``, ``A    Yes.`` (after one space, ``A New York judge``, it is no label).
+
+    >>> label_pattern(["Q", "A"]).match("Q    Thanks, Dana.").group("label", "text")
+    ('Q', 'Thanks, Dana.')
+    >>> label_pattern(["Q", "A"]).match("A New York judge") is None
+    True
     """
     ordered = sorted(labels, key=len, reverse=True)
     named = [label for label in ordered if not dash_marker(label) and not _PARENTHESISED.match(label)]
@@ -188,14 +196,29 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     enclosed = "|".join(regex.escape(label) for label in ordered if _PARENTHESISED.match(label)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
+    gapped = "|".join(regex.escape(label) for label in named if gap_label(label)) or "(?!)"
     return compiled(
         rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
+        rf"(?P<label>{gapped})(?:\t|[ ]{{2,}})(?=\S)(?!{TIME_CODE}(?:\s|$))|"
         rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED})))\s*(?P<text>.*)$"
     )
+
+
+GAP_LABEL_MAX = 3
+"""The longest label in capitals that two spaces or a tab may end (``Q``, ``MR``; not ``MS. HOLT``)."""
+
+
+def gap_label(label: str) -> bool:
+    """Whether two spaces or a tab may end ``label`` in place of a colon: a short one in capitals (``Q``, ``A``).
+
+    >>> gap_label("Q"), gap_label("Sam"), gap_label("MS. HOLT")
+    (True, False, False)
+    """
+    return len(label) <= GAP_LABEL_MAX and label.isalpha() and label.isupper()
 
 
 _PARENTHESISED = regex.compile(r"^(?:\([^()]+\)|（[^（）]+）)$")
