@@ -375,6 +375,15 @@ def test_init_reads_role_letters_printed_with_a_period_and_joins_translations_in
     assert draft["languages"]["es"]["conventions"]["label_separators"] == ["."]
 
 
+def test_init_reads_pregunta_then_p_below_a_headline_with_a_colon(tmp_path: Path) -> None:
+    """El País heads the interview ``Name: “quote”``; the first question is ``Pregunta.``, the rest ``P.``."""
+    text = "Ana Ruiz: “El barro no tiene prisa”\n\nPregunta. ¿Cómo empezó?\n\nRespuesta. Con mi padre.\n\n"
+    text += "".join(f"P. ¿{q}?\n\nR. {a}\n\n" for q, a in [("Y hoy", "Escuelas."), ("Qué falta", "Tiempo.")])
+    draft = drafted(tmp_path / "alfarera", "es.txt", text)
+    assert draft["languages"]["es"]["labels"] == {"Pregunta": "P", "Respuesta": "R", "P": "P", "R": "R"}
+    assert draft["speakers"] == {"P": "interviewer", "R": "interviewee"}
+
+
 @pytest.mark.parametrize(
     "text",
     [

@@ -266,11 +266,13 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         found.setdefault(candidate.label, candidate)
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
     periods = _period_candidates(reading, conventions)
-    letters = [c for c in periods if len(c.label) == 1 and c.label not in found]
+    roles = _role_words(conventions)
+    letters = [c for c in periods if (len(c.label) == 1 or c.label in roles) and c.label not in found]
     extra = _dash_candidates(reading) + _enclosed_candidates(reading) + _table_candidates(reading)
     if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
         return sorted(periods + extra, key=lambda c: c.first_line)
-    for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"
+    for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"; El País:
+        # "Pregunta." then "P." below a headline "Name: “…”"
         found[letter.label] = letter
     strong += letters
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
@@ -279,7 +281,7 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         for c in found.values()
         if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
-    return sorted(_cluster(kept, conventions) + extra, key=lambda c: c.first_line)
+    return sorted(_initials(_cluster(kept, conventions), conventions) + extra, key=lambda c: c.first_line)
 
 
 _TABLE_START = regex.compile(rf"^{TABLE_ROW}\s+(?P<label>[\p{{L}}\p{{N}}_.\-]{{1,16}})\s+\S")
@@ -404,12 +406,18 @@ def _period_candidates(reading: _Reading, conventions: Conventions) -> list[Cand
     kept = [*titled.values(), *paired, *(words if paired else [])]
     if sum(c.count for c in kept) < PERIOD_LABELS_MIN:
         return []
-    clustered = _cluster(kept, conventions)
-    for word in words if paired else []:  # "Pregunta." the first time, "P." after it: one speaker
-        letter = next((c for c in paired if word.label.startswith(c.label)), None)
+    return _initials(_cluster(kept, conventions), conventions)
+
+
+def _initials(candidates: list[Candidate], conventions: Conventions) -> list[Candidate]:
+    """A role word and its initial are one speaker: "Pregunta." the first time, "P." after it."""
+    words = _role_words(conventions)
+    letters = {c.label: c for c in candidates if len(c.label) == 1}
+    for word in candidates:
+        letter = letters.get(word.label[0]) if len(word.label) > 1 and word.label in words else None
         if letter is not None:
             word.speaker, word.role = letter.speaker, letter.role
-    return clustered
+    return candidates
 
 
 def _role_words(conventions: Conventions) -> set[str]:
