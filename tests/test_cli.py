@@ -120,6 +120,21 @@ BAD_INPUTS = [
         "source and labels to {raw}/verge-altman-murati-2023/meta.toml",
     ),
     (
+        "a transcript named with a locale's underscore",
+        lambda raw: (raw / "verge-altman-murati-2023" / "zh.txt").rename(
+            raw / "verge-altman-murati-2023" / "zh_CN.txt"
+        ),
+        "error: {raw}/verge-altman-murati-2023/zh_CN.txt: the file is named 'zh_CN' but meta.toml declares "
+        "[languages.zh], which has no transcript — rename it zh.txt, or name it zh-CN.txt (a language code has a "
+        "hyphen) and rename [languages.zh] to [languages.zh-CN]",
+    ),
+    (
+        "a transcript saved as Markdown",
+        lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").rename(raw / "verge-altman-murati-2023" / "de.md"),
+        "error: {raw}/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt "
+        "(there is de.md) — save de.md as plain text named de.txt",
+    ),
+    (
         "a note that is no transcript in an interview folder",
         lambda raw: (raw / "verge-altman-murati-2023" / "notes.txt").write_text("call back", encoding="utf-8"),
         "error: {raw}/verge-altman-murati-2023/notes.txt: notes.txt is not named after a language code (<lang>.txt), "

@@ -432,11 +432,7 @@ def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
                 hint="a transcript is a text file; rename or move the folder",
             )
         if key not in declared:
-            raise MissingTranscriptError(
-                f"transcript {paths[0].name} has no metadata",
-                path=paths[0],
-                hint=f"add [languages.{paths[0].stem}] with its source and labels to {folder / META_FILE}",
-            )
+            raise _undeclared(paths[0], [lang for lang in meta.languages if lang.casefold() not in found], folder)
         if declared[key] != paths[0].stem:
             raise LayoutError(
                 f"the file is named {paths[0].stem!r} but meta.toml declares [languages.{declared[key]}]",
@@ -445,12 +441,35 @@ def transcript_files(folder: Path, meta: InterviewMeta) -> dict[str, Path]:
             )
     for lang in sorted(meta.languages):
         if lang.casefold() not in found:
+            other = sorted(p.name for p in folder.iterdir() if p.stem == lang and p.is_file())
             raise MissingTranscriptError(
-                f"meta.toml declares language {lang!r} but there is no {lang}.txt",
+                f"meta.toml declares language {lang!r} but there is no {lang}.txt"
+                + (f" (there is {other[0]})" if other else ""),
                 path=folder / META_FILE,
-                hint=f"add {folder / lang}.txt or remove [languages.{lang}]",
+                hint=f"save {other[0]} as plain text named {lang}.txt"
+                if other
+                else f"add {folder / lang}.txt or remove [languages.{lang}]",
             )
     return {lang: found[lang.casefold()][0] for lang in meta.languages}
+
+
+def _undeclared(path: Path, without_file: list[str], folder: Path) -> MissingTranscriptError:
+    """A transcript no language of meta.toml names; where its name is a declared language's written another way
+    (``zh_CN``, ``zh-Hans`` for ``zh``), that is said."""
+    stem = path.stem.replace("_", "-")
+    meant = next((lang for lang in without_file if lang.casefold() == stem.split("-")[0].casefold()), None)
+    if meant is not None:
+        other = f"name it {stem}.txt (a language code has a hyphen)" if stem != path.stem else "keep its name"
+        return MissingTranscriptError(
+            f"the file is named {path.stem!r} but meta.toml declares [languages.{meant}], which has no transcript",
+            path=path,
+            hint=f"rename it {meant}.txt, or {other} and rename [languages.{meant}] to [languages.{stem}]",
+        )
+    return MissingTranscriptError(
+        f"transcript {path.name} has no metadata",
+        path=path,
+        hint=f"add [languages.{stem}] with its source and labels to {folder / META_FILE}",
+    )
 
 
 def _check_transcript_name(path: Path, meta: InterviewMeta) -> None:
