@@ -271,3 +271,66 @@ def test_labels_swapped_in_a_part_of_one_translation_are_warned(raw_copy: Path) 
     assert all("are labels swapped or mapped to the wrong speaker" in line for line in warned)
     first = int(warned[0].split("de.txt:")[1].split(":")[0])
     assert start + 1 <= first < end + 1, (start, first, end)
+
+
+def _two_editions(raw: Path, en: list[tuple[str, str]], de: list[tuple[str, str]]) -> Path:
+    folder = raw / "cut-edition"
+    folder.mkdir(parents=True)
+    meta = (
+        'title = "t"\npublisher = "p"\nurl = "https://example.org/cut"\npublished = 2025-03-01\nlicense = "mit"\n'
+        'interviewer = "Ann Asker"\ninterviewees = ["Bob Answerer"]\n'
+        '[languages.en]\nsource = "s"\nlabels = { Q = "Ann Asker", Bob = "Bob Answerer" }\n'
+        '[languages.de]\nsource = "s"\nlabels = { F = "Ann Asker", Bob = "Bob Answerer" }\n'
+    )
+    (folder / "meta.toml").write_text(meta, encoding="utf-8")
+    for lang, asks, pairs in (("en", "Q", en), ("de", "F", de)):
+        text = "".join(f"{asks}: {q}\n\nBob: {a}\n\n" for q, a in pairs)
+        (folder / f"{lang}.txt").write_text(text, encoding="utf-8")
+    return folder
+
+
+EN_EXCHANGES = [
+    (
+        "Why did the mill close in 1998?",
+        "Because the orders from Leeds stopped, and the bank would not wait for new ones.",
+    ),
+    ("Who bought the looms?", "A museum took two, and a firm in Porto took the other forty-one."),
+    ("Did you stay in the town?", "I stayed. My children went to school here and I had the house."),
+    ("What did you do after that?", "I drove a bus for the county for twenty years and never missed a day."),
+    ("Do you miss the noise?", "Sometimes at night I still hear it, a kind of rain on a tin roof."),
+    ("And the smell of the wool?", "That one never leaves the walls of the old sheds, even now."),
+]
+DE_EXCHANGES = [
+    (
+        "Warum schloss die Spinnerei 1998?",
+        "Weil die Aufträge aus Leeds ausblieben und die Bank nicht auf neue warten wollte.",
+    ),
+    ("Wer kaufte die Webstühle?", "Ein Museum nahm zwei, eine Firma in Porto die anderen einundvierzig."),
+    ("Sind Sie in der Stadt geblieben?", "Ich blieb. Meine Kinder gingen hier zur Schule, und ich hatte das Haus."),
+    (
+        "Was haben Sie danach gemacht?",
+        "Ich bin zwanzig Jahre lang Bus für den Kreis gefahren, ohne einen Tag zu fehlen.",
+    ),
+    ("Vermissen Sie den Lärm?", "Manchmal höre ich ihn nachts noch, wie Regen auf einem Blechdach."),
+    ("Und den Geruch der Wolle?", "Der geht nie aus den Wänden der alten Schuppen, bis heute nicht."),
+]
+
+
+def test_which_of_two_alike_exchanges_a_translation_dropped_is_flagged_as_a_guess(tmp_path: Path) -> None:
+    """The de edition leaves out the fifth exchange; the sixth has the same speakers and lengths that fit as well,
+    so its pairing is a guess: flagged on the parallel rows and warned on the file that lacks the turns. Dropping
+    the third instead, which its neighbours' lengths tell apart, is no guess."""
+    from qa_builder.dataset.build import process_interview
+
+    def flagged(de: list[tuple[str, str]], where: str) -> tuple[list[list[int]], list[str]]:
+        folder = _two_editions(tmp_path / where, EN_EXCHANGES, de)
+        output = process_interview(folder)
+        rows = output.rows["parallel_turns.de-en"]
+        found = output.summary.warnings.items()
+        warned = [f"{lang}:{w.line}" for lang, notes in found for w in notes if "is a guess" in w.message]
+        return [r["turn_indices"]["de"] for r in rows if "gap_ambiguous" in r["issues"]], warned
+
+    turns, warned = flagged(DE_EXCHANGES[:4] + DE_EXCHANGES[5:], "fifth")
+    assert turns == [[8], [9]] and warned == ["de:17"]
+    turns, warned = flagged(DE_EXCHANGES[:2] + DE_EXCHANGES[3:], "third")
+    assert turns == [] and warned == []

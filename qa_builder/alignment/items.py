@@ -34,6 +34,8 @@ __all__ = [
     "NamesSide",
     "Problem",
     "Side",
+    "anchor_tokens",
+    "item_length",
     "name_anchors",
 ]
 
@@ -53,6 +55,15 @@ class AlignItem:
     speaker: str = ""
     function: Function = ""
     """Whether the item asks, answers, or neither (sentences, a chair's turn)."""
+
+
+def item_length(text: str) -> int:
+    """An item's length as the length model counts it: its characters but spaces (a CJK text has none).
+
+    >>> item_length("Ja, gut."), item_length("好的。")
+    (7, 3)
+    """
+    return len(text) - text.count(" ")
 
 
 @dataclass(frozen=True, slots=True)
@@ -179,7 +190,7 @@ class Problem:
         speaker_codes: dict[str, int] = {}
         sides = [
             Side(
-                lengths=[len(item.text) - item.text.count(" ") for item in side],
+                lengths=[item_length(item.text) for item in side],
                 anchors=bags,
                 roles=[role_codes.setdefault(item.role, len(role_codes)) for item in side],
                 speakers=[speaker_codes.setdefault(item.speaker, len(speaker_codes)) for item in side],
@@ -259,6 +270,16 @@ def _tokens(text: str, pattern: regex.Pattern[str], *, han: bool = False) -> lis
     text = normalize_numbers(text, han=han).casefold()
     text = unaccented(text)
     return [_CANONICAL.get(token, token) for token in pattern.findall(text)]
+
+
+def anchor_tokens(text: str, lang: str = "") -> set[str]:
+    """The tokens a turn could share with its translation in language ``lang`` (numbers by value, words in Latin
+    letters, question marks), as the turn aligner reads them.
+
+    >>> sorted(anchor_tokens("Warum 2013, Frau Voß?", "de")), sorted(anchor_tokens("为什么是二〇一三年？", "zh"))
+    (['2013', '?', 'frau', 'voss', 'warum'], ['2013', '?'])
+    """
+    return set(_tokens(text, TURN_COSTS.tokens, han=han_numerals(lang)))
 
 
 def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:

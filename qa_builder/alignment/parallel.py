@@ -16,10 +16,11 @@ from itertools import combinations
 
 from ..models import FUNCTIONS, Exchange, ParallelQA, ParallelSentence, ParallelTurn, Turn, Unpaired, pair_name
 from ..transcripts.interview import Interview, Transcript
+from .gaps import AMBIGUOUS_GAP, ambiguous_gaps
 from .items import SENTENCE_COSTS, AlignItem, Costs
 from .model import Bead, Group, align_groups
 from .sentencepairs import SentenceAlignment, SentenceGroup, sentence_beads_grouped, sentence_records
-from .translations import AlignedTurns, check_lengths, check_missing, check_order, check_speakers
+from .translations import AlignedTurns, check_gaps, check_lengths, check_missing, check_order, check_speakers
 
 __all__ = [
     "check_translations",
@@ -164,8 +165,8 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         Group([(turn_items(left.turns), turn_items(right.turns))], (left.lang, right.lang)) for _, left, right in pairs
     ]
     levels = [
-        _TurnLevel.of(interview_id, left, right, beads)
-        for (interview_id, left, right), (beads,) in zip(pairs, align_groups(groups), strict=True)
+        _TurnLevel.of(interview_id, left, right, ambiguous_gaps(beads, group.pairs[0], group.langs))
+        for (interview_id, left, right), group, (beads,) in zip(pairs, groups, align_groups(groups), strict=True)
     ]
     aligned = [
         AlignedTurns(
@@ -181,6 +182,7 @@ def _turn_levels(pairs: Sequence[tuple[str, Transcript, Transcript]]) -> list[_T
         if level.right.turns:
             check_lengths(level.turns, level.langs, level.right.notes, level.right.turns[0].source.line_start)
         check_missing(pair)
+        check_gaps(pair)
         check_speakers(level.turns, pair)
     check_order(aligned)
     return levels
@@ -283,6 +285,8 @@ def _qa_issues(a: Exchange, b: Exchange, bead_of_left: dict[int, Bead]) -> list[
     aligned_right = {j for i in a.turn_indices for j in bead_of_left[i].right}
     if aligned_right != set(b.turn_indices):
         issues.add("answer_turns_differ")
+    if any(AMBIGUOUS_GAP in bead_of_left[i].flags for i in a.turn_indices):
+        issues.add(AMBIGUOUS_GAP)
     return sorted(issues)
 
 

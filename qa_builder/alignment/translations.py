@@ -13,6 +13,7 @@ from dataclasses import dataclass
 
 from ..models import FUNCTIONS, ParallelTurn, Turn
 from ..transcripts.warnings import Notes
+from .gaps import AMBIGUOUS_GAP
 from .items import AlignItem
 from .model import Bead, Group, align_groups
 
@@ -22,6 +23,7 @@ __all__ = [
     "MISSING_AT_END",
     "MISSING_INSIDE",
     "MOVED_SCORE_MIN",
+    "check_gaps",
     "check_lengths",
     "check_missing",
     "check_order",
@@ -268,14 +270,47 @@ def check_speakers(rows: Sequence[ParallelTurn], pair: AlignedTurns) -> None:
         run = []
 
 
-def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
-    """The lines of some turns, each run of neighbouring turns as one range: ``lines 19–22, 40``, ``line 38``."""
+def check_gaps(pair: AlignedTurns) -> None:
+    """Warn, on the translation that lacks turns, where which ones it lacks is a guess: its turns paired with the
+    other's (flagged :data:`~qa_builder.alignment.gaps.AMBIGUOUS_GAP`) could as well be the translation of the
+    unpaired turns beside them."""
+    beads = pair.beads
+    flagged = [k for k, bead in enumerate(beads) if AMBIGUOUS_GAP in bead.flags]
+    for run in _runs(flagged):
+        gap = next(
+            (beads[k] for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(beads) and not beads[k].paired), None
+        )
+        if gap is None:
+            continue
+        lacking = 1 if gap.left else 0
+        ours = [i for k in run for i in (beads[k].right if lacking else beads[k].left)]
+        theirs = [i for k in run for i in (beads[k].left if lacking else beads[k].right)]
+        missing = list(gap.left or gap.right)
+        other = pair.langs[1 - lacking]
+        pair.notes[lacking].warn(
+            pair.turns[lacking][ours[0]].source.line_start,
+            f"the turns at {_lines(pair.turns[lacking], ours)} are paired with the {other} turns at "
+            f"{_lines(pair.turns[1 - lacking], theirs)}, though the unpaired {other} turns at "
+            f"{_lines(pair.turns[1 - lacking], missing)} have the same speakers and lengths that fit about as well: "
+            f"which {other} turns this translation left out is a guess (flagged {AMBIGUOUS_GAP}) — check which "
+            "part it dropped",
+        )
+
+
+def _runs(indices: Sequence[int]) -> list[list[int]]:
+    """Consecutive indices as runs: ``[1, 2, 5]`` → ``[[1, 2], [5]]``."""
     runs: list[list[int]] = []
     for k in indices:
         if runs and runs[-1][-1] == k - 1:
             runs[-1].append(k)
         else:
             runs.append([k])
+    return runs
+
+
+def _lines(turns: Sequence[Turn], indices: Sequence[int]) -> str:
+    """The lines of some turns, each run of neighbouring turns as one range: ``lines 19–22, 40``, ``line 38``."""
+    runs = _runs(indices)
     spans = [(turns[run[0]].source.line_start, turns[run[-1]].source.line_end) for run in runs]
     shown = ", ".join(f"{a}–{b}" if b > a else f"{a}" for a, b in spans)
     return f"line {shown}" if len(spans) == 1 and spans[0][0] == spans[0][1] else f"lines {shown}"
