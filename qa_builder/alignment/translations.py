@@ -277,9 +277,7 @@ def check_gaps(pair: AlignedTurns) -> None:
     beads = pair.beads
     flagged = [k for k, bead in enumerate(beads) if AMBIGUOUS_GAP in bead.flags]
     for run in _runs(flagged):
-        gap = next(
-            (beads[k] for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(beads) and not beads[k].paired), None
-        )
+        gap = next((beads[k] for k in (run[0] - 1, run[-1] + 1) if 0 <= k < len(beads) and not beads[k].paired), None)
         if gap is None:
             continue
         lacking = 1 if gap.left else 0
