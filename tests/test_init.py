@@ -671,3 +671,14 @@ def test_init_drafts_a_briefing_s_q_printed_without_a_colon(tmp_path: Path) -> N
     text = "".join(f"Q    Question {k}?\n\nMS. HOLT:  Answer {k}.\n\n" for k in range(3))
     labels = drafted(tmp_path / "briefing", "en.txt", text)["languages"]["en"]["labels"]
     assert set(labels) == {"Q", "MS. HOLT"}
+
+
+def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
+    """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
+    of participants and a section heading above or between are no labels."""
+    from test_layouts import EARNINGS_CALL
+
+    text = EARNINGS_CALL + "\nCy Analyst\n\nAnd next year?\n\nBob Answerer\n\nFlat.\n"
+    draft = drafted(tmp_path / "call", "en.txt", text)
+    assert set(draft["languages"]["en"]["labels"]) == {"Operator", "Bob Answerer", "Ann Asker", "Cy Analyst"}
+    assert draft["speakers"]["Operator"] == "chair"

@@ -1163,6 +1163,37 @@ def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
     ]
 
 
+EARNINGS_CALL = (
+    "Harbor Tools (HBT) Q2 2025 Earnings Call Transcript\n\nCompany Participants\n"
+    "Ann Asker - Head of Investor Relations\nBob Answerer - Chief Executive Officer\n\n"
+    "Operator\n\nGood morning, and welcome to the call.\n\n"
+    "Bob Answerer\n\nThank you. Sales rose 4%.\n\nQuestion-and-Answer Session\n\n"
+    "Operator\n\nOur first question comes from Ann Asker.\n\n"
+    "Ann Asker\n\nWhy did margins fall?\n\nBob Answerer\n\nSteel prices.\n\nWe expect that to ease.\n"
+)
+
+
+def test_names_alone_in_their_paragraph_label_the_paragraph_after_them() -> None:
+    """Earnings-call services print each speaker's name alone, the words in the paragraph below; a declared name
+    with no words after it (a signature, a list) stays text."""
+    meta = meta_for(
+        "en",
+        {"Operator": "Operator", "Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"},
+        {"Operator": "chair", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    result = parse_text(EARNINGS_CALL, meta=meta, lang="en")
+    assert [(t.speaker, t.text, t.source.line_start) for t in result.turns] == [
+        ("Operator", "Good morning, and welcome to the call.", 7),
+        ("Bob Answerer", "Thank you. Sales rose 4%.", 11),
+        ("Operator", "Our first question comes from Ann Asker.", 17),
+        ("Ann Asker", "Why did margins fall?", 21),
+        ("Bob Answerer", "Steel prices.\nWe expect that to ease.", 25),
+    ]
+    assert [s.kind for s in result.segments if s.source.line_start == 15] == ["heading"]
+    signed = parse_text(EARNINGS_CALL + "\nBob Answerer\n", meta=meta, lang="en")
+    assert len(signed.turns) == 5  # a name under the last words, with none after it, is no label
+
+
 HEADED = (
     "# Why do potters wait?\n\nRuth Ames took up pottery at forty.\n\n## How did you start?\n\n"
     "A night class.\n\n## Later years\n\n## What was hard?\n\nCentering the clay.\n\nIt took a year.\n\n"

@@ -193,6 +193,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks = [_classify(paragraph, context) for paragraph in found]
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
+    _bare_labels(blocks)
     _credits(blocks, context)
     _boxes(blocks, context)
     _link_lists(blocks)
@@ -327,6 +328,17 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
         rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[{COLON}]|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$))"
     )
+
+
+def _bare_labels(blocks: list[Block]) -> None:
+    """A paragraph that is a declared label and nothing else, no colon, is the label of the words in the next
+    paragraph (an earnings call's ``Operator``); with no words after it, it is text (a signature's
+    ``Vorsitzende`` under her name)."""
+    for k, block in enumerate(blocks):
+        if block.kind == "label" and not block.rest and block.text.strip() == block.label:
+            after = blocks[k + 1] if k + 1 < len(blocks) else None
+            if after is None or after.kind != "text":
+                block.kind, block.label, block.rest = "text", None, block.text
 
 
 def _classify(paragraph: Paragraph, context: Reading) -> Block:

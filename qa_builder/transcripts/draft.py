@@ -360,16 +360,25 @@ def _dash_candidates(reading: _Reading) -> list[Candidate]:
     return marking
 
 
+_NAME_PARAGRAPH = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}{1,3})){0,3}$")
+"""A paragraph that is a name and nothing else, in any case (``Operator``, ``Thomas Gale``, ``Ana de Souza``)."""
+
+
 def _alone_candidates(reading: _Reading) -> list[Candidate]:
-    """Names alone on their line with the text on the next line, two names at least twice each: a script."""
+    """Names alone on their line with the text on the next line (a script: ``MARIA LOPEZ``), or alone in their
+    paragraph with the text in the next (an earnings call: ``Thomas Gale``), two names at least twice each."""
     found: dict[str, Candidate] = {}
+    paragraphed: set[str] = set()
     paragraphs = reading.paragraphs
     for k, (paragraph, text, _, _) in enumerate(paragraphs):
         first = paragraph.first_line.strip("*_ ")
-        after = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
-        below = bool(paragraph.starts) or (after is not None and after.line_start == paragraph.line_end + 1)
-        if not below or paragraph.line_start in reading.asides or (match := ALONE_NAME.match(first)) is None:
+        after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
+        below = bool(paragraph.starts) or (after is not None and after[0].line_start == paragraph.line_end + 1)
+        match = ALONE_NAME.match(first) if below else _alone_paragraph(text, after)
+        if paragraph.line_start in reading.asides or match is None:
             continue
+        if not below:
+            paragraphed.add(match["label"])
         rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
         candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
         candidate.count += 1
@@ -377,7 +386,25 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
     recurring = [c for c in found.values() if c.count >= 2]
     if len(recurring) < 2:
         return []
-    return [c for c in found.values() if c in recurring or any(_same_person(c.label, r.label) for r in recurring)]
+    start = min(c.first_line for c in recurring)  # a name alone in its paragraph once, after the turns start, speaks
+    return [
+        c
+        for c in found.values()
+        if c in recurring
+        or any(_same_person(c.label, r.label) for r in recurring)
+        or (c.label in paragraphed and c.first_line > start and not c.label.isupper())
+    ]
+
+
+def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None) -> regex.Match[str] | None:
+    """A paragraph that is a name, with a paragraph of words after it (not another name: a list of people)."""
+    found = _NAME_PARAGRAPH.match(text) if len(text) <= _NAME_PARAGRAPH_MAX else None
+    if found is None or after is None or _NAME_PARAGRAPH.match(after[1]) is not None:
+        return None
+    return regex.match(r"^(?P<label>.+)$", text)
+
+
+_NAME_PARAGRAPH_MAX = 40
 
 
 PERIOD_LABELS_MIN = 3

@@ -180,6 +180,12 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     >>> label_pattern(["Chair", "Q"]).match("Q1: Why?").group("number", "label")
     ('1', 'Q')
 
+    A paragraph that is a declared label and nothing else is that label, its words in the paragraph after it (an
+    earnings call's ``Operator`` / ``Thomas Gale``, each alone with a blank line below).
+
+    >>> label_pattern(["Operator"]).match("Operator").group("label", "text")
+    ('Operator', '')
+
     A short label in capitals needs no colon before two spaces or a tab: briefings and depositions print
     ``Q    Thanks, Dana.``, ``A    Yes.`` (after one space, ``A New York judge``, it is no label).
 
@@ -204,7 +210,7 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
         rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
-        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED})))\s*(?P<text>.*)$"
+        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}|(?=\s*$))))\s*(?P<text>.*)$"
     )
 
 
