@@ -1327,3 +1327,18 @@ def test_a_box_title_in_a_hard_wrapped_text_stands_alone_and_its_lines_are_the_b
     result = parse_text(text, meta=meta, lang="pt")
     assert [t.source.line_end for t in result.turns] == [1, 3, 5, 7]
     assert {s.kind for s in result.segments} == {"box"}
+
+
+def test_a_list_of_participants_with_dashes_is_no_advice_to_declare_the_dash() -> None:
+    """``Name - Title`` once per person is a list, not labels printed with a dash: the error does not advise
+    ``label_separators``; labels printed so twice do."""
+    from qa_builder.errors import NoTurnsError
+
+    meta = meta_for("en", {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"})
+    listed = "Participants\n\nAnn Asker - Analyst\n\nBob Answerer - Chief Executive Officer\n\nGood morning to all.\n"
+    with pytest.raises(NoTurnsError) as caught:
+        parse_text(listed, meta=meta, lang="en")
+    assert "label_separators" not in str(caught.value)
+    spoken = "Ann Asker - Why?\n\nBob Answerer - Because.\n\nAnn Asker - And then?\n"
+    with pytest.raises(NoTurnsError, match=r"label_separators = \[\"-\"\]"):
+        parse_text(spoken, meta=meta, lang="en")

@@ -697,7 +697,8 @@ def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
 
 def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Block, str, str] | None:
     """The first paragraph starting with a declared label and a period or dash (``Senator Vance. …``, ``FOLHA -
-    …``), if two do."""
+    …``), if two do and one label is so printed twice (a list of participants, ``Thomas Gale - Chief Executive
+    Officer``, names each once)."""
     found = []
     for block in blocks:
         for label in sorted(labels, key=len, reverse=True):
@@ -705,7 +706,8 @@ def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Bl
             if match:
                 found.append((block, label, match[1] or match[2]))
                 break
-    return found[0] if len(found) >= 2 else None
+    twice = Counter(label for _, label, _ in found).most_common(1)
+    return found[0] if len(found) >= 2 and twice[0][1] >= 2 else None
 
 
 def _as_printed(block: Block, label: str, separator: str) -> str:
