@@ -682,3 +682,37 @@ def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> No
     draft = drafted(tmp_path / "call", "en.txt", text)
     assert set(draft["languages"]["en"]["labels"]) == {"Operator", "Bob Answerer", "Ann Asker", "Cy Analyst"}
     assert draft["speakers"]["Operator"] == "chair"
+
+
+def test_init_drafts_a_chinese_press_conference_s_host_and_outlets_reporters(tmp_path: Path) -> None:
+    """国新办 transcripts print ``主持人 林静：`` (a role, a space, a name) alone on its line, and each reporter by
+    outlet (``路透社记者：``): the host is 林静, and a reporter asks."""
+    text = (
+        "主持人 林静：\n欢迎各位。请何立新先生介绍。\n\n何立新：\n大家好。管网改造进展顺利。\n\n"
+        "主持人 林静：\n下面请提问。\n\n路透社记者：\n资金从哪里来？\n\n何立新：\n来自专项债。\n\n"
+        "南方日报记者：\n咸潮怎么应对？\n\n何立新：\n建设备用水源。\n"
+    )
+    draft = drafted(tmp_path / "fabuhui", "zh.txt", text)
+    assert draft["languages"]["zh"]["labels"]["主持人 林静"] == "林静"
+    assert draft["speakers"]["路透社记者"] == draft["speakers"]["南方日报记者"] == "interviewer"
+    assert draft["speakers"]["何立新"] == "interviewee"
+
+
+def test_an_undeclared_role_and_name_label_is_an_error_not_a_merged_turn(tmp_path: Path) -> None:
+    from qa_builder.errors import UnknownLabelError
+    from qa_builder.transcripts.meta import InterviewMeta
+    from qa_builder.transcripts.parse import parse_text
+
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "speakers": {"何立新": "interviewee", "路透社记者": "questioner"},
+            "languages": {"zh": {"source": "s", "labels": {"何立新": "何立新", "路透社记者": "路透社记者"}}},
+        }
+    )
+    text = "路透社记者：\n资金从哪里来？\n\n何立新：\n来自专项债。\n\n主持人　林静：\n时间关系，最后一个问题。\n"
+    with pytest.raises(UnknownLabelError, match="主持人　林静"):
+        parse_text(text, meta=meta, lang="zh")

@@ -635,6 +635,9 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     named = next((role for role in found if role), None) if words and not numbered_speaker(label) else None
     if named is not None and (named != "interviewee" or len(words) == 1):
         return named
+    wide = [word for word in conventions.asking_labels if not word.isascii() and len(word) >= 2]
+    if any(label.endswith(word) and label != word for word in wide):  # an outlet's 记者 asks; a 顾问 does not
+        return "interviewer"
     masthead = label.isupper() and len(label) > 1 and label.isalpha()  # SPIEGEL, unless it never asks
     if label in conventions.asking_labels or candidate.mostly_asks or (masthead and candidate.asks_at_all):
         return "interviewer"
