@@ -399,6 +399,8 @@ def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
         ("en", "Share this article"),
         ("en", "Harbour Lines is an Example Radio production."),
         ("en", "See example.com/listener for privacy information."),
+        ("en", "Translated from the Chinese by Ann Lee. The interview first appeared in a weekly."),
+        ("en", "END                1:49 P.M. EDT"),
         ("zh", "本文为某某网原创，未经授权不得转载。"),
         ("zh", "（责编：王一、李二）"),
         ("zh", "《 某某日报 》（ 2025年05月20日   第 06 版）"),
@@ -429,6 +431,7 @@ def test_a_film_title_in_brackets_stays_in_an_italian_answer() -> None:
         ("de", "Übersetzung ist schwer, sagt sie."),
         ("en", "Share this article with your friends, please."),
         ("en", "The film is a production we are proud of, truly."),
+        ("en", "Translated into English, the word means river."),
     ],
 )
 def test_speech_shaped_a_little_like_a_footer_stays_in_the_answer(lang: str, said: str) -> None:
