@@ -1342,3 +1342,32 @@ def test_a_list_of_participants_with_dashes_is_no_advice_to_declare_the_dash() -
     spoken = "Ann Asker - Why?\n\nBob Answerer - Because.\n\nAnn Asker - And then?\n"
     with pytest.raises(NoTurnsError, match=r"label_separators = \[\"-\"\]"):
         parse_text(spoken, meta=meta, lang="en")
+
+
+MANUSCRIPT = (
+    "Hintergrund\n\nDie letzte Fähre\nVon Ann Asker\n\nRedaktion: Cy Chair\nSprecherin: Eva Reader / Zitator: Max\n\n"
+    "Atmo: Motor, Wasser\n\nSprecherin:\nWer übersetzen will, muss läuten.\n\n"
+    "O-Ton Bob Answerer:\nMorgens um sechs geht das los.\n\nMusik\n\nAutorin:\nHaben Sie nie ans Aufhören gedacht?\n\n"
+    "O-Ton Bob Answerer:\nNein.\n\nAbsage:\nDie letzte Fähre. Ein Feature von Ann Asker.\n"
+)
+
+
+def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
+    """A German radio manuscript credits its readers by the labels of their turns above them (a credit, warned),
+    marks sound and music between the turns, and closes with the ``Absage``."""
+    meta = meta_for(
+        "de",
+        {"Sprecherin": "Eva Reader", "Autorin": "Ann Asker", "O-Ton Bob Answerer": "Bob Answerer"},
+        {"Eva Reader": "moderator", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    result = parse_text(MANUSCRIPT, meta=meta, lang="de")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("Eva Reader", "Wer übersetzen will, muss läuten."),
+        ("Bob Answerer", "Morgens um sechs geht das los."),
+        ("Ann Asker", "Haben Sie nie ans Aufhören gedacht?"),
+        ("Bob Answerer", "Nein."),
+    ]
+    kinds = {s.text.split("\n")[0]: s.kind for s in result.segments}
+    assert kinds["Atmo: Motor, Wasser"] == kinds["Musik"] == "stage_direction"
+    assert kinds["Absage:"] == "boilerplate"
+    assert [w.line for w in result.warnings if "credit" in w.message] == [7]

@@ -194,6 +194,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
     _bare_labels(blocks)
+    _credit_lines(blocks, context)
     _credits(blocks, context)
     _boxes(blocks, context)
     _link_lists(blocks)
@@ -208,6 +209,12 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     return blocks
 
 
+_CREDIT_DOUBT = (
+    "starts with a declared label but says only its speaker's name: read as a credit above the turns "
+    "(`Sprecherin: Birte Lange / Zitatorin: …`), not a turn — if it is a turn, review this line"
+)
+_CREDIT_REST = regex.compile(r"^\s*(?:$|[/|,;·•–—]|\s{2,})")
+"""What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
 _FIELD_DOUBT = (
     "starts with a declared label but is read as a field of the block of `key: value` lines around it (a header), "
     "not a turn — if it is a turn, set it apart from them with a blank line"
@@ -339,6 +346,21 @@ def _bare_labels(blocks: list[Block]) -> None:
             after = blocks[k + 1] if k + 1 < len(blocks) else None
             if after is None or after.kind != "text":
                 block.kind, block.label, block.rest = "text", None, block.text
+
+
+def _credit_lines(blocks: list[Block], context: Reading) -> None:
+    """Above the first turn, a label whose words are only its own speaker's name is a credit (a radio manuscript's
+    ``Sprecherin: Birte Lange / Zitatorin: Ulla Marquardt``, a header's ``Interviewer: R. Okonjo``): text of the
+    preamble, warned about."""
+    for block in blocks:
+        if block.kind != "label" or block.label is None:
+            continue
+        name = context.meta.voice(context.lang, block.label).speaker
+        after = block.rest[len(name) :] if name and block.rest.startswith(name) else None
+        if after is None or _CREDIT_REST.match(after) is None:
+            return  # the first turn: credits stand only above it
+        block.kind, block.label, block.rest = "text", None, block.text
+        context.doubts.append((block.paragraph.line_start, _CREDIT_DOUBT))
 
 
 def _classify(paragraph: Paragraph, context: Reading) -> Block:
@@ -717,7 +739,18 @@ def _as_printed(block: Block, label: str, separator: str) -> str:
 
 _TURN_KINDS = ("label", "question")
 _KEPT_IN_PREAMBLE = frozenset(
-    {"heading", "editor_note", "link", "boilerplate", "caption", "comment", "front_matter", "code", "timestamp"}
+    {
+        "heading",
+        "editor_note",
+        "link",
+        "boilerplate",
+        "caption",
+        "comment",
+        "front_matter",
+        "code",
+        "timestamp",
+        "stage_direction",
+    }
 )
 """Kinds a paragraph before the first turn keeps; anything else there is the preamble."""
 
@@ -734,8 +767,8 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
     for block in blocks[:first]:
         found = (
             _label_start(block, context, declared, names) if block.kind == "preamble" and block.label is None else None
-        )  # a declared label there is a header's field, doubted already
-        if found is not None and _speech_like(block, *found):
+        )  # a declared label there is a header's field or a credit, doubted already
+        if found is not None and found[0] not in declared and _speech_like(block, *found):
             label, why = found
             context.doubts.append(
                 (
