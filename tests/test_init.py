@@ -716,3 +716,18 @@ def test_an_undeclared_role_and_name_label_is_an_error_not_a_merged_turn(tmp_pat
     text = "路透社记者：\n资金从哪里来？\n\n何立新：\n来自专项债。\n\n主持人　林静：\n时间关系，最后一个问题。\n"
     with pytest.raises(UnknownLabelError, match="主持人　林静"):
         parse_text(text, meta=meta, lang="zh")
+
+
+@pytest.mark.parametrize(
+    ("lang", "first", "short"),
+    [("zh-Hant", "林佩瑜（以下簡稱林）", "林"), ("ko", "서미경(서)", "서"), ("zh", "王丽（以下简称王）", "王")],
+)
+def test_init_reads_a_name_printed_once_with_the_short_form_its_later_labels_use(
+    tmp_path: Path, lang: str, first: str, short: str
+) -> None:
+    """Taiwanese and Korean magazines label a speaker's first turn with the name and its short form, then the
+    short form alone: one speaker, the name."""
+    text = f"標題\n\n{first}：一。\n\n記者：二？\n\n{short}：三。\n\n記者：四？\n\n{short}：五。\n"
+    labels = drafted(tmp_path / "iv", f"{lang}.txt", text)["languages"][lang]["labels"]
+    name = first.split("（")[0].split("(")[0]
+    assert labels[first] == labels[short] == name

@@ -276,12 +276,39 @@ def _candidates(reading: _Reading) -> list[Candidate]:
         found[letter.label] = letter
     strong += letters
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
+    shorts = {c.label for c in strong}
     kept = [
         c
         for c in found.values()
-        if c in strong or c.first_line > start or any(_same_person(c.label, s.label) for s in strong)
+        if c in strong
+        or c.first_line > start
+        or any(_same_person(c.label, s.label) for s in strong)
+        or _short_form(c.label) in shorts
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
-    return sorted(_initials(_cluster(kept, conventions), conventions) + extra, key=lambda c: c.first_line)
+    clustered = _shortened(_initials(_cluster(kept, conventions), conventions))
+    return sorted(clustered + extra, key=lambda c: c.first_line)
+
+
+_SHORT_FORM = regex.compile(
+    r"[（(]\s*(?:以下簡稱|以下简称|以下稱|以下称|下稱|下称|簡稱|简称|이하)?\s*(?P<short>[^()（）\s]{1,6})\s*[)）]$"
+)
+"""A name's first label with the short form its later labels use: ``林佩瑜（以下簡稱林）``, ``서미경(서)``."""
+
+
+def _short_form(label: str) -> str | None:
+    found = _SHORT_FORM.search(label)
+    return found["short"] if found is not None and found.start() > 0 else None
+
+
+def _shortened(candidates: list[Candidate]) -> list[Candidate]:
+    """A name printed once with its short form, then the short form alone, is one speaker: the name's, in the role
+    the short form's many turns tell."""
+    by_label = {c.label: c for c in candidates}
+    for full in candidates:
+        short = by_label.get(_short_form(full.label) or "")
+        if short is not None and short is not full:
+            full.role, short.speaker = short.role, full.speaker
+    return candidates
 
 
 _TABLE_START = regex.compile(rf"^{TABLE_ROW}\s+(?P<label>[\p{{L}}\p{{N}}_.\-]{{1,16}})\s+\S")
