@@ -1371,3 +1371,11 @@ def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
     assert kinds["Atmo: Motor, Wasser"] == kinds["Musik"] == "stage_direction"
     assert kinds["Absage:"] == "boilerplate"
     assert [w.line for w in result.warnings if "credit" in w.message] == [7]
+    introduced = parse_text(
+        MANUSCRIPT.replace("Sprecherin: Eva Reader / Zitator: Max\n", "").replace(
+            "Wer übersetzen", "Eva Reader, guten Abend. Wer übersetzen"
+        ),
+        meta=meta,
+        lang="de",
+    )
+    assert introduced.turns[0].text.startswith("Eva Reader, guten Abend.")  # a host saying her name speaks

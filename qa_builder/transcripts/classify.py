@@ -213,7 +213,7 @@ _CREDIT_DOUBT = (
     "starts with a declared label but says only its speaker's name: read as a credit above the turns "
     "(`Sprecherin: Birte Lange / Zitatorin: …`), not a turn — if it is a turn, review this line"
 )
-_CREDIT_REST = regex.compile(r"^\s*(?:$|[/|,;·•–—]|\s{2,})")
+_CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,})")
 """What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
 _FIELD_DOUBT = (
     "starts with a declared label but is read as a field of the block of `key: value` lines around it (a header), "

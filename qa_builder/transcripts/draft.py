@@ -401,13 +401,14 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
         first = paragraph.first_line.strip("*_ ")
         after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         below = bool(paragraph.starts) or (after is not None and after[0].line_start == paragraph.line_end + 1)
-        match = ALONE_NAME.match(first) if below else _alone_paragraph(text, after)
-        if paragraph.line_start in reading.asides or match is None:
+        script = ALONE_NAME.match(first) if below else None
+        label = script["label"] if script is not None else None if below else _alone_paragraph(text, after)
+        if paragraph.line_start in reading.asides or label is None:
             continue
         if not below:
-            paragraphed.add(match["label"])
+            paragraphed.add(label)
         rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
-        candidate = found.setdefault(match["label"], Candidate(match["label"], first_line=paragraph.line_start))
+        candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
         candidate.count += 1
         candidate.questions += _QUESTION_END.search(rest) is not None
     recurring = [c for c in found.values() if c.count >= 2]
@@ -423,12 +424,12 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
     ]
 
 
-def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None) -> regex.Match[str] | None:
+def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None) -> str | None:
     """A paragraph that is a name, with a paragraph of words after it (not another name: a list of people)."""
-    found = _NAME_PARAGRAPH.match(text) if len(text) <= _NAME_PARAGRAPH_MAX else None
-    if found is None or after is None or _NAME_PARAGRAPH.match(after[1]) is not None:
+    named = len(text) <= _NAME_PARAGRAPH_MAX and _NAME_PARAGRAPH.match(text) is not None
+    if not named or after is None or _NAME_PARAGRAPH.match(after[1]) is not None:
         return None
-    return regex.match(r"^(?P<label>.+)$", text)
+    return text
 
 
 _NAME_PARAGRAPH_MAX = 40
