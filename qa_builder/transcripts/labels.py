@@ -77,9 +77,10 @@ def label_words(label: str) -> list[str]:
 
 """Articles before a post in a titled label (``M. le président …``, ``Mme la rapporteure``)."""
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
-_WIDE = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ーｰ]"
+_WIDE_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ーｰ]"
 _WIDE_NAME = regex.compile(
-    rf"^(?:\p{{N}}{{1,4}}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?{_WIDE}{{1,10}}(?:[ \u3000]{_WIDE}{{1,6}})?$"
+    rf"^(?:\p{{N}}{{1,4}}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?"
+    rf"{_WIDE_LETTER}{{1,10}}(?:[ \u3000]{_WIDE_LETTER}{{1,6}})?$"
 )
 """A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``; a role and
 a name after one space, ``主持人 林静``), after
