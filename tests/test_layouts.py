@@ -1192,6 +1192,10 @@ def test_names_alone_in_their_paragraph_label_the_paragraph_after_them() -> None
     assert [s.kind for s in result.segments if s.source.line_start == 15] == ["heading"]
     signed = parse_text(EARNINGS_CALL + "\nBob Answerer\n", meta=meta, lang="en")
     assert len(signed.turns) == 5  # a name under the last words, with none after it, is no label
+    wrapped = "Ann Asker: Did the letter go to\nBob Answerer\nor to the board?\nBob Answerer: To the board.\n"
+    labels = {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"}
+    result = parse_text(wrapped, meta=meta_for("en", labels, paragraphs="hard-wrapped"), lang="en")
+    assert [t.speaker_label for t in result.turns] == ["Ann Asker", "Bob Answerer"]  # a name the wrapping left alone
 
 
 HEADED = (
