@@ -1148,6 +1148,22 @@ def test_a_short_label_in_capitals_before_two_spaces_or_a_tab_needs_no_colon() -
     assert any(w.line == 15 and "without its colon" in w.message for w in result.warnings)
 
 
+@pytest.mark.parametrize(
+    "text",
+    [
+        "I: How did it go?\n\nR: It was hard. The heating failed and\nI   did   not   know   whom   to   call,\n"
+        "so we slept in the kitchen.\n\nI: And then?\n\nR: Better.\n",
+        "I: When did you sail?\n\nR: At nineteen.\n\nA  few years later I crossed.\n\nI: Afraid?\n\nR: No.\n",
+    ],
+    ids=["justified line", "paragraph starting with a word letter"],
+)
+def test_a_letter_and_spaces_in_a_file_that_prints_its_labels_with_colons_is_speech(text: str) -> None:
+    """Only a file that prints a short label before a gap, twice and never with a colon, has gapped labels."""
+    meta = meta_for("en", {"I": "Ann Asker", "R": "Bob Answerer", "A": "Bob Answerer"})
+    result = parse_text(text, meta=meta, lang="en")
+    assert [t.speaker_label for t in result.turns] == ["I", "R", "I", "R"]
+
+
 def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
     text = (
         "Q   Where were you on the\nnight of the ninth?\n"

@@ -32,6 +32,7 @@ from .labels import (
     BRACKET_CLOSED,
     BRACKETED_TIME,
     COLON,
+    GAP,
     QUESTION_NUMBER,
     TABLE_ROW,
     TIME_CODE,
@@ -39,7 +40,7 @@ from .labels import (
     alone_label_pattern,
     bold_timed,
     coded_speaker,
-    gap_label,
+    gapped_labels,
     label_pattern,
     needs_no_separator,
     recurring_starts,
@@ -120,6 +121,8 @@ class Reading:
     subtitles: bool = False
     """The file is a subtitle file (three cue timings or more, ``00:00:12,000 --> 00:00:14,200``): a cue's line
     that starts with a dash (``- It does.``) is a new speaker's, as subtitles mark two speakers in one cue."""
+    gapped: list[str] = field(default_factory=list)
+    """Short labels this file prints before two spaces, not a colon (:func:`~.labels.gapped_labels`)."""
     questions_printed: str = "in bold"
     """How the questions of a transcript without labels are set off (:mod:`.setoff`)."""
     flags: set[str] = field(default_factory=set)
@@ -159,6 +162,9 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     context.markup = language.markup if language.markup != "auto" else detect("\n".join(line.text for line in lines))
     unnumbered = without_line_numbers(lines)
     numbered = any(line.text != bare.text for line, bare in zip(lines, unnumbered, strict=True))
+    context.gapped = gapped_labels(language.labels, (line.text for line in unnumbered))
+    if context.gapped:  # "Q    Thanks, Dana.": the file prints these labels before a gap, not a colon
+        context.labels = label_pattern(language.labels, context.conventions.label_separators, context.gapped)
     rest, regions = find_regions(unnumbered)
     rest, fields, labelled = header_fields(rest, context.labels)
     regions += fields
@@ -326,7 +332,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     ordered = sorted(context.language.labels, key=len, reverse=True)
     alternatives = "|".join(regex.escape(label) for label in ordered)
     bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
-    bare += [rf"{regex.escape(label)}[ ]{{2,}}(?=\S)(?!{TIME_CODE})" for label in ordered if gap_label(label)]
+    bare += [f"{regex.escape(label)}{GAP}" for label in context.gapped]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
     change += "".join(f"{label}|" for label in bare) + (rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s)|" if ordered else "")
     return compiled(

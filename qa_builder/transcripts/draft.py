@@ -21,7 +21,7 @@ from __future__ import annotations
 
 import json
 from collections import Counter
-from collections.abc import Callable, Iterable, Sequence
+from collections.abc import Callable, Collection, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import lru_cache
 from pathlib import Path
@@ -38,11 +38,12 @@ from .labels import (
     COLON,
     COLONS,
     DASHES,
+    GAP,
     PARTICLES,
     SHORT_LABEL,
     TABLE_ROW,
     dash_marker,
-    gap_label,
+    gapped_labels,
     label_words,
     near_label,
     numbered_speaker,
@@ -64,8 +65,6 @@ __all__ = ["Candidate", "draft_meta", "write_draft"]
 
 _LABEL_START = regex.compile(rf"^(?P<label>[^\s{COLON}][^{COLON}]{{0,150}}?)\s*(?:{'|'.join(COLONS)})\s*(?P<text>.*)$")
 _NEVER = regex.compile(r"^$")
-_GAPPED = regex.compile(r"^(?P<label>\p{Lu}+)(?:\t|[ ]{2,})(?=\S)")
-"""A short label in capitals with two spaces or a tab in place of a colon (:func:`~.labels.gap_label`)."""
 
 
 @dataclass(slots=True)
@@ -236,13 +235,14 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     found: dict[str, Candidate] = {}
     before, before_end = "", 0
     footer = conventions.compiled("footer_start")
+    gapped = _gapped(reading, conventions)
     for k, (paragraph, text, _, bold_start) in enumerate(reading.paragraphs):
         if found and footer is not None and footer.match(text):
             break  # the site's footer: its "Topic: headline" links are not speakers
         label = (
             None
             if paragraph.line_start in reading.asides
-            else _label(text, bold_start, conventions, paragraph.first_line)
+            else _label(text, bold_start, conventions, paragraph.first_line, gapped)
         )
         if (
             label is not None
@@ -494,11 +494,21 @@ def _period_label(conventions: Conventions) -> regex.Pattern[str]:
     return _period_label_pattern(escaped(conventions.honorifics), escaped(_role_words(conventions)))
 
 
-def _label(text: str, bold_start: str, conventions: Conventions, first_line: str = "") -> str | None:
-    gapped = _GAPPED.match(text)
+def _gapped(reading: _Reading, conventions: Conventions) -> set[str]:
+    """The role letters the file prints before a gap, not a colon (``Q    Thanks, Dana.``)."""
+    roles = [*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels]
+    return set(gapped_labels(roles, (text for _, text, _, _ in reading.paragraphs)))
+
+
+def _label(
+    text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Collection[str] = ()
+) -> str | None:
+    """The label ``text`` starts with, if any; ``gapped`` are the role letters the file prints before a gap
+    (:func:`~.labels.gapped_labels`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a deposition)."""
     roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
-    if gapped is not None and gap_label(gapped["label"]) and gapped["label"] in roles:
-        return gapped["label"]  # "Q    Thanks, Dana." (a briefing), "A    Yes." (a deposition)
+    word = text.split(maxsplit=1)[0] if text.strip() else ""
+    if word in gapped and regex.match(rf"{regex.escape(word)}{GAP}", text):
+        return word
     match = _LABEL_START.match(text)
     timed = timed_label(first_line) if first_line else None
     if (match is None and timed is None) or any(

@@ -23,6 +23,8 @@ from .conventions import compiled
 __all__ = [
     "ALONE_NAME",
     "ARTICLES",
+    "gap_label",
+    "gapped_labels",
     "label_words",
     "BRACKETED_TIME",
     "BRACKET_CLOSED",
@@ -34,6 +36,7 @@ __all__ = [
     "QUESTION_NUMBER",
     "TABLE_ROW",
     "TIME_CODE",
+    "GAP",
     "WIDE_GAP",
     "alone_label_pattern",
     "label_pattern",
@@ -145,7 +148,9 @@ at most besides the name (``Dr. Sam Altman``, ``Sam Altman (on camera)``); longe
 (``采访中,Altman 反复重申自己无法回答人们最关心的问题：``)."""
 
 
-def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> regex.Pattern[str]:
+def label_pattern(
+    labels: Iterable[str], separators: Sequence[str] = (), gapped: Sequence[str] = ()
+) -> regex.Pattern[str]:
     """A pattern matching a paragraph that starts with one of ``labels`` and a colon (or a declared separator).
 
     >>> label_pattern(["Sam", "Q"]).match("Q：你好").group("label", "text")
@@ -189,12 +194,12 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     >>> label_pattern(["Operator"]).match("Operator").group("label", "text")
     ('Operator', '')
 
-    A short label in capitals needs no colon before two spaces or a tab: briefings and depositions print
-    ``Q    Thanks, Dana.``, ``A    Yes.`` (after one space, ``A New York judge``, it is no label).
+    The ``gapped`` labels need no colon before two spaces (:data:`GAP`, a tab is read as two): briefings and
+    depositions print ``Q    Thanks, Dana.``, ``A    Yes.`` (:func:`gapped_labels` says which a file prints so).
 
-    >>> label_pattern(["Q", "A"]).match("Q    Thanks, Dana.").group("label", "text")
+    >>> label_pattern(["Q", "A"], gapped=["Q"]).match("Q    Thanks, Dana.").group("label", "text")
     ('Q', 'Thanks, Dana.')
-    >>> label_pattern(["Q", "A"]).match("A New York judge") is None
+    >>> label_pattern(["Q", "A"], gapped=["Q"]).match("A  few years later") is None
     True
     """
     ordered = sorted(labels, key=len, reverse=True)
@@ -205,29 +210,16 @@ def label_pattern(labels: Iterable[str], separators: Sequence[str] = ()) -> rege
     enclosed = "|".join(regex.escape(label) for label in ordered if _PARENTHESISED.match(label)) or "(?!)"
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
-    gapped = "|".join(regex.escape(label) for label in named if gap_label(label)) or "(?!)"
+    gaps = "|".join(regex.escape(label) for label in gapped) or "(?!)"
     return compiled(
         rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
-        rf"(?P<label>{gapped})(?:\t|[ ]{{2,}})(?=\S)(?!{TIME_CODE}(?:\s|$))|"
+        rf"(?P<label>{gaps}){GAP}|"
         rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME})\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}|(?=\s*$))))\s*(?P<text>.*)$"
     )
-
-
-GAP_LABEL_MAX = 3
-"""The longest label in capitals that two spaces or a tab may end (``Q``, ``MR``; not ``MS. HOLT``)."""
-
-
-def gap_label(label: str) -> bool:
-    """Whether two spaces or a tab may end ``label`` in place of a colon: a short one in capitals (``Q``, ``A``).
-
-    >>> gap_label("Q"), gap_label("Sam"), gap_label("MS. HOLT")
-    (True, False, False)
-    """
-    return len(label) <= GAP_LABEL_MAX and label.isalpha() and label.isupper()
 
 
 _PARENTHESISED = regex.compile(r"^(?:\([^()]+\)|（[^（）]+）)$")
@@ -301,6 +293,52 @@ numbers may have been read as the file's line numbers, and cut)."""
 WIDE_GAP = r"(?:[ ]{2,}|[ ]*\t\s*)"
 """Two spaces or a tab: what stands between a label and a bare time code (``Dana  00:02``); after one space a
 time is the text's (``A 10:30 start is late``)."""
+
+
+GAP_LABEL_MAX = 3
+"""The longest label in capitals that two spaces or a tab may end (``Q``, ``MR``; not ``MS. HOLT``)."""
+
+
+GAP = rf"[ ]{{2,}}(?=\S)(?!{TIME_CODE}(?:\s|$))"
+"""Two spaces or more before the words, where a gapped label's colon would be (not before a time code: Otter's
+``Dana  00:02`` is a name and its time)."""
+GAPPED_MIN = 2
+"""Paragraphs a file must start with a label and a gap, and none with the label and its colon, before the gap is
+the file's way to print the label."""
+
+
+def gap_label(label: str) -> bool:
+    """Whether two spaces or a tab may end ``label`` in place of a colon: a short one in capitals (``Q``, ``A``).
+
+    >>> gap_label("Q"), gap_label("Sam"), gap_label("MS. HOLT")
+    (True, False, False)
+    """
+    return len(label) <= GAP_LABEL_MAX and label.isalpha() and label.isupper()
+
+
+def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """The short labels in capitals (:func:`gap_label`) that ``texts`` (a file's lines) print before two spaces at
+    least :data:`GAPPED_MIN` times and never before a colon: a justified line ``I   did   not …`` or a paragraph
+    ``A  few years later …`` in a file that prints ``I:`` and ``A:`` is speech.
+
+    >>> gapped_labels(["Q", "A", "MS. HOLT"], ["Q    Why?", "MS. HOLT:  So.", "Q    And?", "A  few more"])
+    ['Q']
+    """
+    short = [label for label in labels if gap_label(label)]
+    if not short:
+        return []
+    counts: Counter[str] = Counter()
+    colons = set()
+    starts = regex.compile(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<gap>{GAP})|\s*[{COLON}])")
+    for text in texts:
+        found = starts.match(text)
+        if found is not None and found["gap"] is not None:
+            counts[found["label"]] += 1
+        elif found is not None:
+            colons.add(found["label"])
+    return sorted(label for label, count in counts.items() if count >= GAPPED_MIN and label not in colons)
+
+
 _TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[{COLON}]?$")
 """A line holding a label and a time code only, the text on the lines below (``Maren Holtby  00:02``)."""
 

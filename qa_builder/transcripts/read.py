@@ -38,7 +38,9 @@ _BOMS = (
     (codecs.BOM_UTF16_BE, "utf-16-be"),
 )
 _LINE_BREAK = regex.compile(r"\r\n|\r|\n")
-_SPACES = regex.compile(r"[\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
+_LEADING_TAB = regex.compile(r"^(\S{1,4})\t[\t ]*")
+"""A tab after a line's first short word (``Q<tab>Why?``): a gap, as between a label and its words."""
+_SPACES = regex.compile(r"[\t\v\f\u00a0\u1680\u2000-\u200a\u202f\u205f]")
 _INVISIBLE = regex.compile(r"[\u00ad\u200b\u2060\ufeff\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
 """Characters that show nothing: a soft hyphen (Word's optional break), zero-width spaces and joiners of words, and
 the marks and embeddings that set the direction of text (``F\u200e:`` copied from a web page)."""
@@ -325,16 +327,16 @@ def split_lines(text: str, path: str) -> list[Line]:
 
 def normalised(text: str) -> str:
     """Text as the parser compares it: composed (NFC: ``ä`` typed as ``a`` and a combining diaeresis, as macOS
-    writes file names, is ``ä``), every space a plain one (a tab two: a gap, as between a label and its words in
-    ``Q<tab>Why?``), invisible characters gone. A soft hyphen ending a line is a hyphen there (the word goes on on
-    the next line, and is joined as a broken word is).
+    writes file names, is ``ä``), every space a plain one (a tab after a line's first short word two: a gap, as
+    between a label and its words in ``Q<tab>Why?``), invisible characters gone. A soft hyphen ending a line is
+    a hyphen there (the word goes on on the next line, and is joined as a broken word is).
 
     >>> normalised("Altma\u0308n:\u00a0Ja, Vor\u00adstand")
     'Altmän: Ja, Vorstand'
     """
     if not unicodedata.is_normalized("NFC", text):
         text = unicodedata.normalize("NFC", text)
-    return _INVISIBLE.sub("", _SPACES.sub(" ", text.replace("\t", "  ")))
+    return _INVISIBLE.sub("", _SPACES.sub(" ", _LEADING_TAB.sub(r"\1  ", text)))
 
 
 def _raise_control(raw: str, number: int, index: int, path: str, *, binary: bool) -> None:
