@@ -1206,6 +1206,8 @@ def test_names_alone_in_their_paragraph_label_the_paragraph_after_them() -> None
         ("Bob Answerer", "Steel prices.\nWe expect that to ease.", 25),
     ]
     assert [s.kind for s in result.segments if s.source.line_start == 15] == ["heading"]
+    named = "Ann Asker: Who cooks?\n\nBob Answerer: That is easy.\n\nOperator\n\nShe has cooked every night.\n"
+    assert len(parse_text(named, meta=meta, lang="en").turns) == 2  # a one-word answer in a file with colons
     signed = parse_text(EARNINGS_CALL + "\nBob Answerer\n", meta=meta, lang="en")
     assert len(signed.turns) == 5  # a name under the last words, with none after it, is no label
     wrapped = "Ann Asker: Did the letter go to\nBob Answerer\nor to the board?\nBob Answerer: To the board.\n"

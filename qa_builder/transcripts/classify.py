@@ -215,6 +215,8 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     return blocks
 
 
+BARE_LABELS_MIN = 2
+"""Paragraphs that are a declared label alone a file must hold before it reads them as labels."""
 _CREDIT_DOUBT = (
     "starts with a declared label but says only its speaker's name: read as a credit above the turns "
     "(`Sprecherin: Birte Lange / Zitatorin: …`), not a turn — if it is a turn, review this line"
@@ -345,13 +347,16 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
 
 def _bare_labels(blocks: list[Block]) -> None:
     """A paragraph that is a declared label and nothing else, no colon, is the label of the words in the next
-    paragraph (an earnings call's ``Operator``); with no words after it, it is text (a signature's
-    ``Vorsitzende`` under her name)."""
-    for k, block in enumerate(blocks):
-        if block.kind == "label" and not block.rest and block.text.strip() == block.label:
-            after = blocks[k + 1] if k + 1 < len(blocks) else None
-            if after is None or after.kind != "text":
-                block.kind, block.label, block.rest = "text", None, block.text
+    paragraph where the file prints its labels so (an earnings call's ``Operator``: twice at least, and more often
+    than labels with a colon); elsewhere it is text (a one-word answer naming someone, a signature's
+    ``Vorsitzende`` under her name), and so it is with no words after it."""
+    bare = [k for k, block in enumerate(blocks) if block.kind == "label" and block.text.strip() == block.label]
+    marked = sum(block.kind == "label" for block in blocks) - len(bare)
+    habit = len(bare) >= BARE_LABELS_MIN and len(bare) > marked
+    for k in bare:
+        after = blocks[k + 1] if k + 1 < len(blocks) else None
+        if not habit or after is None or after.kind != "text":
+            blocks[k].kind, blocks[k].label, blocks[k].rest = "text", None, blocks[k].text
 
 
 def _credit_lines(blocks: list[Block], context: Reading) -> None:
