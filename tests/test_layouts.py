@@ -1292,6 +1292,15 @@ def test_dialogue_dashes_open_turns_and_an_unbolded_question_is_its_own_turn() -
     assert [e.turn_indices for e in find_exchanges(result.turns, result.segments)] == [[0, 1], [2, 3], [4, 5], [6, 7]]
 
 
+def test_dash_opened_lines_inside_an_answer_stay_in_it() -> None:
+    """A list or a retold phone call inside an answer opens its lines with dashes too: only a dash-opened question
+    after an answer is taken for an unbolded question."""
+    retold = DIALOGUE.replace("— А сами вы носите лён?\n\n— Каждый день.", "— Ты сидишь? — спросил он.\n\n— Сижу.")
+    meta = meta_for("ru", {}, {"Ирина Котова": "interviewer", "Анна Петровна": "interviewee"}, markup="markdown")
+    result = parse_text(retold, meta=meta, lang="ru")
+    assert len(result.turns) == 6 and result.turns[3].text == "Семьи.\n— Ты сидишь? — спросил он.\n— Сижу."
+
+
 def test_a_dash_in_an_answer_is_text_where_the_answers_do_not_open_with_one() -> None:
     """Questions in bold after a dash, answers without: a paragraph starting with a dash stays in the answer."""
     text = DIALOGUE.replace("\n— ", "\n").replace("\n\nА сами", "\n\n— А сами")

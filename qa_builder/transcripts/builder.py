@@ -33,6 +33,7 @@ from ..errors import NoTurnsError
 from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
 from .classify import Block, Reading
 from .conventions import INLINE_RULES
+from .exchanges import QUESTION_END
 from .furniture import Cut, cut_furniture
 from .labels import COLON
 from .meta import Voice
@@ -45,7 +46,6 @@ BREAKING = frozenset({"heading", "stage_direction", "preamble"})
 """Segments that end the turn before them; every other kind (notes, links, comments, interjections, time codes,
 captions, pull quotes, page furniture) sits inside a conversation and leaves the turn it interrupts open."""
 _MERGED = ("preamble", "boilerplate", "box")
-_QUESTION_END = regex.compile(r"[?？][\p{Pe}\p{Pf}\"'»」』]*$")
 _ENDS_WITH_COLON = regex.compile(rf"[{COLON}]$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"*]+|[”」』\"\s*]+$")
 _ANNOUNCEMENT_MAX = 200
@@ -294,7 +294,7 @@ class Builder:
         return self.context.meta.answerer or Voice(None, "interviewee")
 
     def _asked_question(self, turn: _OpenTurn) -> bool:
-        return turn.voice.function == "asks" and _QUESTION_END.search(turn.paragraphs[-1]) is not None
+        return turn.voice.function == "asks" and QUESTION_END.search(turn.paragraphs[-1]) is not None
 
     def _named(self, text: str) -> list[str]:
         """The declared speakers ``text`` names (by name, name part or label)."""

@@ -25,7 +25,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .conventions import PARAGRAPH_RULES, Conventions, compiled
-from .exchanges import QUESTION_MARK
+from .exchanges import QUESTION_END, QUESTION_MARK
 from .fields import header_fields
 from .labels import (
     ALONE_NAME,
@@ -605,21 +605,26 @@ DIALOGUE_DASH = regex.compile(r"^[–—―]\s?(?=[\p{L}\p{N}¿¡\"'“„«(\[�
 
 
 def _dialogue_dashes(blocks: Sequence[Block]) -> None:
-    """Where a print interview opens its bold questions and their answers with a dialogue dash, the dash is not
-    the words, and a dash after an answer is a new speaker: a question left unbolded (``— А вы?`` between two
-    answers) is its own turn, flagged and warned about, not the answer's next paragraph."""
+    """Where a print interview opens its bold questions and their answers with a dialogue dash, the dash that opens
+    a turn is not the words; and a dash-opened question after an answer is a new speaker: a question left unbolded
+    (``— А вы?`` between two answers) is its own turn, flagged and warned about, and the dash-opened paragraph
+    after it the answer. Other dash-opened paragraphs in an answer (a list, a retold dialogue) stay in it."""
     questions = [k for k, block in enumerate(blocks) if block.kind == "question"]
     answered = [k for k in questions if DIALOGUE_DASH.match(blocks[k].text) and _dashed_answer(blocks, k)]
     if len(answered) < 2 or 2 * len(answered) < len(questions):
         return
-    before = ""
+    state = ""  # what the last turn-opening paragraph was: a question, an answer, a question left unbolded
     for block in blocks[questions[0] :]:
         dash = DIALOGUE_DASH.match(block.text) if block.kind in ("question", "text") else None
+        if block.kind == "question" or (dash is not None and state == "question"):
+            state = "answer" if block.kind == "text" else "question"
+        elif dash is not None and (state == "asked" or (state == "answer" and QUESTION_END.search(block.text))):
+            block.speaker_change = dash.group().strip()
+            state = "answer" if state == "asked" else "asked"
+        else:
+            continue
         if dash is not None:
-            rest = block.rest.removeprefix(dash.group())
-            block.text, block.rest = block.text[dash.end() :], rest
-            block.speaker_change = dash.group().strip() if block.kind == before == "text" else ""
-        before = block.kind if block.kind in ("question", "text") else before
+            block.text, block.rest = block.text[dash.end() :], block.rest.removeprefix(dash.group())
 
 
 def _dashed_answer(blocks: Sequence[Block], k: int) -> bool:

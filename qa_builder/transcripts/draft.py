@@ -30,6 +30,7 @@ import regex
 
 from ..models import FUNCTIONS, Role
 from .conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
+from .exchanges import QUESTION_END
 from .fields import field_line
 from .labels import (
     ALONE_NAME,
@@ -410,7 +411,7 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
         rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
         candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
         candidate.count += 1
-        candidate.questions += _QUESTION_END.search(rest) is not None
+        candidate.questions += QUESTION_END.search(rest) is not None
     recurring = [c for c in found.values() if c.count >= 2]
     if len(recurring) < 2:
         return []
@@ -547,14 +548,13 @@ def _ends_sentence(line: str, conventions: Conventions) -> bool:
 
 _NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
 """The number after a short label (``A1``): the label is ``A``."""
-_QUESTION_END = regex.compile(r"[?？]\W*$")
 
 
 def _asks(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> bool:
     """Whether a turn's text after its label holds a question mark (the next paragraph's, for a label alone)."""
     if sum(char.isalpha() for char in rest) < 2 and following:
         rest = following[0][1]
-    return _QUESTION_END.search(rest) is not None
+    return QUESTION_END.search(rest) is not None
 
 
 def _short_role_word(label: str) -> bool:

@@ -30,11 +30,13 @@ import regex
 
 from ..models import FLOOR_ROLES, FUNCTIONS, Exchange, Segment, Turn
 
-__all__ = ["QUESTION_MARK", "find_exchanges"]
+__all__ = ["QUESTION_END", "QUESTION_MARK", "find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
 QUESTION_MARK = regex.compile(r"[?？¿]")
 """A question mark in any script (Spanish opens a question with ``¿``)."""
+QUESTION_END = regex.compile(r"[?？]\W*$")
+"""A text that ends in a question mark, whatever closes after it (``…?"``, ``…？」``, ``…?)``)."""
 COURTESY_MAX = 100
 """The longest answering turn (in characters) that can be thanks or a greeting; longer, it says more ("Thanks for
 having me. I've been a listener since episode one." is 62)."""

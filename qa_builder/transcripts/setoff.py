@@ -11,12 +11,12 @@ from dataclasses import dataclass
 
 import regex
 
+from .exchanges import QUESTION_END
+
 __all__ = ["Emphasis", "QUESTIONS_MIN", "SetOff", "heading_level", "set_off_questions", "without_hashes"]
 
 QUESTIONS_MIN = 2
 """Paragraphs set off alike a transcript must hold before they are read as its questions."""
-_ASKS = regex.compile(r"[?？][\"”’»)\]\s]*$")
-"""A heading or italic paragraph that ends with a question mark (a bold one may be a prompt: ``Tell us more.``)."""
 _MD_LEVEL = regex.compile(r"^\s{0,3}(#{1,6})\s")
 _MD_HASHES = regex.compile(r"^\s{0,3}#{1,6}\s+|\s+#+\s*$")
 _HTML_LEVEL = regex.compile(r"^\s*(?:<[^>]+>\s*)*<h([1-6])\b", regex.IGNORECASE)
@@ -56,14 +56,15 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
     bold = [k for k, p in enumerate(paragraphs) if p.bold]
     if len(bold) >= QUESTIONS_MIN:
         return SetOff("in bold", bold)
-    headings = [(k, heading_level(p.raw)) for k, p in enumerate(paragraphs) if p.heading and _ASKS.search(p.text)]
+    asking = [k for k, p in enumerate(paragraphs) if QUESTION_END.search(p.text)]
+    headings = [(k, heading_level(paragraphs[k].raw)) for k in asking if paragraphs[k].heading]
     levels = Counter(level for _, level in headings)
     if headings:
         level = max(levels, key=lambda found: (levels[found], found))
         asked = [k for k, found in headings if found == level]
         if len(asked) >= QUESTIONS_MIN:
             return SetOff("as headings", asked)
-    italic = [k for k, p in enumerate(paragraphs) if p.italic and not p.heading and _ASKS.search(p.text)]
+    italic = [k for k in asking if paragraphs[k].italic and not paragraphs[k].heading]
     return SetOff("in italics", italic) if len(italic) >= QUESTIONS_MIN else None
 
 
