@@ -1263,6 +1263,22 @@ def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, ma
     assert [w.message.split(" read as")[0] for w in result.warnings] == [f"no labels: 3 paragraph(s) printed {printed}"]
 
 
+def test_a_bold_paragraph_in_an_answer_under_heading_questions_is_the_answer_s() -> None:
+    meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}, markup="markdown")
+    text = HEADED.replace("Centering the clay.", "**I never let it go.**\n\nCentering the clay.")
+    result = parse_text(text, meta=meta, lang="en")
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Ruth Ames"] * 3
+    assert result.turns[3].text.startswith("I never let it go.\nCentering the clay.")
+
+
+def test_question_headings_in_a_file_meant_to_have_labels_are_no_interview() -> None:
+    """meta.toml declares labels the file never prints: an explainer's "What is …?" headings are refused as before."""
+    from qa_builder.errors import NoTurnsError
+
+    with pytest.raises(NoTurnsError):
+        parse_text(HEADED, meta=meta_for("en", {"Q": "Ann Asker"}, markup="markdown"), lang="en")
+
+
 DIALOGUE = (
     "# Лён\n\n**Директор фабрики — о том, зачем ей кафе**\n\n"
     "**— Анна Петровна, что изменилось?**\n\n— Покупатели. Раньше мы продавали ткань оптом.\n\n"

@@ -61,7 +61,7 @@ from .paragraphs import (
 )
 from .read import Line
 from .regions import CUE_TIMING, find_regions, subtitle_cues
-from .setoff import Emphasis, set_off_questions, without_hashes
+from .setoff import BOLD, Emphasis, set_off_questions, without_hashes
 
 __all__ = ["Block", "Layout", "Reading", "read_blocks"]
 
@@ -123,7 +123,7 @@ class Reading:
     that starts with a dash (``- It does.``) is a new speaker's, as subtitles mark two speakers in one cue."""
     gapped: list[str] = field(default_factory=list)
     """Short labels this file prints before two spaces, not a colon (:func:`~.labels.gapped_labels`)."""
-    questions_printed: str = "in bold"
+    questions_printed: str = BOLD
     """How the questions of a transcript without labels are set off (:mod:`.setoff`)."""
     flags: set[str] = field(default_factory=set)
     doubts: list[tuple[int, str]] = field(default_factory=list)
@@ -583,7 +583,7 @@ def _layout(blocks: list[Block], context: Reading) -> Layout:
             _set_off(blocks, context)
     elif any(block.kind == "label" for block in blocks):
         layout = "labels"
-    elif _set_off(blocks, context):
+    elif _set_off(blocks, context, bold_only=bool(context.language.labels)):
         layout = "bold-questions"
     else:
         raise _no_turns(blocks, context)
@@ -633,8 +633,11 @@ def _dashed_answer(blocks: Sequence[Block], k: int) -> bool:
     return after is not None and after.kind == "text" and DIALOGUE_DASH.match(after.text) is not None
 
 
-def _set_off(blocks: list[Block], context: Reading) -> bool:
-    """Mark the paragraphs a transcript without labels sets off as its questions (:mod:`.setoff`) as bold ones."""
+def _set_off(blocks: list[Block], context: Reading, *, bold_only: bool = False) -> bool:
+    """Mark the paragraphs a transcript without labels sets off as its questions (:mod:`.setoff`) as bold ones, and
+    a bold paragraph among answers whose questions are set off otherwise as text (emphasis). ``bold_only`` where
+    meta.toml declares labels the file does not print: only bold questions read then (an explainer's "What is
+    …?" headings are no interview)."""
     found = set_off_questions(
         [
             Emphasis(
@@ -647,8 +650,10 @@ def _set_off(blocks: list[Block], context: Reading) -> bool:
             for block in blocks
         ]
     )
-    if found is None:
+    if found is None or (bold_only and found.printed != BOLD):
         return False
+    for block in blocks if found.printed != BOLD else ():
+        block.kind = "text" if block.kind == "bold" else block.kind
     for k in found.questions:
         blocks[k].kind = "bold"
         blocks[k].text = blocks[k].rest = without_hashes(blocks[k].text)

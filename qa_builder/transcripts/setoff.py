@@ -13,8 +13,10 @@ import regex
 
 from .exchanges import QUESTION_END
 
-__all__ = ["Emphasis", "QUESTIONS_MIN", "SetOff", "heading_level", "set_off_questions", "without_hashes"]
+__all__ = ["BOLD", "Emphasis", "QUESTIONS_MIN", "SetOff", "heading_level", "set_off_questions", "without_hashes"]
 
+BOLD = "in bold"
+"""How most print interviews set their questions off (:attr:`SetOff.printed`)."""
 QUESTIONS_MIN = 2
 """Paragraphs set off alike a transcript must hold before they are read as its questions."""
 _MD_LEVEL = regex.compile(r"^\s{0,3}(#{1,6})\s")
@@ -55,7 +57,7 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
     """
     bold = [k for k, p in enumerate(paragraphs) if p.bold]
     if len(bold) >= QUESTIONS_MIN:
-        return SetOff("in bold", bold)
+        return SetOff(BOLD, bold)
     asking = [k for k, p in enumerate(paragraphs) if QUESTION_END.search(p.text)]
     headings = [(k, heading_level(paragraphs[k].raw)) for k in asking if paragraphs[k].heading]
     levels = Counter(level for _, level in headings)
