@@ -731,3 +731,10 @@ def test_init_reads_a_name_printed_once_with_the_short_form_its_later_labels_use
     labels = drafted(tmp_path / "iv", f"{lang}.txt", text)["languages"][lang]["labels"]
     name = first.split("（")[0].split("(")[0]
     assert labels[first] == labels[short] == name
+
+
+def test_a_chinese_clause_with_a_pause_before_a_colon_is_no_label(tmp_path: Path) -> None:
+    """Only a role word of the conventions before the space makes a label (``主持人 林静``), not a clause."""
+    text = "记者：为什么？\n\n周慕白：原因很简单。\n\n记者：然后呢？\n\n周慕白：想了很久。\n\n"
+    text += "说到底 还是那句话：搬走。\n"
+    assert set(drafted(tmp_path / "iv", "zh.txt", text)["languages"]["zh"]["labels"]) == {"记者", "周慕白"}

@@ -827,6 +827,7 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         alone=context.script,
         titles=context.conventions.honorifics,
         roles=context.conventions.audience_labels,
+        posts=context.conventions.posts(),
     )
 
 

@@ -388,8 +388,11 @@ def _dash_candidates(reading: _Reading) -> list[Candidate]:
     return marking
 
 
-_NAME_PARAGRAPH = regex.compile(r"^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}{1,3})){0,3}$")
-"""A paragraph that is a name and nothing else, in any case (``Operator``, ``Thomas Gale``, ``Ana de Souza``)."""
+_NAME_PARAGRAPH = regex.compile(
+    r"^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}{1,3})){1,3}(?<![.!?])$"
+)
+"""A paragraph that is a name and nothing else, in any case, of two words at least (``Thomas Gale``, ``Ana de
+Souza``; one word, ``Right``, is a reply), ending in no sentence's mark."""
 
 
 def _alone_candidates(reading: _Reading) -> list[Candidate]:
@@ -397,13 +400,15 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
     paragraph with the text in the next (an earnings call: ``Thomas Gale``), two names at least twice each."""
     found: dict[str, Candidate] = {}
     paragraphed: set[str] = set()
+    conventions = builtin_conventions(reading.lang)
+    roles = {*_role_words(conventions), *conventions.chairing_labels}
     paragraphs = reading.paragraphs
     for k, (paragraph, text, _, _) in enumerate(paragraphs):
         first = paragraph.first_line.strip("*_ ")
         after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
         below = bool(paragraph.starts) or (after is not None and after[0].line_start == paragraph.line_end + 1)
         script = ALONE_NAME.match(first) if below else None
-        label = script["label"] if script is not None else None if below else _alone_paragraph(text, after)
+        label = script["label"] if script is not None else None if below else _alone_paragraph(text, after, roles)
         if paragraph.line_start in reading.asides or label is None:
             continue
         if not below:
@@ -425,12 +430,14 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
     ]
 
 
-def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None) -> str | None:
-    """A paragraph that is a name, with a paragraph of words after it (not another name: a list of people)."""
-    named = len(text) <= _NAME_PARAGRAPH_MAX and _NAME_PARAGRAPH.match(text) is not None
-    if not named or after is None or _NAME_PARAGRAPH.match(after[1]) is not None:
-        return None
-    return text
+def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None, roles: set[str]) -> str | None:
+    """A paragraph that is a name (or a role word of the conventions, ``Operator``), with a paragraph of words after
+    it (not another name: a list of people)."""
+
+    def named(found: str) -> bool:
+        return len(found) <= _NAME_PARAGRAPH_MAX and (_NAME_PARAGRAPH.match(found) is not None or found in roles)
+
+    return text if named(text) and after is not None and not named(after[1]) else None
 
 
 _NAME_PARAGRAPH_MAX = 40
@@ -528,6 +535,7 @@ def _label(
         not_labels=conventions.not_labels,
         separators=(),
         first_line=first_line,
+        posts=conventions.posts(),
     )
     return shaped[0] if shaped is not None else None
 

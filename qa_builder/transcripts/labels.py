@@ -66,6 +66,7 @@ PARTICLES = frozenset(
 )
 """Lower-case words inside a name (``Ursula von der Leyen``, ``Dominique de Villepin``)."""
 ARTICLES = frozenset({"le", "la", "l'", "l’", "les", "the", "der", "die", "das", "el", "il", "lo"})
+"""Articles before a post in a titled label (``M. le président …``, ``Mme la rapporteure``)."""
 _ELIDED = regex.compile(r"(?i)^(l['’])(?=\p{L})")
 
 
@@ -78,17 +79,17 @@ def label_words(label: str) -> list[str]:
     return [part for word in label.split() for part in _ELIDED.split(word) if part]
 
 
-"""Articles before a post in a titled label (``M. le président …``, ``Mme la rapporteure``)."""
 _LATIN_TOKEN = regex.compile(r"^(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\([^()]*\)|[\p{Lu}\p{N}]{1,3}\.?)$")
 _WIDE_LETTER = r"[\p{Han}\p{Hiragana}\p{Katakana}\p{Hangul}·・ーｰ]"
 _WIDE_NAME = regex.compile(
     rf"^(?:\p{{N}}{{1,4}}(?![年月日号號时時点點分秒岁歲个個次期届屆版]))?"
-    rf"{_WIDE_LETTER}{{1,10}}(?:[ \u3000]{_WIDE_LETTER}{{1,6}})?$"
+    rf"{_WIDE_LETTER}{{1,10}}$"
 )
-"""A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``; a role and
-a name after one space, ``主持人 林静``), after
+"""A name or role in a script without spaces: up to ten characters (an outlet and 记者: ``蓝湾电视台记者``), after
 digits where an outlet's name starts with them (``36氪``; ``2023年`` is a date). Katakana's long vowel mark ``ー``
 (``ホール``) belongs to no script of its own."""
+_POSTED_NAME = regex.compile(rf"^(?P<post>{_WIDE_LETTER}{{1,6}})[ \u3000]{_WIDE_LETTER}{{2,4}}$")
+"""A role word and a name after one space, as Chinese press conferences print the host: ``主持人 林静``."""
 _NUMBERED_SPEAKER = regex.compile(
     r"^(?:Speaker|Participant|Guest|Sprecher(?:in)?|Teilnehmer(?:in)?|Intervenant(?:e)?|Locuteur|"
     r"发言人|說話人|说话人|嘉宾|嘉賓)\s*\d{1,2}$",
@@ -466,12 +467,14 @@ def undeclared_label(
     alone: bool = False,
     titles: Sequence[str] = (),
     roles: Sequence[str] = (),
+    posts: Sequence[str] = (),
 ) -> tuple[str, str] | None:
     """The label ``text`` starts with, and why it is one, if it looks like a speaker label; else None.
 
     ``declared`` are the language's labels, ``names`` the declared speakers' names, ``titles`` the honorifics
     (``Mr. Graves …`` is no label ``Mr`` where labels may end in a period), ``roles`` the conventions' role
-    phrases (``From the audience``, ``Dal pubblico``): labels though not shaped like a name. ``first_line`` is the
+    phrases (``From the audience``, ``Dal pubblico``): labels though not shaped like a name; ``posts`` the role
+    words a name may follow after a space in a script without spaces (``主持人 林静``). ``first_line`` is the
     paragraph's first line: a name and a time code alone on it are a label (``Speaker 3  12:04``), and so is a
     name in capitals alone on it with text below where the file prints its labels so (``alone``: ``CALLER``).
 
@@ -504,7 +507,7 @@ def undeclared_label(
         return None
     if script is not None and timed is None:
         return label, "it is a name alone on its line, as this file prints its labels"
-    found = _reason(label, rest, bold_start, declared, names)
+    found = _reason(label, rest, bold_start, declared, names, posts)
     if found is None and role_phrase(label, roles):  # "Dal pubblico", not shaped like a name
         return label, "it names a role the conventions list"
     return found
@@ -547,7 +550,7 @@ def timed_label(first_line: str) -> str | None:
 
 
 def _reason(
-    label: str, rest: str, bold_start: str, declared: Sequence[str], names: Sequence[str]
+    label: str, rest: str, bold_start: str, declared: Sequence[str], names: Sequence[str], posts: Sequence[str] = ()
 ) -> tuple[str, str] | None:
     if bold_start and bold_start.rstrip(f" {COLON}").strip() == label:
         return label, "it is printed in bold like a label"
@@ -555,19 +558,19 @@ def _reason(
     if near is not None:
         return label, f"a typo of {near!r}?"
     if not rest.strip():  # a line ending in a colon: a label on its own line, or narration ("Later, Altman called:")
-        return (label, "it is shaped like a speaker label") if _name_shaped(label, alone=True) else None
+        return (label, "it is shaped like a speaker label") if _name_shaped(label, alone=True, posts=posts) else None
     for name in names if len(label.split()) <= _NAMING_WORDS else ():
         parts = [name, *(part for part in name.split() if len(part) >= 3)]
         for part in parts:
             found = _whole_word(part).search(label)
             if found and text_width(label) - text_width(found[0]) <= _NAMING_REST:
                 return label, f"it names the declared speaker {name!r}"
-    if _name_shaped(label, alone=False):
+    if _name_shaped(label, alone=False, posts=posts):
         return label, "it is shaped like a speaker label"
     return None
 
 
-def _name_shaped(label: str, *, alone: bool) -> bool:
+def _name_shaped(label: str, *, alone: bool, posts: Sequence[str] = ()) -> bool:
     """A name (``Tom``, ``Dr. Anna Meyer (SPD)``, ``DELL (on camera)``, ``记者``, ``蓝湾电视台记者``, ``[主持人]``);
     a name and a title after a comma where the label stands alone on its line (``Jonas Aldinger, Parl.
     Staatssekretär bei …``) or is all capitals, as broadcast transcripts print it (``ANA REYES, CNN ANCHOR``).
@@ -588,6 +591,8 @@ def _name_shaped(label: str, *, alone: bool) -> bool:
     bare = _BRACKETED.sub(r"\1", label.strip())
     if _WIDE_NAME.match(bare) or _NUMBERED_SPEAKER.match(bare) or coded_speaker(bare):
         return True
+    if (posted := _POSTED_NAME.match(bare)) is not None and posted["post"] in posts:
+        return True  # "主持人 林静"; "说到底 还是那句话" is a clause
     if bare.startswith(("(", "（")):  # "(Beifall bei der SPD) Name": an interjection first, not a name
         return False
     bare = without_asides(bare)  # "(SPD)", "(on camera)", "(voice-over)", "（“半亩书房”创始人）"

@@ -166,6 +166,10 @@ class Conventions(BaseModel):
         lists = {name: getattr(self, name) + getattr(other, name) for name in LIST_RULES}
         return Conventions.model_construct(**lists, sentences=self.sentences.merged(other.sentences))
 
+    def posts(self) -> tuple[str, ...]:
+        """The role words that ask, answer or chair, as a label may print them before a name (``主持人 林静``)."""
+        return (*self.asking_labels, *self.answering_labels, *self.chairing_labels)
+
     def suspended(self) -> frozenset[str]:
         """The ``suspended_hyphen`` words, case-folded."""
         return frozenset(word.casefold() for word in self.suspended_hyphen)
