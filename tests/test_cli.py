@@ -129,6 +129,18 @@ BAD_INPUTS = [
         "hyphen) and rename [languages.zh] to [languages.zh-CN]",
     ),
     (
+        "a transcript named with an underscore for a declared subtag",
+        lambda raw: (
+            (raw / VERGE / "meta.toml").write_text(
+                (raw / VERGE / "meta.toml").read_text(encoding="utf-8").replace("[languages.zh", "[languages.zh-Hans"),
+                encoding="utf-8",
+            ),
+            (raw / VERGE / "zh.txt").rename(raw / VERGE / "zh_Hans.txt"),
+        ),
+        "error: {raw}/verge-altman-murati-2023/zh_Hans.txt: the file is named 'zh_Hans' but meta.toml declares "
+        "[languages.zh-Hans], which has no transcript — rename it zh-Hans.txt",
+    ),
+    (
         "a transcript saved as Markdown",
         lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").rename(raw / "verge-altman-murati-2023" / "de.md"),
         "error: {raw}/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt "

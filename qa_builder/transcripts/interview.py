@@ -457,13 +457,18 @@ def _undeclared(path: Path, without_file: list[str], folder: Path) -> MissingTra
     """A transcript no language of meta.toml names; where its name is a declared language's written another way
     (``zh_CN``, ``zh-Hans`` for ``zh``), that is said."""
     stem = path.stem.replace("_", "-")
-    meant = next((lang for lang in without_file if lang.casefold() == stem.split("-")[0].casefold()), None)
+    meant = next((lang for lang in without_file if lang.casefold() == stem.casefold()), None) or next(
+        (lang for lang in without_file if lang.casefold() == stem.split("-")[0].casefold()), None
+    )
     if meant is not None:
         other = f"name it {stem}.txt (a language code has a hyphen)" if stem != path.stem else "keep its name"
+        hint = f"rename it {meant}.txt"
+        if meant.casefold() != stem.casefold():
+            hint += f", or {other} and rename [languages.{meant}] to [languages.{stem}]"
         return MissingTranscriptError(
             f"the file is named {path.stem!r} but meta.toml declares [languages.{meant}], which has no transcript",
             path=path,
-            hint=f"rename it {meant}.txt, or {other} and rename [languages.{meant}] to [languages.{stem}]",
+            hint=hint,
         )
     return MissingTranscriptError(
         f"transcript {path.name} has no metadata",
