@@ -738,3 +738,10 @@ def test_a_chinese_clause_with_a_pause_before_a_colon_is_no_label(tmp_path: Path
     text = "记者：为什么？\n\n周慕白：原因很简单。\n\n记者：然后呢？\n\n周慕白：想了很久。\n\n"
     text += "说到底 还是那句话：搬走。\n"
     assert set(drafted(tmp_path / "iv", "zh.txt", text)["languages"]["zh"]["labels"]) == {"记者", "周慕白"}
+
+
+def test_init_drafts_full_names_printed_after_a_time_code_above_the_words(tmp_path: Path) -> None:
+    from test_layouts import RIVERSIDE
+
+    labels = drafted(tmp_path / "podcast", "en.txt", RIVERSIDE)["languages"]["en"]["labels"]
+    assert set(labels) == {"Ann Asker", "Bob Answerer"}

@@ -1179,6 +1179,32 @@ def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
     ]
 
 
+RIVERSIDE = (
+    "Harbour Notes - Episode 4\nSpeakers: Ann Asker, Bob Answerer\n\n00:00:00 Ann Asker\nWelcome back. Why logbooks?\n\n"
+    "00:00:14 Bob Answerer\nThey tell the weather.\n\nAnd the hours.\n\n00:01:02 Ann Asker\nWho kept them?\n\n"
+    "00:01:06 Bob Answerer\nThe keepers, every night.\n"
+)
+
+
+def test_a_time_code_and_a_name_alone_on_a_line_label_the_words_below() -> None:
+    """Riverside exports print ``00:01:33 Name`` above each turn: the same line every turn, with its time counting
+    up, is no running header."""
+    meta = meta_for("en", {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"})
+    result = parse_text(RIVERSIDE, meta=meta, lang="en")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("Ann Asker", "Welcome back. Why logbooks?"),
+        ("Bob Answerer", "They tell the weather.\nAnd the hours."),
+        ("Ann Asker", "Who kept them?"),
+        ("Bob Answerer", "The keepers, every night."),
+    ]
+    assert [s.text for s in result.segments if s.kind == "timestamp"] == [
+        "00:00:00",
+        "00:00:14",
+        "00:01:02",
+        "00:01:06",
+    ]
+
+
 EARNINGS_CALL = (
     "Harbor Tools (HBT) Q2 2025 Earnings Call Transcript\n\nCompany Participants\n"
     "Ann Asker - Head of Investor Relations\nBob Answerer - Chief Executive Officer\n\n"

@@ -336,7 +336,9 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
     bare += [f"{regex.escape(label)}{GAP}" for label in context.gapped]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
-    change += "".join(f"{label}|" for label in bare) + (rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s)|" if ordered else "")
+    change += "".join(f"{label}|" for label in bare) + (
+        rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s|$)|" if ordered else ""
+    )
     return compiled(
         rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"

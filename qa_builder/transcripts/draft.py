@@ -350,6 +350,8 @@ def _line_start_candidates(
     each; a label whose lines mostly ask is the interviewer's."""
     found: dict[str, Candidate] = {}
     for paragraph, _, _, _ in reading.paragraphs:
+        if timed_label(paragraph.first_line) is not None:
+            continue  # "00:01:33 Tobias Wren" alone on its line, the words below: a timed label, read by _label
         for line in paragraph.text.split("\n"):
             match = pattern.match(line)
             if match is not None and not ignored(match["label"]):

@@ -539,13 +539,25 @@ def bold_timed(text: str, bold_start: str) -> str | None:
     return bold_start if regex.fullmatch(rf"\s+(?:{BRACKETED_TIME}|{TIME_CODE})\s*[{COLON}]?", rest) else None
 
 
+_TIME_FIRST_LINE = regex.compile(
+    rf"^(?:{BRACKETED_TIME}|{TIME_CODE})\s+(?P<label>\p{{Lu}}[\p{{L}}\p{{M}}'’\-]+(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]+){{1,2}})"
+    r"(?<![.?!])$"
+)
+"""A time code and a name alone on a line, the words below (``00:01:33 Tobias Wren``)."""
+
+
 def timed_label(first_line: str) -> str | None:
     """The label of a line that holds a label and a time code only (``Maren Holtby  00:02``), else None.
 
     >>> timed_label("Maren Holtby  00:02"), timed_label("Dana (00:01:23):"), timed_label("Okay, see you.")
     ('Maren Holtby', 'Dana', None)
+
+    Or a time code and then a name of two or three words, as Riverside exports print each turn's first line:
+
+    >>> timed_label("00:01:33 Tobias Wren"), timed_label("00:01:33 The vote was close.")
+    ('Tobias Wren', None)
     """
-    timed = _TIMED_LINE.match(first_line)
+    timed = _TIMED_LINE.match(first_line) or _TIME_FIRST_LINE.match(first_line)
     return timed["label"].strip() if timed is not None else None
 
 
