@@ -500,6 +500,25 @@ def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None
     assert "the answers are labelled" in result.warnings[0].message
 
 
+def test_an_unlabelled_paragraph_after_a_labelled_question_in_bold_is_the_answer_whatever_it_ends_with() -> None:
+    """Chinese profiles print ``**记者：…**`` in bold, a statement prompt too, and the answers unlabelled."""
+    meta = InterviewMeta.model_validate(
+        {
+            "title": "t",
+            "publisher": "p",
+            "url": "u",
+            "published": "2024-01-01",
+            "interviewer": "Ann Asker",
+            "interviewees": ["Bob Answerer"],
+            "languages": {"zh": {"source": "s", "labels": {"记者": "Ann Asker"}, "markup": "markdown"}},
+        }
+    )
+    text = "标题\n\n**记者：为什么修桥？**\n\n因为桥是活的。\n\n**记者：您常说桥会老。**\n\n会老，也会好起来。\n"
+    result = parse_text(text, meta=meta, lang="zh")
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer", "Ann Asker", "Bob Answerer"]
+    assert result.turns[3].text == "会老，也会好起来。"
+
+
 def test_a_webvtt_transcript_reads_its_cues_as_time_codes() -> None:
     """Zoom and Teams export WebVTT: a cue number and timing before each line, never a heading or speech."""
     text = (

@@ -64,6 +64,8 @@ class _OpenTurn:
     flags: set[str]
     cuts: list[tuple[int, Cut, int]] = field(default_factory=list)
     """Furniture cut out of the turn: (paragraph, the cut, its line)."""
+    bold: bool = False
+    """Printed wholly in bold, its label too (``**记者：您常说桥是活的。**``): a question, whatever it ends with."""
 
 
 @dataclass(slots=True)
@@ -76,6 +78,10 @@ class _Draft:
     line_end: int
     turn_index: int | None = None
     offset: int | None = None
+
+
+def _wholly_bold(block: Block) -> bool:
+    return bool(block.bold_start) and block.bold_start.strip() == block.text.strip()
 
 
 class Builder:
@@ -150,7 +156,7 @@ class Builder:
         elif self.context.layout == "bold-questions" and self.open.voice.function == "asks":
             self._close()
             self._open(block, block.rest, voice=self._answerer(), flags=_FROM_LAYOUT)
-        elif (answerer := self.context.meta.answerer) is not None and self._asked_question(self.open):
+        elif (answerer := self.context.meta.answerer) is not None and self._asked_question(self.open, block):
             self.notes.warn(
                 block.paragraph.line_start,
                 f"unlabelled paragraph right after a question, read as {_who(answerer)}'s answer "
@@ -244,6 +250,7 @@ class Builder:
         self.pending_label = None
         text, cuts = self._cut(text)
         self.open = _OpenTurn(label, voice, self.section, line_start, block.paragraph.line_end, [text], found)
+        self.open.bold = _wholly_bold(block)
         self.open.cuts = [(0, stamp, line_start) for stamp in stamps]
         self.open.cuts += [(0, cut, block.paragraph.line_at(cut.at)) for cut in cuts]
         self.interrupted_by = None
@@ -293,8 +300,11 @@ class Builder:
     def _answerer(self) -> Voice:
         return self.context.meta.answerer or Voice(None, "interviewee")
 
-    def _asked_question(self, turn: _OpenTurn) -> bool:
-        return turn.voice.function == "asks" and QUESTION_END.search(turn.paragraphs[-1]) is not None
+    def _asked_question(self, turn: _OpenTurn, block: Block) -> bool:
+        """Whether the open turn asks and ends in a question mark, or is a question printed wholly in bold and
+        ``block`` is not (a question's second bold paragraph goes on asking)."""
+        ended = QUESTION_END.search(turn.paragraphs[-1]) is not None
+        return turn.voice.function == "asks" and (ended or (turn.bold and not _wholly_bold(block)))
 
     def _named(self, text: str) -> list[str]:
         """The declared speakers ``text`` names (by name, name part or label)."""
