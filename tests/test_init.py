@@ -745,3 +745,16 @@ def test_init_drafts_full_names_printed_after_a_time_code_above_the_words(tmp_pa
 
     labels = drafted(tmp_path / "podcast", "en.txt", RIVERSIDE)["languages"]["en"]["labels"]
     assert set(labels) == {"Ann Asker", "Bob Answerer"}
+
+
+def test_init_drafts_a_panel_s_moderator_by_her_post_and_a_voice_from_the_audience(tmp_path: Path) -> None:
+    """``Lea Brandt (Moderation):`` once, ``Brandt:`` after it, chairs; ``Wortmeldung aus dem Publikum:`` is the
+    audience (a noun before the conventions' ``Aus dem Publikum``)."""
+    text = (
+        "Podium\n\nLea Brandt (Moderation): Willkommen. Herr Roos, warum?\n\nMax Roos (Verein): Weil es geht.\n\n"
+        "Brandt: Und dann?\n\nRoos: Dann bauen wir.\n\nBrandt: Fragen aus dem Publikum?\n\n"
+        "Wortmeldung aus dem Publikum: Wann beginnt der Bau?\n\nRoos: Im Mai.\n\nBrandt: Danke.\n"
+    )
+    draft = drafted(tmp_path / "podium", "de.txt", text)
+    assert draft["speakers"]["Lea Brandt"] == "chair"
+    assert draft["speakers"][draft["languages"]["de"]["labels"]["Wortmeldung aus dem Publikum"]] == "audience"

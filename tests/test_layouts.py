@@ -1199,7 +1199,8 @@ def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
 
 
 RIVERSIDE = (
-    "Harbour Notes - Episode 4\nSpeakers: Ann Asker, Bob Answerer\n\n00:00:00 Ann Asker\nWelcome back. Why logbooks?\n\n"
+    "Harbour Notes - Episode 4\nSpeakers: Ann Asker, Bob Answerer\n\n"
+    "00:00:00 Ann Asker\nWelcome back. Why logbooks?\n\n"
     "00:00:14 Bob Answerer\nThey tell the weather.\n\nAnd the hours.\n\n00:01:02 Ann Asker\nWho kept them?\n\n"
     "00:01:06 Bob Answerer\nThe keepers, every night.\n"
 )

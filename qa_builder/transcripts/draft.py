@@ -537,6 +537,7 @@ def _label(
         not_labels=conventions.not_labels,
         separators=(),
         first_line=first_line,
+        roles=conventions.audience_labels,
         posts=conventions.posts(),
     )
     return shaped[0] if shaped is not None else None
@@ -586,7 +587,16 @@ def _cluster(candidates: list[Candidate], conventions: Conventions) -> list[Cand
             candidate.speaker = full.speaker if full else name
             candidate.role = full.role if full else _role(candidate, conventions)
         kept.append(candidate)
-    return sorted(_same_post(kept, conventions), key=lambda c: c.first_line)
+    return sorted(_chairs(_same_post(kept, conventions), conventions), key=lambda c: c.first_line)
+
+
+def _chairs(candidates: list[Candidate], conventions: Conventions) -> list[Candidate]:
+    """A speaker one of whose labels names the chair's post (``Lea Brandt (Moderation)`` once, ``Brandt`` after it)
+    chairs under every label."""
+    chairing = {c.speaker for c in candidates if _role(c, conventions) == "chair"}
+    for candidate in candidates:
+        candidate.role = "chair" if candidate.speaker in chairing else candidate.role
+    return candidates
 
 
 def _same_person(label: str, other: str) -> bool:
@@ -679,6 +689,7 @@ def _role(candidate: Candidate, conventions: Conventions) -> Role:
     words = label.removeprefix("The ").split()  # "The Chairman" as hearings print it
     posts = [_after_post(_bare_name(label).split(), conventions)[1], _post_only(label, conventions)]
     posts.append(label.partition(",")[2].strip() or None)  # "Mme Anne Morel, rapporteure"
+    posts.append(regex.sub(r"^.*[(（]([^()（）]+)[)）]$", r"\1", label) if label.endswith((")", "）")) else None)
     found = [_role_word(word, conventions) for word in (*posts, words[0] if words else None) if word]
     named = next((role for role in found if role), None) if words and not numbered_speaker(label) else None
     if named is not None and (named != "interviewee" or len(words) == 1):

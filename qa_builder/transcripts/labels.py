@@ -521,9 +521,18 @@ def role_phrase(label: str, roles: Sequence[str]) -> bool:
     (True, True)
     >>> role_phrase("dal pubblico", ["Dal pubblico"]), role_phrase("Bottom line", ["From the audience"])
     (False, False)
+
+    A noun before a phrase that starts with a preposition names the same person (``Wortmeldung aus dem
+    Publikum``, ``Comment from the audience``):
+
+    >>> role_phrase("Wortmeldung aus dem Publikum", ["Aus dem Publikum"])
+    True
     """
     bare = without_asides(label)
-    return any(bare == role or (bare.isupper() and bare == role.upper()) for role in roles)
+    if any(bare == role or (bare.isupper() and bare == role.upper()) for role in roles):
+        return True
+    head, _, rest = bare.partition(" ")
+    return head[:1].isupper() and head.isalpha() and any(rest == role[:1].lower() + role[1:] for role in roles)
 
 
 def bold_timed(text: str, bold_start: str) -> str | None:
