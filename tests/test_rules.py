@@ -403,6 +403,8 @@ def test_closed_captions_mark_a_new_speaker_with_two_angle_brackets() -> None:
         ("en", "END                1:49 P.M. EDT"),
         ("zh", "本文为某某网原创，未经授权不得转载。"),
         ("zh", "（责编：王一、李二）"),
+        ("zh", "本文经《某某评论》授权翻译，有删节。"),
+        ("zh", "译者王小溪，陶瓷史研究者。"),
         ("zh", "《 某某日报 》（ 2025年05月20日   第 06 版）"),
     ],
 )
