@@ -1309,6 +1309,19 @@ def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, ma
     assert [w.message.split(" read as")[0] for w in result.warnings] == [f"no labels: 3 paragraph(s) printed {printed}"]
 
 
+def test_an_italic_prompt_between_answers_is_a_question_where_the_questions_are_italic() -> None:
+    """*You once called the kiln a weather system.* asks without a question mark; an italic note at the end does
+    not ask."""
+    meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}, markup="markdown")
+    text = (
+        "# Ruth Ames\n\n*How did you start?*\n\nA night class.\n\n*You once called the kiln a weather system.*\n\n"
+        "It is. It has moods.\n\n*Do you sell?*\n\nAt markets.\n\n*This interview has been edited.*\n"
+    )
+    result = parse_text(text, meta=meta, lang="en")
+    assert [t.speaker for t in result.turns] == ["Ann Asker", "Ruth Ames"] * 3
+    assert result.turns[2].text == "You once called the kiln a weather system."
+
+
 def test_a_bold_paragraph_in_an_answer_under_heading_questions_is_the_answer_s() -> None:
     meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}, markup="markdown")
     text = HEADED.replace("Centering the clay.", "**I never let it go.**\n\nCentering the clay.")

@@ -47,7 +47,8 @@ class SetOff:
 def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
     """The questions of a transcript without labels: its wholly bold paragraphs, if it has two or more; else its
     headings of the level most of its question-mark headings have (a title above them is another level); else its
-    wholly italic paragraphs that end with a question mark. None if it sets off none of these ways.
+    wholly italic paragraphs that end with a question mark, and the italic prompts between answers after the first
+    of them. None if it sets off none of these ways.
 
     >>> title, text = Emphasis("# Why wait?", "Why wait?", heading=True), Emphasis("So.", "So.")
     >>> found = set_off_questions([title, text, Emphasis("## How?", "How?", heading=True), text,
@@ -67,7 +68,23 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
         if len(asked) >= QUESTIONS_MIN:
             return SetOff("as headings", asked)
     italic = [k for k in asking if paragraphs[k].italic and not paragraphs[k].heading]
-    return SetOff("in italics", italic) if len(italic) >= QUESTIONS_MIN else None
+    if len(italic) < QUESTIONS_MIN:
+        return None
+    return SetOff("in italics", sorted({*italic, *_italic_prompts(paragraphs, italic[0])}))
+
+
+def _italic_prompts(paragraphs: Sequence[Emphasis], first: int) -> list[int]:
+    """In a file whose questions are italic, an italic paragraph without a question mark between two paragraphs of
+    answers is a prompt (``*You once called the kiln a weather system.*``); one at the end is a note."""
+
+    def plain(k: int) -> bool:
+        return 0 <= k < len(paragraphs) and not (paragraphs[k].italic or paragraphs[k].bold or paragraphs[k].heading)
+
+    return [
+        k
+        for k in range(first + 1, len(paragraphs) - 1)
+        if paragraphs[k].italic and not paragraphs[k].heading and plain(k - 1) and plain(k + 1)
+    ]
 
 
 def heading_level(raw: str) -> int:
