@@ -475,9 +475,9 @@ def test_a_fact_box_between_answers_is_a_box_not_the_answer(gap: str) -> None:
     assert turns(listed)[1][0] == "Bob" and "safety" in turns(listed)[1][1]
 
 
-def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None:
-    """Some magazines label the answers only and print the questions in bold: each bold paragraph is a question."""
-    meta = InterviewMeta.model_validate(
+def one_answerer(lang: str, language: dict[str, object]) -> InterviewMeta:
+    """An interview's meta with Ann Asker asking and Bob Answerer the one answerer, in one language."""
+    return InterviewMeta.model_validate(
         {
             "title": "t",
             "publisher": "p",
@@ -485,9 +485,14 @@ def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None
             "published": "2024-01-01",
             "interviewer": "Ann Asker",
             "interviewees": ["Bob Answerer"],
-            "languages": {"fr": {"source": "s", "labels": {"Bob Answerer": "Bob Answerer"}}},
+            "languages": {lang: language},
         }
     )
+
+
+def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None:
+    """Some magazines label the answers only and print the questions in bold: each bold paragraph is a question."""
+    meta = one_answerer("fr", {"source": "s", "labels": {"Bob Answerer": "Bob Answerer"}})
     text = "Titre\n\n**Pourquoi ?**\n\nBob Answerer : Parce que.\n\n**Et alors, c'est long…**\n\nBob Answerer : Oui."
     result = parse_text(text, meta=meta, lang="fr")
     assert [(t.speaker, t.text) for t in result.turns] == [
@@ -502,17 +507,7 @@ def test_questions_in_bold_among_labelled_answers_are_the_interviewers() -> None
 
 def test_an_unlabelled_paragraph_after_a_labelled_question_in_bold_is_the_answer_whatever_it_ends_with() -> None:
     """Chinese profiles print ``**记者：…**`` in bold, a statement prompt too, and the answers unlabelled."""
-    meta = InterviewMeta.model_validate(
-        {
-            "title": "t",
-            "publisher": "p",
-            "url": "u",
-            "published": "2024-01-01",
-            "interviewer": "Ann Asker",
-            "interviewees": ["Bob Answerer"],
-            "languages": {"zh": {"source": "s", "labels": {"记者": "Ann Asker"}, "markup": "markdown"}},
-        }
-    )
+    meta = one_answerer("zh", {"source": "s", "labels": {"记者": "Ann Asker"}, "markup": "markdown"})
     text = "标题\n\n**记者：为什么修桥？**\n\n因为桥是活的。\n\n**记者：您常说桥会老。**\n\n会老，也会好起来。\n"
     result = parse_text(text, meta=meta, lang="zh")
     assert [t.speaker for t in result.turns] == ["Ann Asker", "Bob Answerer", "Ann Asker", "Bob Answerer"]
