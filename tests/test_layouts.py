@@ -1480,3 +1480,9 @@ def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
         lang="de",
     )
     assert introduced.turns[0].text.startswith("Eva Reader, guten Abend.")  # a host saying her name speaks
+    below = parse_text(
+        MANUSCRIPT.replace("Absage:\nDie letzte Fähre. Ein Feature von Ann Asker.", "Sprecherin: Eva Reader"),
+        meta=meta,
+        lang="de",
+    )
+    assert len(below.turns) == 4 and below.segments[-1].kind == "boilerplate"  # credits below the turns too

@@ -218,8 +218,9 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
 BARE_LABELS_MIN = 2
 """Paragraphs that are a declared label alone a file must hold before it reads them as labels."""
 _CREDIT_DOUBT = (
-    "starts with a declared label but says only its speaker's name: read as a credit above the turns "
-    "(`Sprecherin: Birte Lange / Zitatorin: …`), not a turn — if it is a turn, review this line"
+    "starts with a declared label but says only its speaker's name: read as a credit outside the turns "
+    "(`Sprecherin: Birte Lange / Zitatorin: …`), not a turn — a turn that says only its speaker's name cannot be "
+    "told from a credit; if the reading is right, review this line"
 )
 _CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,})")
 """What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
@@ -362,18 +363,25 @@ def _bare_labels(blocks: list[Block]) -> None:
 
 
 def _credit_lines(blocks: list[Block], context: Reading) -> None:
-    """Above the first turn, a label whose words are only its own speaker's name is a credit (a radio manuscript's
-    ``Sprecherin: Birte Lange / Zitatorin: Ulla Marquardt``, a header's ``Interviewer: R. Okonjo``): text of the
-    preamble, warned about."""
-    for block in blocks:
-        if block.kind != "label" or block.label is None:
-            continue
-        name = context.meta.voice(context.lang, block.label).speaker
-        after = block.rest[len(name) :] if name and block.rest.startswith(name) else None
-        if after is None or _CREDIT_REST.match(after) is None:
-            return  # the first turn: credits stand only above it
-        block.kind, block.label, block.rest = "text", None, block.text
-        context.doubts.append((block.paragraph.line_start, _CREDIT_DOUBT))
+    """Above the first turn or below the last, a label whose words are only its own speaker's name is a credit (a
+    radio manuscript's ``Sprecherin: Birte Lange / Zitatorin: Ulla Marquardt``, a header's ``Interviewer: R.
+    Okonjo``): text of the preamble above, boilerplate below, warned about."""
+    for ordered, kind in ((blocks, "text"), (blocks[::-1], "boilerplate")):
+        for block in ordered:
+            if block.kind != "label" or block.label is None:
+                continue
+            if not _credit(block, context):
+                break  # the first (or last) turn: credits stand only outside the turns
+            block.kind, block.label, block.rest = kind, None, block.text
+            context.doubts.append((block.paragraph.line_start, _CREDIT_DOUBT))
+
+
+def _credit(block: Block, context: Reading) -> bool:
+    """Whether a labelled paragraph says only its speaker's name, or that and the next credit."""
+    assert block.label is not None
+    name = context.meta.voice(context.lang, block.label).speaker
+    after = block.rest[len(name) :] if name and block.rest.startswith(name) else None
+    return after is not None and _CREDIT_REST.match(after) is not None
 
 
 def _classify(paragraph: Paragraph, context: Reading) -> Block:
@@ -790,7 +798,7 @@ def _check_labels(blocks: list[Block], context: Reading) -> None:
     for block in blocks[:first]:
         found = (
             _label_start(block, context, declared, names) if block.kind == "preamble" and block.label is None else None
-        )  # a declared label there is a header's field or a credit, doubted already
+        )  # a declared label before the first turn is a header's field or a credit (doubted), or read as preamble
         if found is not None and found[0] not in declared and _speech_like(block, *found):
             label, why = found
             context.doubts.append(

@@ -397,32 +397,20 @@ _NAME_PARAGRAPH = regex.compile(
 Souza``; one word, ``Right``, is a reply), ending in no sentence's mark."""
 
 
+_NAME_PARAGRAPH_MAX = 40
+"""The longest paragraph read as a name alone (``Thomas Gale``); longer, it says something."""
+
+
 def _alone_candidates(reading: _Reading) -> list[Candidate]:
     """Names alone on their line with the text on the next line (a script: ``MARIA LOPEZ``), or alone in their
-    paragraph with the text in the next (an earnings call: ``Thomas Gale``), two names at least twice each."""
-    found: dict[str, Candidate] = {}
-    paragraphed: set[str] = set()
-    conventions = builtin_conventions(reading.lang)
-    roles = {*_role_words(conventions), *conventions.chairing_labels}
-    paragraphs = reading.paragraphs
-    for k, (paragraph, text, _, _) in enumerate(paragraphs):
-        first = paragraph.first_line.strip("*_ ")
-        after = paragraphs[k + 1] if k + 1 < len(paragraphs) else None
-        below = bool(paragraph.starts) or (after is not None and after[0].line_start == paragraph.line_end + 1)
-        script = ALONE_NAME.match(first) if below else None
-        label = script["label"] if script is not None else None if below else _alone_paragraph(text, after, roles)
-        if paragraph.line_start in reading.asides or label is None:
-            continue
-        if not below:
-            paragraphed.add(label)
-        rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
-        candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
-        candidate.count += 1
-        candidate.questions += QUESTION_END.search(rest) is not None
+    paragraph with the text in the next (an earnings call: ``Thomas Gale``), two names at least twice each; a
+    name alone in its paragraph once, after the turns start, speaks too."""
+    scripted, paragraphed = _script_names(reading), _paragraph_names(reading)
+    found = {**paragraphed, **scripted}
     recurring = [c for c in found.values() if c.count >= 2]
     if len(recurring) < 2:
         return []
-    start = min(c.first_line for c in recurring)  # a name alone in its paragraph once, after the turns start, speaks
+    start = min(c.first_line for c in recurring)
     return [
         c
         for c in found.values()
@@ -432,17 +420,44 @@ def _alone_candidates(reading: _Reading) -> list[Candidate]:
     ]
 
 
-def _alone_paragraph(text: str, after: tuple[Paragraph, str, bool, str] | None, roles: set[str]) -> str | None:
-    """A paragraph that is a name (or a role word of the conventions, ``Operator``), with a paragraph of words after
-    it (not another name: a list of people)."""
+def _script_names(reading: _Reading) -> dict[str, Candidate]:
+    """Names alone on their line, the text on the lines below (``MARIA LOPEZ``)."""
+    found: dict[str, Candidate] = {}
+    paragraphs = reading.paragraphs
+    for k, (paragraph, text, _, _) in enumerate(paragraphs):
+        after = paragraphs[k + 1][0] if k + 1 < len(paragraphs) else None
+        below = bool(paragraph.starts) or (after is not None and after.line_start == paragraph.line_end + 1)
+        first = paragraph.first_line.strip("*_ ")
+        script = ALONE_NAME.match(first) if below and paragraph.line_start not in reading.asides else None
+        if script is not None:
+            rest = text[len(first) :] if paragraph.starts else paragraphs[k + 1][1]
+            _count(found, script["label"], paragraph.line_start, rest)
+    return found
 
-    def named(found: str) -> bool:
-        return len(found) <= _NAME_PARAGRAPH_MAX and (_NAME_PARAGRAPH.match(found) is not None or found in roles)
 
-    return text if named(text) and after is not None and not named(after[1]) else None
+def _paragraph_names(reading: _Reading) -> dict[str, Candidate]:
+    """Names alone in their paragraph (or a role word of the conventions, ``Operator``), a paragraph of words after
+    them (not another name: a list of people)."""
+    conventions = builtin_conventions(reading.lang)
+    roles = {*_role_words(conventions), *conventions.chairing_labels}
+
+    def named(text: str) -> bool:
+        return len(text) <= _NAME_PARAGRAPH_MAX and (_NAME_PARAGRAPH.match(text) is not None or text in roles)
+
+    found: dict[str, Candidate] = {}
+    paragraphs = reading.paragraphs
+    for k, (paragraph, text, _, _) in enumerate(paragraphs[:-1]):
+        after = paragraphs[k + 1]
+        apart = after[0].line_start > paragraph.line_end + 1 and not paragraph.starts
+        if apart and paragraph.line_start not in reading.asides and named(text) and not named(after[1]):
+            _count(found, text, paragraph.line_start, after[1])
+    return found
 
 
-_NAME_PARAGRAPH_MAX = 40
+def _count(found: dict[str, Candidate], label: str, line: int, rest: str) -> None:
+    candidate = found.setdefault(label, Candidate(label, first_line=line))
+    candidate.count += 1
+    candidate.questions += QUESTION_END.search(rest) is not None
 
 
 PERIOD_LABELS_MIN = 3

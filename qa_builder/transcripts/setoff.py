@@ -1,6 +1,6 @@
 """How a print interview without labels sets its questions off from the answers: in bold (most do), as headings
 of one level (web Q&As: ``## How did you start?``), or in italics. The parser and ``init`` both ask this module,
-so that the draft says what the parse will read.
+each from its own reading of the markup (the parser's conventions may have made a paragraph something else first).
 """
 
 from __future__ import annotations
@@ -70,19 +70,20 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
     italic = [k for k in asking if paragraphs[k].italic and not paragraphs[k].heading]
     if len(italic) < QUESTIONS_MIN:
         return None
-    return SetOff("in italics", sorted({*italic, *_italic_prompts(paragraphs, italic[0])}))
+    return SetOff("in italics", sorted({*italic, *_italic_prompts(paragraphs, italic[0], italic[-1])}))
 
 
-def _italic_prompts(paragraphs: Sequence[Emphasis], first: int) -> list[int]:
+def _italic_prompts(paragraphs: Sequence[Emphasis], first: int, last: int) -> list[int]:
     """In a file whose questions are italic, an italic paragraph without a question mark between two paragraphs of
-    answers is a prompt (``*You once called the kiln a weather system.*``); one at the end is a note."""
+    answers, after the ``first`` question and before the ``last``, is a prompt (``*You once called the kiln a
+    weather system.*``); one after the last question is a note (``*This interview has been edited.*``)."""
 
     def plain(k: int) -> bool:
         return 0 <= k < len(paragraphs) and not (paragraphs[k].italic or paragraphs[k].bold or paragraphs[k].heading)
 
     return [
         k
-        for k in range(first + 1, len(paragraphs) - 1)
+        for k in range(first + 1, last)
         if paragraphs[k].italic and not paragraphs[k].heading and plain(k - 1) and plain(k + 1)
     ]
 
