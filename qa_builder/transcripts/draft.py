@@ -233,36 +233,7 @@ def _without_cues(lines: list[Line]) -> list[Line]:
 def _candidates(reading: _Reading) -> list[Candidate]:
     """The labels of a transcript: label-shaped starts that recur or are in bold, variants clustered."""
     conventions = builtin_conventions(reading.lang)
-    found: dict[str, Candidate] = {}
-    before, before_end = "", 0
-    footer = conventions.compiled("footer_start")
-    gapped = _gapped(reading, conventions)
-    for k, (paragraph, text, _, bold_start) in enumerate(reading.paragraphs):
-        if found and footer is not None and footer.match(text):
-            break  # the site's footer: its "Topic: headline" links are not speakers
-        label = (
-            None
-            if paragraph.line_start in reading.asides
-            else _label(text, bold_start, conventions, paragraph.first_line, gapped)
-        )
-        if (
-            label is not None
-            and before
-            and paragraph.line_start == before_end + 1
-            and not _LABEL_START.match(before)
-            and not _ends_sentence(before, conventions)
-        ):
-            joined = _label(
-                f"{before} {text}", "", conventions
-            )  # a label wrapped over two lines ("… und" / "Forschung:")
-            label = joined if joined == f"{before} {label}" else label
-        before, before_end = text, paragraph.line_end
-        if label is None:
-            continue
-        candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
-        candidate.count += 1
-        candidate.bold += bool(bold_start)
-        candidate.questions += _asks(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
+    found = _labelled_starts(reading, conventions)
     for candidate in _alone_candidates(reading):
         found.setdefault(candidate.label, candidate)
     strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_role_word(c.label)]
@@ -273,8 +244,7 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
         return sorted(periods + extra, key=lambda c: c.first_line)
     for letter in letters:  # a deposition: "Q." and "A." between "MR. HALVORSEN:" and "THE WITNESS:"; El País:
-        # "Pregunta." then "P." below a headline "Name: “…”"
-        found[letter.label] = letter
+        found[letter.label] = letter  # "Pregunta." then "P." below a headline "Name: “…”"
     strong += letters
     start = min(c.first_line for c in strong)  # the turns start here: every label-shaped start after it is one
     shorts = {c.label for c in strong}
@@ -288,6 +258,32 @@ def _candidates(reading: _Reading) -> list[Candidate]:
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
     clustered = _shortened(_initials(_cluster(kept, conventions), conventions))
     return sorted(clustered + extra, key=lambda c: c.first_line)
+
+
+def _labelled_starts(reading: _Reading, conventions: Conventions) -> dict[str, Candidate]:
+    """Every label-shaped start of a paragraph up to the site's footer, counted (a label wrapped over two lines,
+    ``… und`` / ``Forschung:``, joined)."""
+    found: dict[str, Candidate] = {}
+    before, before_end = "", 0
+    footer = conventions.compiled("footer_start")
+    gapped = _gapped(reading, conventions)
+    for k, (paragraph, text, _, bold_start) in enumerate(reading.paragraphs):
+        if found and footer is not None and footer.match(text):
+            break  # the site's footer: its "Topic: headline" links are not speakers
+        label = None
+        if paragraph.line_start not in reading.asides:
+            label = _label(text, bold_start, conventions, paragraph.first_line, gapped)
+        wrapped = before and paragraph.line_start == before_end + 1 and not _LABEL_START.match(before)
+        if label is not None and wrapped and not _ends_sentence(before, conventions):
+            joined = _label(f"{before} {text}", "", conventions)
+            label = joined if joined == f"{before} {label}" else label
+        before, before_end = text, paragraph.line_end
+        if label is not None:
+            candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
+            candidate.count += 1
+            candidate.bold += bool(bold_start)
+            candidate.questions += _asks(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
+    return found
 
 
 _SHORT_FORM = regex.compile(
