@@ -14,8 +14,8 @@ import math
 from collections.abc import Sequence
 from dataclasses import dataclass, replace
 
-from .items import AlignItem, anchor_tokens, item_length
-from .model import Bead
+from .items import TURN_COSTS, AlignItem, anchor_tokens, item_length
+from .model import SPREAD_MIN, Bead, robust_spread
 
 __all__ = ["AMBIGUOUS_GAP", "GAP_MARGIN", "ambiguous_gaps"]
 
@@ -24,13 +24,12 @@ AMBIGUOUS_GAP = "gap_ambiguous"
 GAP_MARGIN = 2.0
 """How much more the other placement of a gap must cost in lengths (in the aligner's units: squared log-ratio
 deviations over twice the squared spread) for the chosen one to be taken as known. e² ≈ 7 times as likely."""
-_SPREAD_MIN = 0.15
 
 
 @dataclass(frozen=True, slots=True)
 class _Lengths:
-    """A pair's length model, from its own turns: the ratio of all right lengths to all left ones, and the robust
-    spread of the log ratio over its 1–1 beads."""
+    """A pair's length model, from its own turns, as the aligner's (:func:`~.model.robust_spread`): the ratio of
+    all right lengths to all left ones, and the robust spread of the log ratio over its 1–1 beads."""
 
     left: list[int]
     right: list[int]
@@ -41,10 +40,9 @@ class _Lengths:
     def of(cls, beads: Sequence[Bead], items: tuple[Sequence[AlignItem], Sequence[AlignItem]]) -> _Lengths:
         left, right = ([item_length(item.text) for item in side] for side in items)
         ratio = max(sum(right), 1) / max(sum(left), 1)
-        model = cls(left, right, ratio, _SPREAD_MIN)
+        model = cls(left, right, ratio, SPREAD_MIN)
         residuals = sorted(abs(model.deviation(b.left[0], b.right[0])) for b in beads if b.kind == "1-1")
-        spread = 1.4826 * residuals[len(residuals) // 2] if len(residuals) >= 4 else 0.5
-        return replace(model, spread=max(_SPREAD_MIN, spread))
+        return replace(model, spread=robust_spread(residuals, TURN_COSTS.spread))
 
     def deviation(self, i: int, j: int) -> float:
         return math.log((self.right[j] + 1) / (self.ratio * (self.left[i] + 1)))

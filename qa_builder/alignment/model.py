@@ -37,6 +37,7 @@ from .stepcost import ShapeSteps, shape_steps
 
 __all__ = [
     "LOW_SCORE",
+    "SPREAD_MIN",
     "SENTENCE_COSTS",
     "TURN_COSTS",
     "AlignItem",
@@ -47,6 +48,7 @@ __all__ = [
     "align_groups",
     "align_many",
     "bead_pairs",
+    "robust_spread",
 ]
 
 _SCORE_SCALE = 3.0
@@ -213,9 +215,23 @@ def _spread(runs: Sequence[tuple[Sequence[Bead], Problem]], model: _Model) -> fl
         for b in beads
         if b.kind == "1-1"
     )
+    return robust_spread(residuals, model.spread)
+
+
+SPREAD_MIN = 0.15
+"""The least spread of log length ratios a length model takes, however alike its 1–1 beads' lengths are."""
+
+
+def robust_spread(residuals: Sequence[float], fallback: float) -> float:
+    """1.4826 × the median of sorted absolute log ratios (a standard deviation robust to outliers), at least
+    :data:`SPREAD_MIN`; ``fallback`` where fewer than four beads give one.
+
+    >>> round(robust_spread([0.1, 0.2, 0.3, 0.4], 0.6), 4), robust_spread([0.1], 0.6)
+    (0.4448, 0.6)
+    """
     if len(residuals) < 4:
-        return model.spread
-    return max(0.15, 1.4826 * residuals[len(residuals) // 2])
+        return fallback
+    return max(SPREAD_MIN, 1.4826 * residuals[len(residuals) // 2])
 
 
 @dataclass(frozen=True, slots=True)
