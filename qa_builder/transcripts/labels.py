@@ -330,7 +330,7 @@ def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
         return []
     counts: Counter[str] = Counter()
     colons = set()
-    starts = regex.compile(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<gap>{GAP})|\s*[{COLON}])")
+    starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<gap>{GAP})|\s*[{COLON}])")
     for text in texts:
         found = starts.match(text)
         if found is not None and found["gap"] is not None:
