@@ -284,4 +284,9 @@ def anchor_tokens(text: str, lang: str = "") -> set[str]:
 
 def _columns(tokens: list[str], column: dict[str, int]) -> dict[int, int]:
     """How often an item uses each shared token, by the token's column."""
-    return dict(Counter(column[token] for token in tokens if token in column)) if column else {}
+    counts: dict[int, int] = {}
+    for token in tokens:
+        k = column.get(token)
+        if k is not None:
+            counts[k] = counts.get(k, 0) + 1
+    return counts

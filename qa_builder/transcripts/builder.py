@@ -31,7 +31,7 @@ import regex
 
 from ..errors import NoTurnsError
 from ..models import SEGMENT_KINDS, Segment, SegmentKind, Source, Turn
-from .classify import Block, Reading
+from .blocks import Block, Reading
 from .conventions import INLINE_RULES
 from .exchanges import QUESTION_END
 from .furniture import Cut, cut_furniture

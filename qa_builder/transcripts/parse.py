@@ -20,8 +20,9 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 
 from ..models import Segment, Turn
+from .blocks import reading
 from .builder import Builder
-from .classify import read_blocks, reading
+from .classify import read_blocks
 from .meta import InterviewMeta
 from .read import Line, split_lines
 from .warnings import Noted, Notes, ParseWarning

@@ -1,0 +1,230 @@
+"""Why a parse stops: a paragraph among the turns that starts like a label nobody declared, a declared label
+printed with another separator, or a file with no turns at all.
+
+Each is an error at its line that says what to add to meta.toml; what only looks like a label before the first
+turn is a doubt (a warning) instead.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from collections.abc import Sequence
+
+import regex
+
+from ..errors import NoTurnsError, UnknownLabelError
+from .blocks import TURN_KINDS, Block, Reading
+from .labels import (
+    COLON,
+    coded_speaker,
+    recurring_starts,
+    text_width,
+    undeclared_label,
+)
+from .markup import strip
+
+__all__ = ["check_labels", "no_turns_error"]
+
+
+def no_turns_error(blocks: list[Block], context: Reading) -> NoTurnsError:
+    labels = ", ".join(sorted(context.language.labels)) or "none"
+    separated = _other_separator(blocks, list(context.language.labels))
+    if separated is not None:
+        block, label, separator = separated
+        return NoTurnsError(
+            f"no speaker turns: the labels are printed with {separator!r} instead of a colon "
+            f"({_as_printed(block, label, separator)!r} here and elsewhere)",
+            path=context.path,
+            line=block.paragraph.line_start,
+            hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in meta.toml',
+        )
+    starts = _label_shaped_starts(blocks, context)
+    seen = f"; lines start like labels it does not declare: {starts}" if starts else ""
+    return NoTurnsError(
+        f"no speaker turns: no paragraph starts with a label meta.toml declares ({labels}) and no question is "
+        f"printed in bold{seen}",
+        path=context.path,
+        line=blocks[0].paragraph.line_start if blocks else None,
+        hint="check that this file is an interview transcript and that its labels "
+        f"are listed under [languages.{context.lang}.labels] (`qa-builder init --print` drafts them); a transcript "
+        "that does not mark who speaks (an automatic one without speaker names) cannot be read into turns",
+    )
+
+
+_TIMED_KEY = regex.compile(r"[(\[]|^\d+$")
+"""A start cut short by a time code's colon (``[00``, ``Speaker 1 (00``): the parser reads those labels otherwise."""
+
+
+def _label_shaped_starts(blocks: Sequence[Block], context: Reading) -> str:
+    """The label-shaped line starts that recur in the file and are neither declared nor listed as no labels
+    (``LT: 7×, Ahlke: 6×``), the five most frequent."""
+    lines = (line for block in blocks for line in block.paragraph.lines)
+    found = recurring_starts(lines)
+    not_labels = {word.casefold() for word in context.conventions.not_labels}
+    kept = [
+        (key, n)
+        for key, n in found.most_common()
+        if key not in context.language.labels and key.casefold() not in not_labels and not _TIMED_KEY.search(key)
+    ]
+    return ", ".join(f"{key}: {n}×" for key, n in kept[:5])
+
+
+def _other_separator(blocks: Sequence[Block], labels: Sequence[str]) -> tuple[Block, str, str] | None:
+    """The first paragraph starting with a declared label and a period or dash (``Senator Vance. …``, ``FOLHA -
+    …``), if two do and one label is so printed twice (a list of participants, ``Thomas Gale - Chief Executive
+    Officer``, names each once)."""
+    found = []
+    for block in blocks:
+        for label in sorted(labels, key=len, reverse=True):
+            match = regex.match(rf"{regex.escape(label)}(?:[ ]?([\-–—])|([.]))\s+\S", block.text)
+            if match:
+                found.append((block, label, match[1] or match[2]))
+                break
+    twice = Counter(label for _, label, _ in found).most_common(1)
+    return found[0] if len(found) >= 2 and twice[0][1] >= 2 else None
+
+
+def _as_printed(block: Block, label: str, separator: str) -> str:
+    """The label with its separator as the paragraph prints them (``FOLHA -``, ``Q.``)."""
+    return block.text[: block.text.index(separator, len(label)) + 1]
+
+
+PREAMBLE_SPEECH = 40
+"""Characters after a name-shaped label in the preamble from which it reads as speech, not a dateline or byline
+(a wide character, Chinese, Japanese or Korean, counts two)."""
+
+
+def check_labels(blocks: list[Block], context: Reading) -> None:
+    """Stop at a paragraph in the turns that starts like a label meta.toml does not declare; doubt one before."""
+    first = next(k for k, block in enumerate(blocks) if block.kind in TURN_KINDS)
+    declared, names = list(context.language.labels), list(context.meta.people)
+    for block in blocks[:first]:
+        found = (
+            _label_start(block, context, declared, names) if block.kind == "preamble" and block.label is None else None
+        )  # a declared label before the first turn is a header's field or a credit (doubted), or read as preamble
+        if found is not None and found[0] not in declared and _speech_like(block, *found):
+            label, why = found
+            context.doubts.append(
+                (
+                    block.paragraph.line_start,
+                    f"starts like a speaker label {label!r} ({why}) but comes before the first declared label, so "
+                    f"it is read as preamble — if it is a turn, add it to [languages.{context.lang}.labels]",
+                )
+            )
+    starts = [
+        (block, _label_start(block, context, declared, names))
+        for block in blocks[first:]
+        if block.kind in ("text", "question")
+    ]
+    seen = Counter(found[0] for _, found in starts if found is not None)
+    coded = any(coded_speaker(label) for label in declared)  # the file labels speakers by code: P04 once is one
+    undeclared: dict[str, tuple[Block, str]] = {}
+    for block, found in starts:
+        if found is not None and (seen[found[0]] > 1 or coded or not coded_speaker(found[0])):
+            undeclared.setdefault(found[0], (block, found[1]))
+        elif not undeclared:
+            _check_separator(block, declared, context)
+    if undeclared:
+        raise _undeclared(undeclared, context)
+
+
+def _label_start(block: Block, context: Reading, declared: list[str], names: list[str]) -> tuple[str, str] | None:
+    return undeclared_label(
+        block.text,
+        bold_start=block.bold_start,
+        declared=declared,
+        names=names,
+        not_labels=context.conventions.not_labels,
+        separators=context.conventions.label_separators,
+        first_line=strip(block.paragraph.first_line, context.markup).text,
+        alone=context.script,
+        titles=context.conventions.honorifics,
+        roles=context.conventions.audience_labels,
+        posts=context.conventions.posts(),
+    )
+
+
+def _speech_like(block: Block, label: str, why: str) -> bool:
+    """A label-shaped start in the preamble that is likely a turn: it names a speaker, is in bold or a typo, or a
+    sentence follows it (``Published: 3 May`` does not)."""
+    if not why.startswith("it is shaped like"):
+        return True
+    rest = block.text[len(label) :].lstrip(f" {COLON}.")
+    return text_width(rest) >= PREAMBLE_SPEECH  # a Chinese or Korean sentence says as much in half the characters
+
+
+def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> UnknownLabelError:
+    """One error for every undeclared label of the transcript, at the first one, so one run lists them all."""
+    lang = context.lang
+    (label, (block, why)), *others = found.items()
+    also = "".join(f"; also {other!r} at line {at.paragraph.line_start}" for other, (at, _) in others)
+    keys = ", ".join(f'"{name}" = "<speaker>"' for name in found)
+    which = "them" if others else "it"
+    unless = "for one that is no label, add it" if others else f'if it is no label, add "{label}"'
+    return _label_error(
+        block,
+        context,
+        f"undeclared speaker label {label!r} ({why}){also}",
+        f"add {which} to [languages.{lang}.labels] in meta.toml: {keys} (or, {unless} to not_labels under "
+        f"[languages.{lang}.conventions])",
+    )
+
+
+def _label_error(block: Block, context: Reading, message: str, hint: str) -> UnknownLabelError:
+    """An error at the first column of ``block``'s first line."""
+    return UnknownLabelError(message, path=context.path, line=block.paragraph.line_start, col=1, hint=hint)
+
+
+def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
+    """``Q. Why?`` or ``F; Warum?`` where ``Q:`` is declared: the label is printed with another separator (an
+    error); ``F Warum?``, a short label and a capital with no separator at all, is doubted (a warning). A comma,
+    a semicolon or a space after a name (``Sam, you said …``, ``Sam Altman is …``) or after a letter that is a
+    word (``A New York judge …``) is speech, not a label."""
+    for label in declared:
+        if len(label) > _SHORT_LABEL_MAX:
+            continue
+        found = _OTHER_SEPARATOR.match(block.text[len(label) :]) if block.text.startswith(label) else None
+        if found is None:
+            continue
+        separator = found["separator"]
+        if separator.strip() in ("", ";", ",") and not _role_letters(label):
+            continue
+        if separator.strip():
+            raise _label_error(
+                block,
+                context,
+                f"the label {label!r} is printed as {label + separator!r}",
+                f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in '
+                "meta.toml, or fix the line",
+            )
+        context.doubts.append(
+            (
+                block.paragraph.line_start,
+                f"starts like the label {label!r} without its colon ({block.text[: len(label) + 12]!r}…), so it is "
+                "read as part of the turn before — if it is a turn of its own, add the colon",
+            )
+        )
+        return
+
+
+_SHORT_LABEL_MAX = 3
+"""Labels this short (``Q``, ``F``, ``问``, ``DW``) are checked for another separator, or none."""
+
+
+_LETTER_WORDS = frozenset("AIOEYÀ")
+"""Single capitals that are words in some language (English ``A``, ``I``; Spanish ``Y``, ``O``; Italian ``E``)."""
+
+
+def _role_letters(label: str) -> bool:
+    """A label that is no name: letters in capitals, or a character of a script without case (``Q``, ``DW``,
+    ``问``), not a letter that is a word (``A``)."""
+    return label not in _LETTER_WORDS and (
+        label.isupper() or not any(char.isupper() or char.islower() for char in label)
+    )
+
+
+_OTHER_SEPARATOR = regex.compile(
+    r"^(?:[ ]?(?P<separator>[.\-–—;,])(?:\s+|(?=[^\x00-\x7F]))\S|(?P<separator>\s+)(?=\p{Lu}|\p{Lo}))"
+)
+"""What follows a short label printed without its colon: another separator and the text, or a space and a capital
+(or a letter of a script without case)."""
