@@ -9,10 +9,7 @@ from dataclasses import dataclass, field
 import regex
 
 from .conventions import Conventions, compiled
-from .labels import (
-    alone_label_pattern,
-    label_pattern,
-)
+from .labels import alone_label_pattern, label_pattern
 from .markup import Markup
 from .meta import InterviewMeta, LanguageMeta
 from .paragraphs import (

@@ -45,7 +45,6 @@ from .labels import (
     gapped_labels,
     label_pattern,
     needs_no_separator,
-    undeclared_label,
 )
 from .layout import dialogue_dashes, layout_of
 from .markup import detect, strip
@@ -60,6 +59,7 @@ from .paragraphs import (
 )
 from .read import Line
 from .regions import CUE_TIMING, find_regions, subtitle_cues
+from .undeclared import undeclared_label
 
 __all__ = ["read_blocks"]
 

@@ -14,14 +14,9 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
-from .labels import (
-    COLON,
-    coded_speaker,
-    recurring_starts,
-    text_width,
-    undeclared_label,
-)
+from .labels import COLON, coded_speaker, recurring_starts, text_width
 from .markup import strip
+from .undeclared import undeclared_label
 
 __all__ = ["check_labels", "no_turns_error"]
 

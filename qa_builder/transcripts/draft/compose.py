@@ -13,9 +13,7 @@ import regex
 from ...models import FUNCTIONS, Role
 from ..conventions import builtin_conventions
 from ..fields import field_line
-from ..labels import (
-    dash_marker,
-)
+from ..labels import dash_marker
 from ..markup import Markup, strip
 from ..paragraphs import Paragraph
 from .scan import Candidate, Scan, scan

@@ -10,12 +10,7 @@ import regex
 
 from ...models import Role
 from ..conventions import builtin_conventions
-from ..labels import (
-    BRACKETED_TIME,
-    COLONS,
-    SHORT_LABEL,
-    recurring_starts,
-)
+from ..labels import BRACKETED_TIME, COLONS, SHORT_LABEL, recurring_starts
 from ..markup import Markup, detect, strip
 from ..pages import without_line_numbers
 from ..paragraphs import Paragraph, paragraph_mode, paragraphs

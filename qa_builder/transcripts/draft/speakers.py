@@ -9,15 +9,8 @@ import regex
 
 from ...models import FUNCTIONS, Role
 from ..conventions import Conventions
-from ..labels import (
-    ARTICLES,
-    PARTICLES,
-    label_words,
-    near_label,
-    numbered_speaker,
-    role_phrase,
-    without_asides,
-)
+from ..labels import ARTICLES, PARTICLES, label_words, numbered_speaker, without_asides
+from ..undeclared import near_label, role_phrase
 from .scan import Candidate, Scan
 
 __all__ = [

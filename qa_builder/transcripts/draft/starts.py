@@ -10,19 +10,9 @@ import regex
 
 from ..conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from ..exchanges import QUESTION_END
-from ..labels import (
-    ALONE_NAME,
-    COLON,
-    COLONS,
-    DASHES,
-    GAP,
-    TABLE_ROW,
-    gapped_labels,
-    timed_label,
-    titled_label,
-    undeclared_label,
-)
+from ..labels import ALONE_NAME, COLON, COLONS, DASHES, GAP, TABLE_ROW, gapped_labels, timed_label
 from ..paragraphs import Paragraph
+from ..undeclared import titled_label, undeclared_label
 from .scan import Candidate, Scan
 from .speakers import cluster, initials, role_words, same_person, short_form, short_role_word, shortened
 
@@ -290,7 +280,8 @@ def _label(
     text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Collection[str] = ()
 ) -> str | None:
     """The label ``text`` starts with, if any; ``gapped`` are the role letters the file prints before a gap
-    (:func:`~.labels.gapped_labels`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a deposition)."""
+    (:func:`~qa_builder.transcripts.labels.gapped_labels`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a
+    deposition)."""
     roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
     word = text.split(maxsplit=1)[0] if text.strip() else ""
     if word in gapped and regex.match(rf"{regex.escape(word)}{GAP}", text):
