@@ -199,6 +199,83 @@ def test_a_host_giving_the_floor_back_after_an_interruption_does_not_split_the_e
     assert [e.turn_indices for e in exchanges] == [[0, 1, 2, 4], [5, 6]]
 
 
+FLOOR_GIVING = [
+    (
+        "en",
+        (
+            "Dee: Go ahead, Priya.",
+            "Q: And the cost?",
+            "Lu: Thank you, Lu.",
+            "Lu: Thanks, everyone.",
+            "Dee: Okay, Jo, you want to kick us off?",
+        ),
+        ("Q: Can I jump in?", "Lu: Go ahead."),
+    ),
+    (
+        "de",
+        (
+            "Dee: Herr Kurz, bitte.",
+            "Q: Und die Kosten?",
+            "Lu: Danke, Lu.",
+            "Lu: Vielen Dank.",
+            "Dee: Die nächste Frage.",
+        ),
+        ("Q: Darf ich kurz?", "Lu: Bitte."),
+    ),
+    (
+        "zh",
+        ("Dee：请提问。", "Q：费用呢？", "Lu：谢谢。", "Lu：谢谢大家。", "Dee：请新华社记者提问。"),
+        ("Q：我能插一句吗？", "Lu：请讲。"),
+    ),
+]
+
+
+@pytest.mark.parametrize(("lang", "floor", "interrupted"), FLOOR_GIVING, ids=[f[0] for f in FLOOR_GIVING])
+def test_an_answerer_giving_the_floor_to_the_next_asker_is_in_no_exchange(
+    lang: str, floor: tuple[str, ...], interrupted: tuple[str, str]
+) -> None:
+    """A briefing: the press secretary answers, and between an official's answer and the next reporter's question
+    she only gives the floor (the language's ``floor`` convention), after thanks. Those turns are in no exchange;
+    a "Go ahead." that answers a question stays its answer, and so does a second answerer's long addition."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Dee Sec": "interviewee", "Lu Official": "interviewee", "Reporters": "questioner"}
+    labels = {"Dee": "Dee Sec", "Lu": "Lu Official", "Q": "Reporters"}
+    why, because, more = (
+        ("Q：为什么？", "Lu：因为桥太旧了。", "Dee：" + "还有，预算也不够。" * 8)
+        if lang == "zh"
+        else ("Q: Why?", "Lu: Because the bridges are old.", "Dee: " + "And the budget was short for years. " * 4)
+    )
+    go_ahead, asks, thanks, more_thanks, kick_off = floor
+    text = "\n\n".join(
+        [
+            why,
+            because,
+            go_ahead,
+            asks,
+            because,
+            thanks,
+            more_thanks,
+            kick_off,
+            why,
+            because,
+            more,
+            *interrupted,
+            why,
+            because,
+        ]
+    )
+    conventions = builtin_conventions(lang)
+    result = parse_text(text, meta=meta_for(lang, labels, speakers), lang=lang)
+    exchanges = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4], [8, 9, 10], [11, 12], [13, 14]]
+    without = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
+    assert [e.turn_indices for e in without][:2] == [[0, 1, 2], [3, 4, 5, 6, 7]]
+
+
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
     result = parse("Q: Why?\nBob: Because.\nA river nobody planned for\nQ: And?\nBob: No.")
     assert kinds(result) == ["heading"]

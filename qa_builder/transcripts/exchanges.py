@@ -10,7 +10,10 @@ question) may be a prompt ("Tell us about the dam.") or a greeting; it is kept
 and flagged ``no_question_mark``. An asking turn without a question before the
 question of someone given the floor (a host's "Walt, go ahead." before the
 caller's question) only hands the floor, and is in no exchange; so is one that gives the
-floor back to an answerer after another broke in ("Herr Trask, bitte."). Turns
+floor back to an answerer after another broke in ("Herr Trask, bitte."). An
+answerer's short turn after an answer that only gives the floor to the next asker
+("Go ahead, Priya.", the ``floor`` convention), and the thanks before it, are in
+no exchange either. Turns
 that do neither are passed over: a chair's "the minister will answer" between
 a question and its answer does not break the exchange, and is not part of it.
 A stage direction or heading between two turns does break it. A question
@@ -49,10 +52,14 @@ class _Group:
 
 
 def find_exchanges(
-    turns: Sequence[Turn], segments: Sequence[Segment], courtesy: regex.Pattern[str] | None = None
+    turns: Sequence[Turn],
+    segments: Sequence[Segment],
+    courtesy: regex.Pattern[str] | None = None,
+    floor: regex.Pattern[str] | None = None,
 ) -> list[Exchange]:
     """Group turns into exchanges; ``segments`` say where the conversation breaks, ``courtesy`` what thanks and
-    greetings start with (no exchange where only they answer).
+    greetings start with (no exchange where only they answer), ``floor`` how an answerer gives the floor to the
+    next asker (:func:`_without_floor_giving`).
 
     >>> find_exchanges([], [])
     []
@@ -77,7 +84,12 @@ def find_exchanges(
         else:
             groups.append(_Group())  # an answer nobody asked for: it ends what came before
         last = turn
-    complete = [_without_handover(group) for group in groups if group.answers]
+    asked_next = _asked_next(turns)
+    complete = [
+        _without_floor_giving(_without_handover(group), courtesy, floor, asked_next)
+        for group in groups
+        if group.answers
+    ]
     if complete and _courtesy(complete[-1], courtesy):
         complete.pop()
     if complete and _courtesy(complete[0], courtesy):
@@ -103,17 +115,61 @@ def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
     ("Tell us about your first film." answered "Thank God it's over." is an exchange.)"""
     if courtesy is None or _asks(group.questions):
         return False
-    greets = any(
-        courtesy.match(_VOCATIVE.sub("", sentence))
-        for turn in group.questions
-        for sentence in _SENTENCE.split(turn.text)
-    )
+    greets = any(_starts(courtesy, sentence) for turn in group.questions for sentence in _SENTENCE.split(turn.text))
     return greets and all(len(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
 
 
 _SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
 _VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2},\s*")
 """A name addressed before the words: "Harriet, " in "Harriet, thank you so much."."""
+
+
+def _asked_next(turns: Sequence[Turn]) -> set[int]:
+    """The indices of the turns after which the next turn that asks or answers asks."""
+    found: set[int] = set()
+    following = ""
+    for turn in reversed(turns):
+        function = FUNCTIONS[turn.role]
+        if following == "asks":
+            found.add(turn.turn_index)
+        following = function or following
+    return found
+
+
+def _without_floor_giving(
+    group: _Group, courtesy: regex.Pattern[str] | None, floor: regex.Pattern[str] | None, asked_next: set[int]
+) -> _Group:
+    """The group without the short answering turns after its answer that only give the floor to the next asker,
+    and the thanks before them: a press secretary's "Go ahead, Priya." between an official's answer and the next
+    reporter's question, or "Thank you, Luis." / "Thanks, everyone." / "Okay, Josh, you want to kick us off?"
+    (``floor`` in the conventions). They answer nothing; they stay turns. The group keeps its first answer, so a
+    "Go ahead." that answers "Can I jump in?" stays an answer."""
+    answers = group.answers
+    if floor is None or answers[-1].turn_index not in asked_next or _says(answers[-1], floor, courtesy) != "floor":
+        return group
+    k = len(answers) - 1
+    while k > 1 and _says(answers[k - 1], floor, courtesy):
+        k -= 1
+    return _Group(group.questions, answers[:k]) if k else group
+
+
+def _says(turn: Turn, floor: regex.Pattern[str], courtesy: regex.Pattern[str] | None) -> str:
+    """``"floor"`` where a short turn gives the floor (and says nothing else but thanks), ``"thanks"`` where it
+    only thanks or greets, else ``""``."""
+    if len(turn.text) > COURTESY_MAX:
+        return ""
+    sentences = [sentence for sentence in _SENTENCE.split(turn.text) if sentence.strip()]
+    floors = [_starts(floor, sentence) for sentence in sentences]
+    thanks = all(
+        given or (courtesy is not None and _starts(courtesy, sentence))
+        for given, sentence in zip(floors, sentences, strict=True)
+    )
+    return "" if not sentences or not thanks else "floor" if any(floors) else "thanks"
+
+
+def _starts(pattern: regex.Pattern[str], sentence: str) -> bool:
+    """Whether ``sentence`` starts as ``pattern`` says, or does after a name it addresses ("Luis, thank you.")."""
+    return pattern.match(sentence) is not None or pattern.match(_VOCATIVE.sub("", sentence)) is not None
 
 
 def _without_handover(group: _Group) -> _Group:

@@ -529,7 +529,10 @@ def parse_transcript(
     language = meta.languages[lang]
     lines = read_lines(path, shown, encoding=language.encoding, lang=lang)
     parsed = parse_lines(lines, meta=meta, lang=lang, interview_id=interview_id, path=shown, record=record)
-    exchanges = find_exchanges(parsed.turns, parsed.segments, meta.conventions(lang).compiled("courtesy"))
+    conventions = meta.conventions(lang)
+    exchanges = find_exchanges(
+        parsed.turns, parsed.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
     accounting = account(lines, parsed.turns, parsed.segments, shown)
     check_transcript(parsed.notes, lang, parsed.turns, exchanges, _speakers_of(meta, lang), list(language.labels))
     return Transcript(

@@ -39,6 +39,7 @@ LIST_RULES = (
     "credit",
     "box_title",
     "courtesy",
+    "floor",
     "not_labels",
     "label_separators",
     "asking_labels",
@@ -129,6 +130,10 @@ class Conventions(BaseModel):
         "What thanks or a greeting starts with ('Thank you', 'Danke', '谢谢'): a run of turns that asks nothing, "
         "answered only so and briefly, is a welcome or a goodbye, in no exchange."
     )
+    floor: list[str] = _listed(
+        "What an answerer says to give the floor to the next asker ('Go ahead, Priya.', 'Bitte schön.', '请提问。'): "
+        "such a short turn after an answer, with the thanks before it, is in no exchange."
+    )
     not_labels: list[str] = _listed(
         "Words that start a paragraph with a colon but are no speaker label ('Note', 'Fazit'); one ending in '*' "
         "is a prefix ('以下*' for '以下为访谈实录：')."
@@ -154,7 +159,7 @@ class Conventions(BaseModel):
     )
     sentences: SentenceRules = Field(default_factory=SentenceRules, description="Where sentences end.")
 
-    @field_validator(*PARAGRAPH_RULES, "comment", "credit", "courtesy")
+    @field_validator(*PARAGRAPH_RULES, "comment", "credit", "courtesy", "floor")
     @classmethod
     def _compiles(cls, patterns: list[str]) -> list[str]:
         for pattern in patterns:
