@@ -139,6 +139,12 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
             'holds several names in one string — write a list: interviewees = ["Sam Altman", "Mira Murati"]',
         ),
         ("published = 2023-11-29", "published = 2203-11-29", "2203-11-29 is in the future: give the date it was"),
+        ("published = 2023-11-29", "published = 20231129", "a number, not a date: write it 2023-11-29"),
+        (
+            "published = 2023-11-29",
+            "published = 2023-11-29T10:00:00Z",
+            "a date and a time: give the date alone, 2023-11-29",
+        ),
         ("87 = ", '"de.txt:87" = ', "'de.txt:87' is a place, the key is its line number alone: 87 = "),
         (
             "[languages.de.labels]\n",

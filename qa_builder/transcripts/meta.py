@@ -164,7 +164,13 @@ class InterviewMeta(_Strict):
     @classmethod
     def _a_date(cls, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
-            raise ValueError("a year alone is a number, not a date")
+            digits = str(value)
+            written = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if len(digits) == 8 else None
+            raise ValueError(
+                f"a number, not a date: write it {written}" if written else "a year alone is a number, not a date"
+            )
+        if isinstance(value, dt.datetime):
+            raise ValueError(f"a date and a time: give the date alone, {value.date().isoformat()}")
         if isinstance(value, dt.date) and value > dt.date.today() + dt.timedelta(days=1):
             raise ValueError(f"{value.isoformat()} is in the future: give the date it was published")
         return value
