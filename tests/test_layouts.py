@@ -1334,6 +1334,38 @@ def test_names_alone_in_their_paragraph_label_the_paragraph_after_them() -> None
     assert [t.speaker_label for t in result.turns] == ["Ann Asker", "Bob Answerer"]  # a name the wrapping left alone
 
 
+@pytest.mark.parametrize(
+    ("printed", "label", "why"),
+    [
+        ("Cy Newcomer", "Cy Newcomer", "a name alone in its paragraph, as this file prints its labels"),
+        ("ANN ASKER", "ANN ASKER", "a typo of 'Ann Asker'?"),
+        ("Bob Answerrer", "Bob Answerrer", "a typo of 'Bob Answerer'?"),
+    ],
+)
+def test_an_undeclared_name_alone_in_a_file_of_names_alone_stops_the_parse(printed: str, label: str, why: str) -> None:
+    """Where a file prints its labels alone in a paragraph, a name nobody declared so printed (an analyst who asks
+    once, a declared name in capitals or misspelt) is an undeclared label, not more of the answer before."""
+    from qa_builder.errors import UnknownLabelError
+
+    meta = meta_for(
+        "en",
+        {"Operator": "Operator", "Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"},
+        {"Operator": "chair", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    text = EARNINGS_CALL + f"\n{printed}\n\nAnd the dividend?\n\nBob Answerer\n\nUnchanged.\n"
+    with pytest.raises(UnknownLabelError) as raised:
+        parse_text(text, meta=meta, lang="en")
+    assert raised.value.line == 31
+    assert f"undeclared speaker label {label!r} ({why})" in str(raised.value)
+    without_operator = meta_for(
+        "en",
+        {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"},
+        {"Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    with pytest.raises(UnknownLabelError, match="'Operator'"):
+        parse_text(EARNINGS_CALL, meta=without_operator, lang="en")
+
+
 HEADED = (
     "# Why do potters wait?\n\nRuth Ames took up pottery at forty.\n\n## How did you start?\n\n"
     "A night class.\n\n## Later years\n\n## What was hard?\n\nCentering the clay.\n\nIt took a year.\n\n"

@@ -71,6 +71,8 @@ class Reading:
     subtitles: bool = False
     """The file is a subtitle file (three cue timings or more, ``00:00:12,000 --> 00:00:14,200``): a cue's line
     that starts with a dash (``- It does.``) is a new speaker's, as subtitles mark two speakers in one cue."""
+    bare: bool = False
+    """The file prints its labels alone in a paragraph, the words in the next (an earnings call's ``Operator``)."""
     gapped: list[str] = field(default_factory=list)
     """Short labels this file prints before two spaces, not a colon (:func:`~.labels.gapped_labels`)."""
     questions_printed: str = BOLD

@@ -107,7 +107,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     blocks = [_classify(paragraph, context) for paragraph in found]
     blocks += [Block(Paragraph(r.line_start, r.line_end, r.text), r.text, r.kind) for r in regions]
     blocks.sort(key=lambda block: block.paragraph.line_start)
-    _bare_labels(blocks)
+    _bare_labels(blocks, context)
     credit_lines(blocks, context)
     credits(blocks, context)
     boxes(blocks, context)
@@ -243,7 +243,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     )
 
 
-def _bare_labels(blocks: list[Block]) -> None:
+def _bare_labels(blocks: list[Block], context: Reading) -> None:
     """A paragraph that is a declared label and nothing else, no colon, is the label of the words in the next
     paragraph where the file prints its labels so (an earnings call's ``Operator``: twice at least, and more often
     than labels with a colon); elsewhere it is text (a one-word answer naming someone, a signature's
@@ -251,6 +251,7 @@ def _bare_labels(blocks: list[Block]) -> None:
     bare = [k for k, block in enumerate(blocks) if block.kind == "label" and block.text.strip() == block.label]
     marked = sum(block.kind == "label" for block in blocks) - len(bare)
     habit = len(bare) >= BARE_LABELS_MIN and len(bare) > marked
+    context.bare = habit
     for k in bare:
         after = blocks[k + 1] if k + 1 < len(blocks) else None
         if not habit or after is None or after.kind != "text":

@@ -14,7 +14,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
-from .labels import COLON, coded_speaker, recurring_starts, text_width
+from .labels import COLON, coded_speaker, name_alone, recurring_starts, text_width
 from .markup import strip
 from .undeclared import undeclared_label
 
@@ -107,9 +107,9 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
                 )
             )
     starts = [
-        (block, _label_start(block, context, declared, names))
-        for block in blocks[first:]
-        if block.kind in ("text", "question")
+        (block, _label_start(block, context, declared, names) or _alone_start(blocks, k, context, declared, names))
+        for k, block in enumerate(blocks)
+        if k >= first and block.kind in ("text", "question")
     ]
     seen = Counter(found[0] for _, found in starts if found is not None)
     coded = any(coded_speaker(label) for label in declared)  # the file labels speakers by code: P04 once is one
@@ -137,6 +137,32 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         roles=context.conventions.audience_labels,
         posts=context.conventions.posts(),
     )
+
+
+def _alone_start(
+    blocks: list[Block], k: int, context: Reading, declared: list[str], names: list[str]
+) -> tuple[str, str] | None:
+    """In a file that prints its labels alone in a paragraph (an earnings call), a paragraph that is a name and
+    nothing else, with words in the next one, is a label nobody declared (an analyst who asks once, ``ANN ASKER``
+    in capitals, ``Operator``), not more of the turn before."""
+    block, after = blocks[k], blocks[k + 1] if k + 1 < len(blocks) else None
+    roles = {*context.conventions.posts(), *context.conventions.audience_labels}
+    if not context.bare or block.kind != "text" or after is None or after.kind != "text":
+        return None
+    if not name_alone(block.text, roles) or name_alone(after.text, roles):
+        return None
+    found = undeclared_label(
+        f"{block.text}{COLON[0]}",
+        declared=declared,
+        names=names,
+        not_labels=context.conventions.not_labels,
+        titles=context.conventions.honorifics,
+        roles=context.conventions.audience_labels,
+        posts=context.conventions.posts(),
+    )
+    if found is None or not found[1].startswith("it is shaped like"):
+        return found
+    return found[0], "a name alone in its paragraph, as this file prints its labels"
 
 
 def _speech_like(block: Block, label: str, why: str) -> bool:

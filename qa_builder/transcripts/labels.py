@@ -10,13 +10,16 @@ declared is :mod:`~qa_builder.transcripts.undeclared`'s.
 from __future__ import annotations
 
 from collections import Counter
-from collections.abc import Iterable, Sequence
+from collections.abc import Collection, Iterable, Sequence
 
 import regex
 
 from .conventions import compiled
 
 __all__ = [
+    "NAME_PARAGRAPH",
+    "NAME_PARAGRAPH_MAX",
+    "name_alone",
     "ALONE_NAME",
     "ARTICLES",
     "BRACKETED_TIME",
@@ -414,3 +417,22 @@ def without_asides(label: str) -> str:
 def text_width(text: str) -> int:
     """Characters, a wide (CJK) one counting two: how much a label holds besides a name, across scripts."""
     return len(text) + sum(1 for char in text if WIDE_NAME.match(char))
+
+
+NAME_PARAGRAPH = regex.compile(
+    r"^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}{1,3})){1,3}(?<![.!?])$"
+)
+"""A paragraph that is a name and nothing else, in any case, of two words at least (``Thomas Gale``, ``Ana de
+Souza``; one word, ``Right``, is a reply), ending in no sentence's mark."""
+NAME_PARAGRAPH_MAX = 40
+"""The longest paragraph read as a name alone (``Thomas Gale``); longer, it says something."""
+
+
+def name_alone(text: str, roles: Collection[str]) -> bool:
+    """Whether a paragraph is a name and nothing else (:data:`NAME_PARAGRAPH`), or one of the role words
+    ``roles`` (``Operator``): an earnings call prints its labels so, alone above the words.
+
+    >>> name_alone("Thomas Gale", ()), name_alone("Operator", ("Operator",)), name_alone("Right", ())
+    (True, True, False)
+    """
+    return len(text) <= NAME_PARAGRAPH_MAX and (NAME_PARAGRAPH.match(text) is not None or text in roles)

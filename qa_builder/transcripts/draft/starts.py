@@ -10,7 +10,7 @@ import regex
 
 from ..conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from ..exchanges import QUESTION_END
-from ..labels import ALONE_NAME, COLON, COLONS, DASHES, GAP, TABLE_ROW, gapped_labels, timed_label
+from ..labels import ALONE_NAME, COLON, COLONS, DASHES, GAP, TABLE_ROW, gapped_labels, name_alone, timed_label
 from ..paragraphs import Paragraph
 from ..undeclared import titled_label, undeclared_label
 from .scan import Candidate, Scan
@@ -156,17 +156,6 @@ def _dash_candidates(reading: Scan) -> list[Candidate]:
     return marking
 
 
-_NAME_PARAGRAPH = regex.compile(
-    r"^\p{Lu}[\p{L}\p{M}'’.\-]*(?:\s+(?:\p{Lu}[\p{L}\p{M}'’.\-]*|\p{Ll}{1,3})){1,3}(?<![.!?])$"
-)
-"""A paragraph that is a name and nothing else, in any case, of two words at least (``Thomas Gale``, ``Ana de
-Souza``; one word, ``Right``, is a reply), ending in no sentence's mark."""
-
-
-_NAME_PARAGRAPH_MAX = 40
-"""The longest paragraph read as a name alone (``Thomas Gale``); longer, it says something."""
-
-
 def _alone_candidates(reading: Scan) -> list[Candidate]:
     """Names alone on their line with the text on the next line (a script: ``MARIA LOPEZ``), or alone in their
     paragraph with the text in the next (an earnings call: ``Thomas Gale``), two names at least twice each; a
@@ -206,16 +195,13 @@ def _paragraph_names(reading: Scan) -> dict[str, Candidate]:
     them (not another name: a list of people)."""
     conventions = builtin_conventions(reading.lang)
     roles = {*role_words(conventions), *conventions.chairing_labels}
-
-    def named(text: str) -> bool:
-        return len(text) <= _NAME_PARAGRAPH_MAX and (_NAME_PARAGRAPH.match(text) is not None or text in roles)
-
     found: dict[str, Candidate] = {}
     paragraphs = reading.paragraphs
     for k, (paragraph, text, _, _) in enumerate(paragraphs[:-1]):
         after = paragraphs[k + 1]
         apart = after[0].line_start > paragraph.line_end + 1 and not paragraph.starts
-        if apart and paragraph.line_start not in reading.asides and named(text) and not named(after[1]):
+        named = name_alone(text, roles) and not name_alone(after[1], roles)
+        if apart and paragraph.line_start not in reading.asides and named:
             _count(found, text, paragraph.line_start, after[1])
     return found
 
