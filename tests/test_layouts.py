@@ -1297,6 +1297,25 @@ def test_a_time_code_and_a_name_alone_on_a_line_label_the_words_below() -> None:
     ]
 
 
+def test_a_time_code_name_and_colon_on_one_line_start_a_turn_and_a_first_name_label_is_an_error() -> None:
+    """A hand edit runs a Riverside turn's words onto its header line (``00:01:02 Ann Asker: Who kept them?``):
+    still a turn. Labels declared by first name where the file prints full names would start every text with the
+    surname: an error naming the label to declare."""
+    from qa_builder.errors import UnknownLabelError
+
+    meta = meta_for("en", {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"})
+    edited = RIVERSIDE.replace("00:01:02 Ann Asker\nWho", "00:01:02 Ann Asker: Who")
+    result = parse_text(edited, meta=meta, lang="en")
+    assert [(t.speaker, t.text, t.source.line_start) for t in result.turns][2] == ("Ann Asker", "Who kept them?", 12)
+    assert "00:01:02" in [s.text for s in result.segments if s.kind == "timestamp"]
+    first_names = meta_for("en", {"Ann": "Ann Asker", "Bob": "Bob Answerer"})
+    with pytest.raises(UnknownLabelError) as raised:
+        parse_text(RIVERSIDE, meta=first_names, lang="en")
+    assert raised.value.line == 4
+    assert "prints the name 'Ann Asker' after its time code, but the label declared is 'Ann'" in str(raised.value)
+    assert 'declare the label as printed: "Ann Asker" = "Ann Asker"' in str(raised.value)
+
+
 EARNINGS_CALL = (
     "Harbor Tools (HBT) Q2 2025 Earnings Call Transcript\n\nCompany Participants\n"
     "Ann Asker - Head of Investor Relations\nBob Answerer - Chief Executive Officer\n\n"

@@ -14,7 +14,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
-from .labels import COLON, coded_speaker, name_alone, recurring_starts, text_width
+from .labels import COLON, coded_speaker, name_alone, recurring_starts, text_width, timed_label
 from .markup import strip
 from .undeclared import undeclared_label
 
@@ -106,6 +106,7 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
                     f"it is read as preamble — if it is a turn, add it to [languages.{context.lang}.labels]",
                 )
             )
+    _check_names_cut(blocks[first:], context)
     starts = [
         (block, _label_start(block, context, declared, names) or _alone_start(blocks, k, context, declared, names))
         for k, block in enumerate(blocks)
@@ -137,6 +138,26 @@ def _label_start(block: Block, context: Reading, declared: list[str], names: lis
         roles=context.conventions.audience_labels,
         posts=context.conventions.posts(),
     )
+
+
+def _check_names_cut(blocks: list[Block], context: Reading) -> None:
+    """Stop where a declared label is only the start of the name a line prints after its time code (``Ann``
+    declared, ``00:00:00 Ann Asker`` printed, as Riverside exports print every turn): each turn would start with
+    the rest of the name."""
+    for block in blocks:
+        if block.kind != "label" or block.label is None:
+            continue
+        printed = timed_label(strip(block.paragraph.first_line, context.markup).text)
+        if printed is None or not printed.startswith(f"{block.label} ") or printed in context.language.labels:
+            continue
+        speaker = context.meta.voice(context.lang, block.label).speaker
+        raise _label_error(
+            block,
+            context,
+            f"the line prints the name {printed!r} after its time code, but the label declared is {block.label!r}, "
+            f"so the turn's text would start with {printed[len(block.label) + 1 :]!r}",
+            f'declare the label as printed: "{printed}" = "{speaker}" under [languages.{context.lang}.labels]',
+        )
 
 
 def _alone_start(
