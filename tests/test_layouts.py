@@ -1432,6 +1432,23 @@ def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, ma
     assert [w.message.split(" read as")[0] for w in result.warnings] == [f"no labels: 3 paragraph(s) printed {printed}"]
 
 
+@pytest.mark.parametrize("slip", ["What was hard?", "**What was hard?**", "*What was hard?"])
+def test_a_question_that_lost_its_setting_off_is_flagged_in_the_answer_even_where_the_layout_is_reviewed(
+    slip: str,
+) -> None:
+    """In a file of italic questions, one printed plain, in bold or with its closing star lost stays in the answer
+    before it (the tool cannot tell it from the answer asking itself something), flagged and warned on its own
+    line, so a review of the layout's one warning does not hide it."""
+    italic = regex.sub(r"(?m)^## (.*\?)$", r"*\1*", HEADED.replace("## Later years\n\n", ""))
+    meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}, markup="markdown")
+    result = parse_text(italic.replace("*What was hard?*", slip), meta=meta, lang="en")
+    answer = next(t for t in result.turns if t.source.line_start == 7)
+    assert "question_in_answer" in answer.issues
+    assert answer.text.startswith("A night class.\n") and "What was hard?" in answer.text
+    assert [w.line for w in result.warnings if "question_in_answer" in w.message] == [9]
+    assert not any("question_in_answer" in t.issues for t in parse_text(italic, meta=meta, lang="en").turns)
+
+
 def test_an_italic_prompt_between_answers_is_a_question_where_the_questions_are_italic() -> None:
     """*You once called the kiln a weather system.* asks without a question mark; an italic note at the end does
     not ask."""

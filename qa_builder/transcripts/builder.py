@@ -49,6 +49,9 @@ _MERGED = ("preamble", "boilerplate", "box")
 _ENDS_WITH_COLON = regex.compile(rf"[{COLON}]$")
 _HEADING_DECORATION = regex.compile(r"^[#\s“「『\"*]+|[”」』\"\s*]+$")
 _ANNOUNCEMENT_MAX = 200
+_QUESTION_ALONE_MAX = 200
+"""The longest paragraph among an answer that is read as a question that lost its setting off; longer, it is the
+answer asking itself something."""
 _INFERRED = frozenset({"speaker_inferred"})
 _FROM_LAYOUT = frozenset({"speaker_from_layout"})
 
@@ -166,7 +169,26 @@ class Builder:
             self._close()
             self._open(block, block.rest, voice=answerer, flags=_INFERRED)
         else:
+            self._question_in_answer(block)
             self._continue(block)
+
+    def _question_in_answer(self, block: Block) -> None:
+        """Where the questions are set off (in bold, as headings, in italics) and nobody is labelled, a short
+        paragraph among an answer that is a question itself may be a question that lost its setting off: it stays
+        in the answer, flagged ``question_in_answer`` and warned (a line reviewed for the layout hides no such
+        slip)."""
+        turn = self.open
+        if self.context.layout != "bold-questions" or turn is None or turn.voice.function != "answers":
+            return
+        if len(block.text) > _QUESTION_ALONE_MAX or QUESTION_END.search(block.text) is None:
+            return
+        turn.flags.add("question_in_answer")
+        self.notes.warn(
+            block.paragraph.line_start,
+            f"a paragraph that is a question, not printed {self.context.questions_printed} as the questions are, "
+            f"is read as more of {_who(turn.voice)}'s answer (flagged question_in_answer; if it is a question, "
+            f"print it {self.context.questions_printed} like the others)",
+        )
 
     def _continue(self, block: Block) -> None:
         turn = self.open
