@@ -1255,6 +1255,19 @@ def test_a_letter_and_spaces_in_a_file_that_prints_its_labels_with_colons_is_spe
     assert [t.speaker_label for t in result.turns] == ["I", "R", "I", "R"]
 
 
+def test_a_gapped_label_printed_in_another_case_is_an_error() -> None:
+    """``q    What about …`` in a briefing that prints ``Q    …``: the label's slip, not more of the answer above
+    (with a colon, the same slip is an undeclared label)."""
+    from qa_builder.errors import UnknownLabelError
+
+    text = "Q    Why?\n\nBOB:  Because.\n\nQ    And then?\n\nBOB:  Later.\n\nq    When?\n\nBOB:  Soon.\n"
+    meta = meta_for("en", {"Q": "Ann Asker", "BOB": "Bob Answerer"})
+    with pytest.raises(UnknownLabelError, match="the label 'Q' is printed as 'q' before its gap") as raised:
+        parse_text(text, meta=meta, lang="en")
+    assert raised.value.line == 9
+    assert len(parse_text(text.replace("q    When", "Q    When"), meta=meta, lang="en").turns) == 6
+
+
 def test_a_deposition_s_gapped_labels_split_hard_wrapped_lines() -> None:
     text = (
         "Q   Where were you on the\nnight of the ninth?\n"

@@ -14,7 +14,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
-from .labels import COLON, coded_speaker, name_alone, recurring_starts, text_width, timed_label
+from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label
 from .markup import strip
 from .undeclared import undeclared_label
 
@@ -119,6 +119,7 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
         if found is not None and (seen[found[0]] > 1 or coded or not coded_speaker(found[0])):
             undeclared.setdefault(found[0], (block, found[1]))
         elif not undeclared:
+            _check_gapped_case(block, context)
             _check_separator(block, declared, context)
     if undeclared:
         raise _undeclared(undeclared, context)
@@ -215,6 +216,20 @@ def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> Unknow
 def _label_error(block: Block, context: Reading, message: str, hint: str) -> UnknownLabelError:
     """An error at the first column of ``block``'s first line."""
     return UnknownLabelError(message, path=context.path, line=block.paragraph.line_start, col=1, hint=hint)
+
+
+def _check_gapped_case(block: Block, context: Reading) -> None:
+    """``q    What about …`` where the file prints ``Q    …`` (:func:`~qa_builder.transcripts.labels.gapped_labels`):
+    the label in another case before the gap, an error (with a colon, the same slip is an undeclared label)."""
+    for label in context.gapped:
+        printed = block.text[: len(label)]
+        if printed != label and printed.casefold() == label.casefold() and regex.match(GAP, block.text[len(label) :]):
+            raise _label_error(
+                block,
+                context,
+                f"the label {label!r} is printed as {printed!r} before its gap",
+                f"write it {label!r}, or declare {printed!r} under [languages.{context.lang}.labels] in meta.toml",
+            )
 
 
 def _check_separator(block: Block, declared: list[str], context: Reading) -> None:
