@@ -1644,3 +1644,11 @@ def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
         lang="de",
     )
     assert len(below.turns) == 4 and below.segments[-1].kind == "boilerplate"  # credits below the turns too
+    misnamed = meta_for(
+        "de",
+        {"Sprecherin": "Eva Leser", "Autorin": "Ann Asker", "O-Ton Bob Answerer": "Bob Answerer"},
+        {"Eva Leser": "moderator", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    other = parse_text(MANUSCRIPT, meta=misnamed, lang="de")  # meta.toml spells the reader otherwise
+    assert [t.text for t in other.turns][0] == "Wer übersetzen will, muss läuten."
+    assert [w.line for w in other.warnings if "says only a name, 'Eva Reader', not its speaker's" in w.message] == [7]

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 import regex
 
 from .blocks import Block, Reading
+from .labels import name_alone
 from .paragraphs import (
     Paragraph,
 )
@@ -45,8 +46,13 @@ _CREDIT_DOUBT = (
 )
 
 
+_OTHER_CREDIT_DOUBT = (
+    "starts with a declared label but says only a name, {0!r}, not its speaker's in meta.toml ({1!r}): read as a "
+    "credit before the turns, not a turn — if {0!r} is the speaker, correct the name in meta.toml"
+)
 _CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,})")
 """What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
+_NEXT_CREDIT = regex.compile(r"\s*(?:[/|;·•]|\s{2,})")
 
 
 _CONTINUED = regex.compile(r"\((?:CONT['’]?D|CONTINUED|cont['’]?d)\)")
@@ -75,18 +81,25 @@ def credit_lines(blocks: list[Block], context: Reading) -> None:
         for block in ordered:
             if block.kind != "label" or block.label is None:
                 continue
-            if not _credit(block, context):
+            credited = _credited(block, context, other_names=kind == "text")
+            if credited is None:
                 break  # the first (or last) turn: credits stand only outside the turns
+            speaker = context.meta.voice(context.lang, block.label).speaker
             block.kind, block.label, block.rest = kind, None, block.text
-            context.doubts.append((block.paragraph.line_start, _CREDIT_DOUBT))
+            doubt = _CREDIT_DOUBT if credited == speaker else _OTHER_CREDIT_DOUBT.format(credited, speaker)
+            context.doubts.append((block.paragraph.line_start, doubt))
 
 
-def _credit(block: Block, context: Reading) -> bool:
-    """Whether a labelled paragraph says only its speaker's name, or that and the next credit."""
+def _credited(block: Block, context: Reading, *, other_names: bool) -> str | None:
+    """The name a labelled paragraph credits, if it says only a name (or that and the next credit): its speaker's,
+    or, with ``other_names`` (above the first turn), any name (``Sprecherin: Eva Reader`` where meta.toml names
+    the speaker ``Eva Leser``: the credit still is no turn)."""
     assert block.label is not None
     name = context.meta.voice(context.lang, block.label).speaker
-    after = block.rest[len(name) :] if name and block.rest.startswith(name) else None
-    return after is not None and _CREDIT_REST.match(after) is not None
+    if name and block.rest.startswith(name) and _CREDIT_REST.match(block.rest[len(name) :]):
+        return name
+    other = _NEXT_CREDIT.split(block.rest, maxsplit=1)[0].strip() if other_names else ""
+    return other if other and name_alone(other, ()) else None
 
 
 _BULLET = regex.compile(r"^[-–•*·▪]\s+\S")
