@@ -1484,11 +1484,17 @@ def test_a_bold_paragraph_in_an_answer_under_heading_questions_is_the_answer_s()
 
 
 def test_question_headings_in_a_file_meant_to_have_labels_are_no_interview() -> None:
-    """meta.toml declares labels the file never prints: an explainer's "What is …?" headings are refused as before."""
+    """meta.toml declares labels the file never prints: an explainer's "What is …?" headings are refused as before,
+    and the error says how to have them read; so does the error where ``markup = "none"`` hides the setting off."""
     from qa_builder.errors import NoTurnsError
 
-    with pytest.raises(NoTurnsError):
+    with pytest.raises(NoTurnsError, match="but the questions are set off as headings, with no labels") as caught:
         parse_text(HEADED, meta=meta_for("en", {"Q": "Ann Asker"}, markup="markdown"), lang="en")
+    assert "remove the labels of [languages.en.labels]" in str(caught.value)
+    people = {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"}
+    italic = regex.sub(r"(?m)^## (.*\?)$", r"*\1*", HEADED.replace("# Why do potters wait?\n\n", ""))
+    with pytest.raises(NoTurnsError, match='declares markup = "none", but the file is written in markdown'):
+        parse_text(italic, meta=meta_for("en", {}, people, markup="none"), lang="en")
 
 
 DIALOGUE = (

@@ -15,13 +15,15 @@ import regex
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
 from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label
-from .markup import strip
+from .markup import detect, strip
 from .undeclared import undeclared_label
 
 __all__ = ["check_labels", "no_turns_error"]
 
 
-def no_turns_error(blocks: list[Block], context: Reading) -> NoTurnsError:
+def no_turns_error(blocks: list[Block], context: Reading, *, set_off: str | None = None) -> NoTurnsError:
+    """Why a transcript has no turns, and what to change; ``set_off`` says how the file sets off questions (``as
+    headings``, ``in italics``) where its declared labels keep them from being read so."""
     labels = ", ".join(sorted(context.language.labels)) or "none"
     separated = _other_separator(blocks, list(context.language.labels))
     if separated is not None:
@@ -32,6 +34,24 @@ def no_turns_error(blocks: list[Block], context: Reading) -> NoTurnsError:
             path=context.path,
             line=block.paragraph.line_start,
             hint=f'add label_separators = ["{separator}"] under [languages.{context.lang}.conventions] in meta.toml',
+        )
+    if set_off is not None:
+        return NoTurnsError(
+            f"no speaker turns: no paragraph starts with a label meta.toml declares ({labels}), but the questions "
+            f"are set off {set_off}, with no labels",
+            path=context.path,
+            line=blocks[0].paragraph.line_start if blocks else None,
+            hint=f"remove the labels of [languages.{context.lang}.labels] from meta.toml: questions set off "
+            f"{set_off} are read only in a transcript that declares no labels",
+        )
+    marked = detect("\n".join(block.paragraph.text for block in blocks)) if context.language.markup == "none" else None
+    if marked not in (None, "none"):
+        return NoTurnsError(
+            f'no speaker turns: meta.toml declares markup = "none", but the file is written in {marked}',
+            path=context.path,
+            line=blocks[0].paragraph.line_start if blocks else None,
+            hint=f'write markup = "{marked}" under [languages.{context.lang}] (or leave it out): its bold, '
+            "headings or italics may set off the questions",
         )
     starts = _label_shaped_starts(blocks, context)
     seen = f"; lines start like labels it does not declare: {starts}" if starts else ""

@@ -13,7 +13,7 @@ from .asides import HEADING_MAX, short_unpunctuated
 from .blocks import Block, Layout, Reading
 from .exchanges import QUESTION_END, QUESTION_MARK
 from .labelcheck import no_turns_error
-from .setoff import BOLD, Emphasis, set_off_questions, without_hashes
+from .setoff import BOLD, Emphasis, SetOff, set_off_questions, without_hashes
 
 __all__ = ["DIALOGUE_DASH", "dialogue_dashes", "layout_of"]
 
@@ -36,7 +36,8 @@ def layout_of(blocks: list[Block], context: Reading) -> Layout:
     elif _set_off(blocks, context, bold_only=bool(context.language.labels)):
         layout = "bold-questions"
     else:
-        raise no_turns_error(blocks, context)
+        found = _found(blocks)
+        raise no_turns_error(blocks, context, set_off=found.printed if found and found.printed != BOLD else None)
     asks_unlabelled = layout == "labels" and not _asker_labelled(context)
     first = _first_bold_question(blocks) if layout == "bold-questions" else 0
     for k, block in enumerate(blocks):
@@ -88,7 +89,21 @@ def _set_off(blocks: list[Block], context: Reading, *, bold_only: bool = False) 
     a bold paragraph among answers whose questions are set off otherwise as text (emphasis). ``bold_only`` where
     meta.toml declares labels the file does not print: only bold questions read then (an explainer's "What is
     …?" headings are no interview)."""
-    found = set_off_questions(
+    found = _found(blocks)
+    if found is None or (bold_only and found.printed != BOLD):
+        return False
+    for block in blocks if found.printed != BOLD else ():
+        block.kind = "text" if block.kind == "bold" else block.kind
+    for k in found.questions:
+        blocks[k].kind = "bold"
+        blocks[k].text = blocks[k].rest = without_hashes(blocks[k].text)
+    context.questions_printed = found.printed
+    return True
+
+
+def _found(blocks: Sequence[Block]) -> SetOff | None:
+    """The paragraphs the transcript sets off as its questions, if it does (:func:`.setoff.set_off_questions`)."""
+    return set_off_questions(
         [
             Emphasis(
                 block.paragraph.text,
@@ -100,15 +115,6 @@ def _set_off(blocks: list[Block], context: Reading, *, bold_only: bool = False) 
             for block in blocks
         ]
     )
-    if found is None or (bold_only and found.printed != BOLD):
-        return False
-    for block in blocks if found.printed != BOLD else ():
-        block.kind = "text" if block.kind == "bold" else block.kind
-    for k in found.questions:
-        blocks[k].kind = "bold"
-        blocks[k].text = blocks[k].rest = without_hashes(blocks[k].text)
-    context.questions_printed = found.printed
-    return True
 
 
 def _first_bold_question(blocks: Sequence[Block]) -> int:
