@@ -62,6 +62,12 @@ def test_utf16_without_a_bom_reads_once_declared_and_init_drafts_it(raw_copy: Pa
     assert f'encoding = "{encoding}"' in draft_meta(raw_copy / "verge-altman-murati-2023")
 
 
+def test_utf16_without_a_bom_declared_utf16_names_the_byte_order_to_declare() -> None:
+    with pytest.raises(DecodeError) as raised:
+        decode(ZH.encode("utf-16-be"), "zh.txt", encoding="utf-16")
+    assert 'the file is utf-16-be without a byte order mark: declare encoding = "utf-16-be"' in str(raised.value)
+
+
 def test_windows_line_endings_and_bom_give_the_same_turns(raw_copy: Path) -> None:
     reference = with_file(raw_copy, "zh", ZH.encode("utf-8"))
     assert with_file(raw_copy, "zh", ZH.replace("\n", "\r\n").encode("utf-8-sig")) == reference

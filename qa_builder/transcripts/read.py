@@ -151,12 +151,15 @@ def _declared(data: bytes, encoding: str, path: str, lang: str) -> str:
         text = data.decode(codec.name)
     except UnicodeDecodeError as error:
         line, col = _position(data, error.start)
+        utf16 = utf16_without_bom(data)
         raise DecodeError(
             f"not valid {encoding} (byte 0x{data[error.start]:02X})",
             path=path,
             line=line,
             col=col,
-            hint="check the `encoding` declared for this language in meta.toml",
+            hint=f'the file is {utf16} without a byte order mark: declare encoding = "{utf16}"'
+            if utf16 is not None and utf16 != codec.name
+            else "check the `encoding` declared for this language in meta.toml",
         ) from None
     _check_c1(text, encoding, path)
     _check_script(data, text, encoding, path, lang)
