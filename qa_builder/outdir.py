@@ -145,6 +145,12 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
     the output folder is the filesystem root
     """
     hint = f"pass --out a new folder, e.g. --out {kind.name}"
+    if out.name != out.name.strip():
+        raise OutputError(
+            "the output folder's name starts or ends with a space (a pasted name?)",
+            path=out,
+            hint=f"pass --out {out.name.strip() or kind.name!r} without the space",
+        )
     if out.exists() and not out.is_dir():
         raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")
     target = out.resolve()
@@ -188,6 +194,10 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
     )
 
 
+_TOOL_FOLDERS = frozenset({".git", ".hg", ".svn", ".venv", "node_modules", "__pycache__"})
+"""Folders that belong to other tools: never an output, nor a place for one."""
+
+
 def _forbidden(target: Path, protect: Sequence[Path]) -> str | None:
     """Why ``target`` (resolved) must never be replaced, or None."""
     if target.parent == target:
@@ -208,6 +218,8 @@ def _forbidden(target: Path, protect: Sequence[Path]) -> str | None:
             return f"a folder that holds the raw folder ({folder})"
     if (target / ".git").exists():
         return "a repository's root"
+    if _TOOL_FOLDERS & {target.name, *(parent.name for parent in target.parents)}:
+        return "a version-control or tool folder"
     for parent in target.parents:
         marked = _marked(parent)
         if marked is not None:

@@ -94,6 +94,20 @@ def test_a_repository_root_is_refused(tmp_path: Path) -> None:
     assert entries(repo) == [".git"]
 
 
+@pytest.mark.parametrize(
+    ("name", "message"),
+    [
+        (".git", "the output folder is a version-control or tool folder"),
+        (".venv/dataset", "the output folder is a version-control or tool folder"),
+        ("dist ", "the output folder's name starts or ends with a space (a pasted name?)"),
+    ],
+)
+def test_a_tool_s_folder_and_a_name_pasted_with_a_space_are_refused(tmp_path: Path, name: str, message: str) -> None:
+    code, _, stderr = run("schema", "--out", str(tmp_path / name))
+    assert code == 1 and message in stderr
+    assert entries(tmp_path) == []
+
+
 @pytest.mark.parametrize("command", [["report"], ["schema"], ["build", "--jobs", "1"]])
 def test_a_folder_with_the_user_s_files_is_refused_and_kept(command: list[str], tmp_path: Path) -> None:
     mywork = tmp_path / "mywork"
