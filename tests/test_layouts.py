@@ -1237,6 +1237,21 @@ def test_a_short_label_in_capitals_before_two_spaces_or_a_tab_needs_no_colon() -
         ("MS. ASKER", "Not yet.\nQ Thank you.", 13),
     ]
     assert any(w.line == 15 and "without its colon" in w.message for w in result.warnings)
+    gapped = BRIEFING.replace("MS. ASKER:  ", "MS. ASKER    ")  # the names in capitals before a gap too
+    result = parse_text(gapped, meta=meta, lang="en")
+    assert [(t.speaker_label, t.text) for t in result.turns][::2] == [
+        ("MS. ASKER", "Good afternoon.  Go ahead."),
+        ("MS. ASKER", "Next month."),
+        ("MS. ASKER", "Not yet.\nQ Thank you."),
+    ]
+
+
+def test_init_drafts_names_in_capitals_printed_before_a_gap(tmp_path: Path) -> None:
+    from qa_builder.transcripts.draft import draft_meta
+
+    (tmp_path / "en.txt").write_text(BRIEFING.replace("MS. ASKER:  ", "MS. ASKER    "), encoding="utf-8")
+    labels = tomllib.loads(draft_meta(tmp_path))["languages"]["en"]["labels"]
+    assert sorted(labels) == ["MS. ASKER", "Q"]
 
 
 @pytest.mark.parametrize(

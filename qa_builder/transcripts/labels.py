@@ -314,7 +314,7 @@ time is the text's (``A 10:30 start is late``)."""
 
 
 GAP_LABEL_MAX = 3
-"""The longest label in capitals that two spaces or a tab may end (``Q``, ``MR``; not ``MS. HOLT``)."""
+"""The longest one-word label in capitals that two spaces or a tab may end (``Q``, ``MR``; not ``NOTE``)."""
 
 
 GAP = rf"[ ]{{2,}}(?=\S)(?!{TIME_CODE}(?:\s|$))"
@@ -328,12 +328,20 @@ the file's way to print the label."""
 
 
 def gap_label(label: str) -> bool:
-    """Whether two spaces or a tab may end ``label`` in place of a colon: a short one in capitals (``Q``, ``A``).
+    """Whether two spaces or a tab may end ``label`` in place of a colon: a short one in capitals (``Q``, ``A``),
+    or one of words in capitals (``MS. HOLT``, ``THE PRESIDENT``), as briefings print them; a name in mixed case
+    is followed by its words, or by a time code (``Dana  00:02``).
 
-    >>> gap_label("Q"), gap_label("Sam"), gap_label("MS. HOLT")
-    (True, False, False)
+    >>> gap_label("Q"), gap_label("Sam"), gap_label("MS. HOLT"), gap_label("Q1")
+    (True, False, True, False)
     """
-    return len(label) <= GAP_LABEL_MAX and label.isalpha() and label.isupper()
+    if len(label) <= GAP_LABEL_MAX:
+        return label.isalpha() and label.isupper()
+    return _CAPITAL_WORDS.match(label) is not None
+
+
+_CAPITAL_WORDS = regex.compile(r"^\p{Lu}[\p{Lu}.'’\-]*(?: \p{Lu}[\p{Lu}.'’\-]*)+$")
+"""A label of two words or more in capitals (``MS. HOLT``, ``THE PRESIDENT``)."""
 
 
 def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:

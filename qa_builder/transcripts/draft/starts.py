@@ -257,9 +257,16 @@ def _period_label(conventions: Conventions) -> regex.Pattern[str]:
 
 
 def _gapped(reading: Scan, conventions: Conventions) -> set[str]:
-    """The role letters the file prints before a gap, not a colon (``Q    Thanks, Dana.``)."""
+    """The role letters and names in capitals the file prints before a gap, not a colon (``Q    Thanks, Dana.``,
+    ``MS. HOLT    Good afternoon.``)."""
+    texts = [text for _, text, _, _ in reading.paragraphs]
     roles = [*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels]
-    return set(gapped_labels(roles, (text for _, text, _, _ in reading.paragraphs)))
+    capitals = {found["label"] for text in texts if (found := _CAPITALS_GAPPED.match(text)) is not None}
+    return set(gapped_labels([*roles, *sorted(capitals)], texts))
+
+
+_CAPITALS_GAPPED = regex.compile(rf"^(?P<label>\p{{Lu}}[\p{{Lu}}.'’\-]*(?: \p{{Lu}}[\p{{Lu}}.'’\-]*)+)(?={GAP})")
+"""Words in capitals before a gap at a paragraph's start (``MS. HOLT    Good afternoon.``)."""
 
 
 def _label(
@@ -269,9 +276,9 @@ def _label(
     (:func:`~qa_builder.transcripts.labels.gapped_labels`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a
     deposition)."""
     roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
-    word = text.split(maxsplit=1)[0] if text.strip() else ""
-    if word in gapped and regex.match(rf"{regex.escape(word)}{GAP}", text):
-        return word
+    for label in sorted(gapped, key=len, reverse=True):
+        if text.startswith(label) and regex.match(GAP, text[len(label) :]):
+            return label
     match = _LABEL_START.match(text)
     timed = timed_label(first_line) if first_line else None
     if (match is None and timed is None) or any(
