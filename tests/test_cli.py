@@ -239,6 +239,14 @@ def test_an_interview_folder_passed_as_the_raw_folder_names_its_parent(raw_copy:
     )
 
 
+def test_a_dataset_passed_as_the_raw_folder_is_named_an_output(raw_copy: Path, tmp_path: Path) -> None:
+    dist = tmp_path / "dist"
+    assert run("build", "--raw", str(raw_copy), "--out", str(dist), "--jobs", "1")[0] == 0
+    code, _, err = run("validate", "--raw", str(dist))
+    assert code == 1
+    assert err.startswith(f"error: {dist}: is an output qa-builder wrote, not a raw folder of interviews — ")
+
+
 def test_init_and_parse_given_the_wrong_thing_say_what_to_give(raw_copy: Path, tmp_path: Path) -> None:
     transcript = raw_copy / "verge-altman-murati-2023" / "de.txt"
     code, _, err = run("init", str(transcript))

@@ -26,6 +26,7 @@ from ..errors import (
     QABuilderError,
 )
 from ..models import SEGMENT_KINDS, Exchange, InterviewRecord, Segment, SpeakerRecord, Turn
+from ..outdir import MARKER
 from .conventions import SentenceRules
 from .exchanges import find_exchanges
 from .meta import META_FILE, InterviewMeta, code_shaped, load_meta
@@ -133,6 +134,13 @@ def interview_folders(raw: Path) -> list[Path]:
     if not raw.is_dir():
         problem = "is a file, not a folder" if raw.exists() else "the raw folder does not exist"
         raise LayoutError(problem, path=raw, hint="pass --raw the folder that holds one folder per interview")
+    if (raw / MARKER).is_file():
+        raise LayoutError(
+            "is an output qa-builder wrote, not a raw folder of interviews",
+            path=raw,
+            hint="pass --raw the folder that holds one folder per interview (a dataset's copies of the "
+            "transcripts are in its raw/ folder)",
+        )
     entries = sorted(raw.iterdir())
     stray = [p for p in entries if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES]
     if stray and (raw / META_FILE).is_file():

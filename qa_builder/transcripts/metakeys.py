@@ -184,6 +184,12 @@ def toml_error(error: tomllib.TOMLDecodeError, text: str, where: str) -> Metadat
             hint = f'a key with characters other than A–Z, 0–9, _ and - must be quoted: "{key["key"]}" = …'
     if message.startswith("Cannot overwrite a value") or message.startswith("Cannot declare"):
         hint = "a key or table is written twice; keep one"
+    if message.startswith(("Invalid hex value", "Unescaped '\\'")) and line is not None and line <= len(lines):
+        if "\\" in lines[line - 1]:
+            hint = (
+                "a backslash starts an escape in a TOML string in double quotes: write a Windows path in single "
+                "quotes ('C:\\Users\\…'), or with forward slashes"
+            )
     return MetadataError(f"not valid TOML: {message}", path=where, line=line, col=col, hint=hint)
 
 
