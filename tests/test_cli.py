@@ -108,6 +108,18 @@ BAD_INPUTS = [
         '"Muratti" to not_labels under [languages.de.conventions])',
     ),
     (
+        "a label with a look-alike letter of another script",
+        lambda raw: break_raw(
+            raw,
+            "de",
+            (INTERVIEW / "de.txt").read_bytes().replace(b"Murati: Nein", "Мurati: Nein".encode()),
+        ),
+        "error: {raw}/verge-altman-murati-2023/de.txt:77:1: undeclared speaker label 'Мurati' (a typo of 'Murati'? "
+        "its 'М' is U+041C CYRILLIC CAPITAL LETTER EM, where 'Murati' is written in Latin letters) — add it to "
+        '[languages.de.labels] in meta.toml: "Мurati" = "<speaker>" (or, if it is no label, add "Мurati" to '
+        "not_labels under [languages.de.conventions])",
+    ),
+    (
         "a language with no transcript",
         lambda raw: (raw / "verge-altman-murati-2023" / "de.txt").unlink(),
         "error: {raw}/verge-altman-murati-2023/meta.toml: meta.toml declares language 'de' but there is no de.txt — "

@@ -11,6 +11,7 @@ list it among ``not_labels`` (``Note:``, ``注：``).
 
 from __future__ import annotations
 
+import unicodedata
 from collections.abc import Iterable, Sequence
 from functools import lru_cache
 
@@ -261,7 +262,7 @@ def _reason(
         return label, "it is printed in bold like a label"
     near = near_label(label, declared)
     if near is not None:
-        return label, f"a typo of {near!r}?"
+        return label, f"a typo of {near!r}?{_lookalikes(label, near)}"
     if not rest.strip():  # a line ending in a colon: a label on its own line, or narration ("Later, Altman called:")
         return (label, "it is shaped like a speaker label") if _name_shaped(label, alone=True, posts=posts) else None
     for name in names if len(label.split()) <= _NAMING_WORDS else ():
@@ -273,6 +274,25 @@ def _reason(
     if _name_shaped(label, alone=False, posts=posts):
         return label, "it is shaped like a speaker label"
     return None
+
+
+def _lookalikes(printed: str, declared: str) -> str:
+    """Where ``printed`` differs from ``declared`` by letters of another script that look alike (a Cyrillic
+    ``А`` in ``Аltman``), which those letters are: on screen the two labels look the same."""
+    scripts = {_script(char) for char in declared if char.isalpha()}
+    others = [
+        char
+        for char in dict.fromkeys(printed)
+        if char.isalpha() and char not in declared and _script(char) not in scripts
+    ]
+    named = ", ".join(f"{char!r} is U+{ord(char):04X} {unicodedata.name(char, '?')}" for char in others)
+    written = " and ".join(sorted(script.title() for script in scripts))
+    return f" its {named}, where {declared!r} is written in {written} letters" if others else ""
+
+
+def _script(char: str) -> str:
+    """The script a letter's Unicode name starts with (``LATIN``, ``CYRILLIC``, ``GREEK``, ``CJK``)."""
+    return unicodedata.name(char, "?").split(" ")[0]
 
 
 def _name_shaped(label: str, *, alone: bool, posts: Sequence[str] = ()) -> bool:
