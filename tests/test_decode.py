@@ -255,3 +255,9 @@ def test_a_c1_control_or_a_unicode_line_separator_is_refused_where_it_is(char: s
     with pytest.raises(DecodeError, match=message) as caught:
         split_lines(f"Q: Why?\n\nA: Because.{char}Q: And?", "en.txt")
     assert (caught.value.line, caught.value.col) == (3, 12)
+
+
+def test_a_file_whose_lines_all_end_in_unicode_line_separators_is_no_binary_file() -> None:
+    with pytest.raises(DecodeError, match=r"line separator U\+2028") as caught:
+        split_lines("\u2028".join(["Q: Why?", "A: Because.", "Q: And?", "A: So."] * 5), "en.txt")
+    assert (caught.value.line, caught.value.col) == (1, 8)

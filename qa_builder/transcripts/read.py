@@ -321,7 +321,9 @@ def split_lines(text: str, path: str) -> list[Line]:
     for number, raw in enumerate(_LINE_BREAK.split(text), start=1):
         control = _CONTROL.search(raw) if controls else None
         if control is not None:
-            _raise_control(raw, number, control.start(), path, binary=controls > max(2, len(text) // 100))
+            separators = text.count("\u2028") + text.count("\u2029")  # a file of them is text, its lines so split
+            binary = controls - separators > max(2, len(text) // 100)
+            _raise_control(raw, number, control.start(), path, binary=binary)
         lines.append(Line(number, normalised(_SOFT_HYPHEN_END.sub("-", raw)).strip()))
     if lines and lines[-1].text == "" and text.endswith(("\n", "\r")):
         lines.pop()
