@@ -273,7 +273,61 @@ def test_an_answerer_giving_the_floor_to_the_next_asker_is_in_no_exchange(
     )
     assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4], [8, 9, 10], [11, 12], [13, 14]]
     without = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
-    assert [e.turn_indices for e in without][:2] == [[0, 1, 2], [3, 4, 5, 6, 7]]
+    assert [e.turn_indices for e in without] == [[0, 1, 2], [3, 4, 5, 6, 7], [8, 9, 10], [11, 12], [13, 14]]
+
+
+SECOND_ANSWERS = [
+    (
+        "en",
+        "In the back of my mind, I did.",
+        "The next question is whether we signed.",
+        "Thanks to the Navy escorts, the backlog cleared.",
+        "Go ahead, Priya.",
+    ),
+    (
+        "de",
+        "Die nächste Frage ist, wer das zahlt.",
+        "Ihre Frage ist berechtigt, aber falsch.",
+        "Danke der Marine ist der Stau seit März weg.",
+        "Herr Kurz, bitte.",
+    ),
+    (
+        "fr",
+        "La question suivante est celle du prix.",
+        "Une dernière question reste ouverte.",
+        "Merci aux marins, le retard est rattrapé depuis mars.",
+        "Allez-y, Paul.",
+    ),
+    (
+        "es",
+        "La siguiente pregunta es quién paga.",
+        "Adelante va el proyecto, sin duda.",
+        "Gracias a la marina, el retraso se recuperó en marzo.",
+        "Adelante, Pablo.",
+    ),
+]
+
+
+@pytest.mark.parametrize("case", SECOND_ANSWERS, ids=[s[0] for s in SECOND_ANSWERS])
+def test_a_second_answer_that_starts_like_giving_the_floor_stays_in_the_exchange(case: tuple[str, ...]) -> None:
+    """Only a turn that is all a floor formula (and the thanks before it) leaves the exchange: a second guest's
+    short answer that starts with the same words ("The next question is whether …", "Thanks to the escorts, …")
+    is an answer, even before a real "Go ahead, Priya."."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    lang, first, second, thanks_to, go_ahead = case
+    speakers = {"Ann Guest": "interviewee", "Ben Guest": "interviewee", "Dana Host": "interviewer"}
+    labels = {"Ann": "Ann Guest", "Ben": "Ben Guest", "Dana": "Dana Host"}
+    turns = ["Dana: Why?", "Ann: Because it was old.", f"Ben: {first}"]
+    turns += ["Dana: Why?", "Ann: Because it was old.", f"Ben: {second}"]
+    turns += ["Dana: Why?", "Ann: Because it was old.", f"Ben: {thanks_to}", f"Ann: {go_ahead}", "Dana: Why?"]
+    conventions = builtin_conventions(lang)
+    result = parse_text("\n\n".join(turns), meta=meta_for(lang, labels, speakers), lang=lang)
+    exchanges = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    assert [e.turn_indices for e in exchanges] == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
 
 
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:

@@ -159,9 +159,9 @@ def _says(turn: Turn, floor: regex.Pattern[str], courtesy: regex.Pattern[str] | 
     if len(turn.text) > COURTESY_MAX:
         return ""
     sentences = [sentence for sentence in _SENTENCE.split(turn.text) if sentence.strip()]
-    floors = [_starts(floor, sentence) for sentence in sentences]
+    floors = [_fills(floor, sentence, after_comma=True) for sentence in sentences]
     thanks = all(
-        given or (courtesy is not None and _starts(courtesy, sentence))
+        given or (courtesy is not None and _fills(courtesy, sentence, after_comma=False))
         for given, sentence in zip(floors, sentences, strict=True)
     )
     return "" if not sentences or not thanks else "floor" if any(floors) else "thanks"
@@ -170,6 +170,30 @@ def _says(turn: Turn, floor: regex.Pattern[str], courtesy: regex.Pattern[str] | 
 def _starts(pattern: regex.Pattern[str], sentence: str) -> bool:
     """Whether ``sentence`` starts as ``pattern`` says, or does after a name it addresses ("Luis, thank you.")."""
     return pattern.match(sentence) is not None or pattern.match(_VOCATIVE.sub("", sentence)) is not None
+
+
+def _fills(pattern: regex.Pattern[str], sentence: str, after_comma: bool) -> bool:
+    """Whether ``sentence`` is all what ``pattern`` says, but for a few words after it (a name it addresses,
+    "please", "very much"; after a comma where ``after_comma``): "Go ahead, Priya." and "Thank you very much."
+    do, "The next question is whether we should have signed." and "Thanks to the escorts, the backlog
+    cleared." do not."""
+    for text in (sentence, _VOCATIVE.sub("", sentence)):
+        found = pattern.match(text)
+        if found is None:
+            continue
+        rest = text[found.end() :].strip().rstrip(_CLOSING)
+        if not rest or (
+            (rest[0] == "," or not after_comma)
+            and len(rest) <= _TAIL_CHARS
+            and len(rest.strip(",").split()) <= _TAIL_WORDS
+        ):
+            return True
+    return False
+
+
+_CLOSING = ".!?…。！？\"'”’»)"
+_TAIL_WORDS = 4
+_TAIL_CHARS = 40
 
 
 def _without_handover(group: _Group) -> _Group:
