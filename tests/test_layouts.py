@@ -1467,6 +1467,45 @@ def test_an_undeclared_name_alone_in_a_file_of_names_alone_stops_the_parse(print
         parse_text(EARNINGS_CALL, meta=without_operator, lang="en")
 
 
+@pytest.mark.parametrize(
+    ("inserted", "line", "key"),
+    [
+        (
+            "Bob Answerer\n\nSales rose.\n\nCapital Allocation\n\nWe bought back shares.\n\nOperator\n\nNext.\n",
+            35,
+            "heading",
+        ),
+        (
+            "Operator\n\nThat ends the call.\n\nImportant Disclosures\n\nThis text may hold errors.\n",
+            35,
+            "footer_start",
+        ),
+        (
+            "Bob Answerer\n\nSteel costs.\n\nSteel Prices\n\nWill they ease? They will.\n\nOperator\n\nNext.\n",
+            35,
+            "heading",
+        ),
+    ],
+    ids=["heading", "footer", "heading-of-words-in-the-text"],
+)
+def test_a_heading_alone_in_a_file_of_names_alone_is_doubted_not_an_undeclared_label(
+    inserted: str, line: int, key: str
+) -> None:
+    """A section heading in the prepared remarks or a footer's title after the last turn is shaped like a name
+    alone, but nothing introduces it and no question follows it (or its words are printed in lower case
+    elsewhere): it stays in the turn's text with a warning that says how to declare it, and no error."""
+    meta = meta_for(
+        "en",
+        {"Operator": "Operator", "Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"},
+        {"Operator": "chair", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    result = parse_text(EARNINGS_CALL + "\n" + inserted, meta=meta, lang="en")
+    heading = inserted.split("\n\n")[2]
+    assert any(heading in turn.text for turn in result.turns)
+    (warning,) = [w for w in result.warnings if w.line == line]
+    assert f"add {key} = ['^{heading}$'] under [languages.en.conventions]" in warning.message
+
+
 HEADED = (
     "# Why do potters wait?\n\nRuth Ames took up pottery at forty.\n\n## How did you start?\n\n"
     "A night class.\n\n## Later years\n\n## What was hard?\n\nCentering the clay.\n\nIt took a year.\n\n"

@@ -14,6 +14,7 @@ import regex
 
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
+from .exchanges import QUESTION_MARK
 from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label
 from .markup import detect, strip
 from .undeclared import undeclared_label
@@ -204,7 +205,53 @@ def _alone_start(
     )
     if found is None or not found[1].startswith("it is shaped like"):
         return found
-    return found[0], "a name alone in its paragraph, as this file prints its labels"
+    if not _person_like(blocks, k, context):
+        context.doubts.append((block.paragraph.line_start, _not_a_name(blocks, k, context)))
+        return None
+    return found[0], ALONE_WHY
+
+
+ALONE_WHY = "a name alone in its paragraph, as this file prints its labels"
+
+
+def _person_like(blocks: list[Block], k: int, context: Reading) -> bool:
+    """Whether a paragraph alone is a speaker's name rather than a heading (``Capital Allocation``, ``Important
+    Disclosures``): the text before names it ("comes from Sara Kim with …"), a word of it is a word of a meta.toml
+    name, or it is a role; else none of its words is printed in lower case in the file (names are not) and the
+    paragraph after it asks (an analyst nobody introduced; a heading goes on with the remarks)."""
+    text = blocks[k].text
+    if text in context.conventions.posts() or any(text in block.text for block in blocks[:k]):
+        return True
+    words = regex.findall(r"\p{Lu}\p{L}+", text)
+    people = {word for name in context.meta.people for word in regex.findall(r"\p{L}+", name)}
+    if any(word in people for word in words):
+        return True
+    common = _lower_words(blocks)
+    return not any(word.casefold() in common for word in words) and QUESTION_MARK.search(blocks[k + 1].text) is not None
+
+
+def _lower_words(blocks: list[Block]) -> set[str]:
+    """The words of the file printed in lower case."""
+    return {word for block in blocks for word in regex.findall(r"(?<!\p{L})\p{Ll}{3,}(?!\p{L})", block.text)}
+
+
+def _not_a_name(blocks: list[Block], k: int, context: Reading) -> str:
+    """The doubt on a paragraph alone that is shaped like a name but reads as a heading or a footer's title."""
+    text, lang = blocks[k].text, context.lang
+    last = not any(block.label is not None for block in blocks[k + 1 :])
+    key, where = ("footer_start", "after the last turn") if last else ("heading", "inside a turn")
+    lower = _lower_words(blocks)
+    why = (
+        "its words are printed in lower case elsewhere"
+        if any(word.casefold() in lower for word in regex.findall(r"\p{Lu}\p{L}+", text))
+        else "nothing before introduces it and no question follows it"
+    )
+    pattern = regex.escape(text, special_only=True, literal_spaces=True)
+    return (
+        f"{text!r}, alone in its paragraph {where}, is shaped like a speaker's name, but {why}, so it is kept in "
+        f"the turn's text — if it is a {key.removesuffix('_start')}, add {key} = ['^{pattern}$'] under "
+        f"[languages.{lang}.conventions] in meta.toml; if it is a speaker, add it to [languages.{lang}.labels]"
+    )
 
 
 def _speech_like(block: Block, label: str, why: str) -> bool:
@@ -224,12 +271,15 @@ def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> Unknow
     keys = ", ".join(f'"{name}" = "<speaker>"' for name in found)
     which = "them" if others else "it"
     unless = "for one that is no label, add it" if others else f'if it is no label, add "{label}"'
+    otherwise = f"{unless} to not_labels under [languages.{lang}.conventions]"
+    if why == ALONE_WHY and not others:  # a paragraph alone with no colon: a heading, not a word before a colon
+        pattern = regex.escape(label, special_only=True, literal_spaces=True)
+        otherwise = f"if it is a heading, add heading = ['^{pattern}$'] under [languages.{lang}.conventions]"
     return _label_error(
         block,
         context,
         f"undeclared speaker label {label!r} ({why}){also}",
-        f"add {which} to [languages.{lang}.labels] in meta.toml: {keys} (or, {unless} to not_labels under "
-        f"[languages.{lang}.conventions])",
+        f"add {which} to [languages.{lang}.labels] in meta.toml: {keys} (or, {otherwise})",
     )
 
 
