@@ -1766,3 +1766,21 @@ def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
     other = parse_text(MANUSCRIPT, meta=misnamed, lang="de")  # meta.toml spells the reader otherwise
     assert [t.text for t in other.turns][0] == "Wer übersetzen will, muss läuten."
     assert [w.line for w in other.warnings if "says only a name, 'Eva Reader', not its speaker's" in w.message] == [7]
+
+
+@pytest.mark.parametrize(
+    ("lang", "first"),
+    [
+        ("de", "Guten Morgen Herr Schmidt"),
+        ("de", "Frau Ministerin"),
+        ("en", "Good Morning Everyone"),
+        ("en", "Ladies and Gentlemen  thank you for joining us"),
+    ],
+)
+def test_a_first_turn_that_greets_without_a_full_stop_is_a_turn_not_a_credit(lang: str, first: str) -> None:
+    """A host's first words printed without a full stop (a greeting, a title said as a name) are no credit of
+    someone else's name: the first turn stays a turn, and nothing is doubted."""
+    meta = meta_for(lang, {"Ann": "Ann Asker", "Bob": "Bob Answerer"})
+    result = parse_text(f"Ann: {first}\n\nBob: Hello.\n\nAnn: Why?\n\nBob: Because.\n", meta=meta, lang=lang)
+    assert [t.text for t in result.turns][0] == first
+    assert not [w for w in result.warnings if "credit" in w.message]

@@ -47,8 +47,8 @@ _CREDIT_DOUBT = (
 
 
 _OTHER_CREDIT_DOUBT = (
-    "starts with a declared label but says only a name, {0!r}, not its speaker's in meta.toml ({1!r}): read as a "
-    "credit before the turns, not a turn — if {0!r} is the speaker, correct the name in meta.toml"
+    "starts with a declared label but says only a name, {0!r}, not {1}: read as a credit before the turns, not a "
+    "turn — if {0!r} is the speaker, correct the name in meta.toml; if it is the first turn's words, review this line"
 )
 _CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,})")
 """What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
@@ -86,7 +86,13 @@ def credit_lines(blocks: list[Block], context: Reading) -> None:
                 break  # the first (or last) turn: credits stand only outside the turns
             speaker = context.meta.voice(context.lang, block.label).speaker
             block.kind, block.label, block.rest = kind, None, block.text
-            doubt = _CREDIT_DOUBT if credited == speaker else _OTHER_CREDIT_DOUBT.format(credited, speaker)
+            doubt = (
+                _CREDIT_DOUBT
+                if credited == speaker
+                else _OTHER_CREDIT_DOUBT.format(
+                    credited, f"its speaker's in meta.toml ({speaker!r})" if speaker else "a speaker's"
+                )
+            )
             context.doubts.append((block.paragraph.line_start, doubt))
 
 
@@ -98,8 +104,29 @@ def _credited(block: Block, context: Reading, *, other_names: bool) -> str | Non
     name = context.meta.voice(context.lang, block.label).speaker
     if name and block.rest.startswith(name) and _CREDIT_REST.match(block.rest[len(name) :]):
         return name
-    other = _NEXT_CREDIT.split(block.rest, maxsplit=1)[0].strip() if other_names else ""
-    return other if other and name_alone(other, ()) else None
+    if not other_names:
+        return None
+    other, *after = _NEXT_CREDIT.split(block.rest, maxsplit=1)
+    other = other.strip()
+    if not other or not name_alone(other, ()) or (after and not _LABELLED.match(after[0])):
+        return None
+    return other if _person(other, context) else None
+
+
+_LABELLED = regex.compile(r"^\s*\p{L}[\p{L}\p{M}.'’\- ]{0,40}:")
+"""The next credit after a name, ``Zitatorin: …`` (the split at two spaces of ``Ladies and Gentlemen  thank you``
+leaves none)."""
+
+
+def _person(name: str, context: Reading) -> bool:
+    """Whether a name credited above the first turn may be a person's: no greeting (``Guten Morgen Herr Schmidt``,
+    ``Good Morning Everyone``) and not only titles (``Frau Ministerin``, ``Madam Chair``): those are a first turn's
+    words printed without a full stop."""
+    courtesy = context.conventions.compiled("courtesy")
+    if courtesy is not None and courtesy.match(name):
+        return False
+    titles = {title.casefold().rstrip(".") for title in (*context.conventions.honorifics, *context.conventions.posts())}
+    return not all(word.casefold().rstrip(".") in titles for word in name.split())
 
 
 _BULLET = regex.compile(r"^[-–•*·▪]\s+\S")
