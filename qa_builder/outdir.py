@@ -149,7 +149,7 @@ def check_target(out: Path, kind: OutputKind, *, protect: Sequence[Path] = ()) -
         raise OutputError(
             "the output folder's name starts or ends with a space (a pasted name?)",
             path=out,
-            hint=f"pass --out {out.name.strip() or kind.name!r} without the space",
+            hint=f"pass --out {str(out.with_name(out.name.strip() or kind.name))!r} without the space",
         )
     if out.exists() and not out.is_dir():
         raise OutputError("the output path is a file", path=out, hint="pass --out a folder path")

@@ -257,6 +257,11 @@ def test_a_dataset_passed_as_the_raw_folder_is_named_an_output(raw_copy: Path, t
     code, _, err = run("validate", "--raw", str(dist))
     assert code == 1
     assert err.startswith(f"error: {dist}: is an output qa-builder wrote, not a raw folder of interviews — ")
+    assert f"(this dataset's copies of the transcripts are in {dist / 'raw'})" in err
+    site = tmp_path / "site"
+    assert run("site", "--raw", str(raw_copy), "--out", str(site))[0] == 0
+    code, _, err = run("validate", "--raw", str(site))
+    assert code == 1 and "copies of the transcripts" not in err  # a site holds none
 
 
 def test_init_and_parse_given_the_wrong_thing_say_what_to_give(raw_copy: Path, tmp_path: Path) -> None:

@@ -140,6 +140,7 @@ def test_an_unquoted_chinese_key_gets_a_hint_to_quote_it(raw_copy: Path) -> None
         ),
         ("published = 2023-11-29", "published = 2203-11-29", "2203-11-29 is in the future: give the date it was"),
         ("published = 2023-11-29", "published = 20231129", "a number, not a date: write it 2023-11-29"),
+        ("published = 2023-11-29", "published = 29112023", "a number, not a date: write it YYYY-MM-DD"),
         ('source = "German', 'source = "C:\\Users\\me\\German', "write a Windows path in single quotes"),
         ('source = "German', 'source = "C:\\data\\German', "write a Windows path in single quotes"),
         (

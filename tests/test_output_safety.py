@@ -100,11 +100,14 @@ def test_a_repository_root_is_refused(tmp_path: Path) -> None:
         (".git", "the output folder is a version-control or tool folder"),
         (".venv/dataset", "the output folder is a version-control or tool folder"),
         ("dist ", "the output folder's name starts or ends with a space (a pasted name?)"),
+        ("sub/ dist", "without the space"),
     ],
 )
 def test_a_tool_s_folder_and_a_name_pasted_with_a_space_are_refused(tmp_path: Path, name: str, message: str) -> None:
     code, _, stderr = run("schema", "--out", str(tmp_path / name))
     assert code == 1 and message in stderr
+    if "space" in message:  # the suggested folder keeps its parent
+        assert f"pass --out '{tmp_path / name.replace(' ', '')}'" in stderr
     assert entries(tmp_path) == []
 
 

@@ -186,8 +186,8 @@ class Builder:
         self.notes.warn(
             block.paragraph.line_start,
             f"a paragraph that is a question, not printed {self.context.questions_printed} as the questions are, "
-            f"is read as more of {_who(turn.voice)}'s answer (flagged question_in_answer; if it is a question, "
-            f"print it {self.context.questions_printed} like the others)",
+            f"is read as more of {_who(turn.voice)}'s answer (flagged question_in_answer: it may be the answer's "
+            f"own question, or an interviewer's that lost its setting off and belongs to an exchange of its own)",
         )
 
     def _continue(self, block: Block) -> None:

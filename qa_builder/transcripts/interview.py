@@ -138,8 +138,8 @@ def interview_folders(raw: Path) -> list[Path]:
         raise LayoutError(
             "is an output qa-builder wrote, not a raw folder of interviews",
             path=raw,
-            hint="pass --raw the folder that holds one folder per interview (a dataset's copies of the "
-            "transcripts are in its raw/ folder)",
+            hint="pass --raw the folder that holds one folder per interview"
+            + (f" (this dataset's copies of the transcripts are in {raw / 'raw'})" if (raw / "raw").is_dir() else ""),
         )
     entries = sorted(raw.iterdir())
     stray = [p for p in entries if p.is_file() and p.suffix.lower() in TRANSCRIPT_SUFFIXES]

@@ -45,6 +45,16 @@ __all__ = ["META_FILE", "InterviewMeta", "LabelMeta", "LanguageMeta", "Speaker",
 META_FILE = "meta.toml"
 
 
+def _eight_digits(digits: str) -> str | None:
+    """``20240105`` as the date it spells, ``2024-01-05``; None if it spells none (``20241305``, ``31122023``)."""
+    if len(digits) != 8:
+        return None
+    try:
+        return dt.date(int(digits[:4]), int(digits[4:6]), int(digits[6:])).isoformat()
+    except ValueError:
+        return None
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -165,9 +175,13 @@ class InterviewMeta(_Strict):
     def _a_date(cls, value: object) -> object:
         if isinstance(value, int) and not isinstance(value, bool):
             digits = str(value)
-            written = f"{digits[:4]}-{digits[4:6]}-{digits[6:]}" if len(digits) == 8 else None
+            written = _eight_digits(digits)
             raise ValueError(
-                f"a number, not a date: write it {written}" if written else "a year alone is a number, not a date"
+                f"a number, not a date: write it {written}"
+                if written
+                else "a year alone is a number, not a date"
+                if len(digits) == 4
+                else "a number, not a date: write it YYYY-MM-DD"
             )
         if isinstance(value, dt.datetime):
             raise ValueError(f"a date and a time: give the date alone, {value.date().isoformat()}")
