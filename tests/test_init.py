@@ -652,8 +652,8 @@ def test_init_drafts_the_speaker_column_of_a_transcript_table(tmp_path: Path) ->
 
 @pytest.mark.parametrize(
     ("question", "printed"),
-    [("**{}**", "in bold"), ("## {}", "as headings"), ("*{}*", "in italics")],
-    ids=["bold", "headings", "italics"],
+    [("**{}**", "in bold"), ("## {}", "as headings"), ("*{}*", "in italics"), ("> {}", "as blockquotes")],
+    ids=["bold", "headings", "italics", "blockquotes"],
 )
 def test_init_drafts_the_layout_of_questions_set_off_without_labels(
     tmp_path: Path, question: str, printed: str

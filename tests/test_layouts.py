@@ -1518,6 +1518,7 @@ HEADED = (
     [
         (HEADED, "markdown", "as headings"),
         (regex.sub(r"(?m)^## (.*\?)$", r"*\1*", HEADED), "markdown", "in italics"),
+        (regex.sub(r"(?m)^## (.*\?)$", r"> \1", HEADED), "markdown", "as blockquotes"),
         (
             "".join(
                 f"<h3>{line[3:]}</h3>\n"
@@ -1533,7 +1534,7 @@ HEADED = (
             "as headings",
         ),
     ],
-    ids=["markdown headings", "markdown italics", "html headings"],
+    ids=["markdown headings", "markdown italics", "markdown blockquotes", "html headings"],
 )
 def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, markup: str, printed: str) -> None:
     """Web Q&As print the questions as headings of one level (the title is another), some magazines in italics;
@@ -1551,6 +1552,14 @@ def test_questions_set_off_as_headings_or_in_italics_are_questions(text: str, ma
     assert result.layout == "bold-questions"
     assert [s.kind for s in result.segments if "Later years" in s.text] == ["heading"]
     assert [w.message.split(" read as")[0] for w in result.warnings] == [f"no labels: 3 paragraph(s) printed {printed}"]
+
+
+def test_a_declared_set_off_layout_with_nothing_set_off_is_an_error_not_a_crash() -> None:
+    from qa_builder.errors import NoTurnsError
+
+    meta = meta_for("en", {}, layout="bold-questions")
+    with pytest.raises(NoTurnsError, match='declares layout = "bold-questions", but no paragraph is set off'):
+        parse_text("Why wait?\n\nBecause.\n", meta=meta, lang="en")
 
 
 @pytest.mark.parametrize("slip", ["What was hard?", "**What was hard?**", "*What was hard?"])

@@ -1,6 +1,6 @@
 """Which layout a transcript has: turns that start at printed labels, or questions set off from the answers
-(in bold, as headings, in italics) where nobody is labelled; and, in the second, the dialogue dashes that open
-turns in Russian or Spanish print.
+(in bold, as headings, in italics, as blockquotes) where nobody is labelled; and, in the second, the dialogue
+dashes that open turns in Russian or Spanish print.
 """
 
 from __future__ import annotations
@@ -9,6 +9,7 @@ from collections.abc import Sequence
 
 import regex
 
+from ..errors import NoTurnsError
 from .asides import HEADING_MAX, short_unpunctuated
 from .blocks import Block, Layout, Reading
 from .exchanges import QUESTION_END, QUESTION_MARK
@@ -29,8 +30,15 @@ def layout_of(blocks: list[Block], context: Reading) -> Layout:
     layout: Layout
     if context.language.layout != "auto":
         layout = str(context.language.layout)
-        if layout == "bold-questions":
-            _set_off(blocks, context)
+        if layout == "bold-questions" and not _set_off(blocks, context) and not any(b.kind == "bold" for b in blocks):
+            raise NoTurnsError(
+                'no speaker turns: meta.toml declares layout = "bold-questions", but no paragraph is set off as a '
+                "question (in bold, as headings, in italics or as blockquotes)",
+                path=context.path,
+                line=blocks[0].paragraph.line_start if blocks else None,
+                hint=f"remove layout from [languages.{context.lang}] in meta.toml and declare the labels the file "
+                "prints (`qa-builder init --print` drafts them)",
+            )
     elif any(block.kind == "label" for block in blocks):
         layout = "labels"
     elif _set_off(blocks, context, bold_only=bool(context.language.labels)):
@@ -111,6 +119,7 @@ def _found(blocks: Sequence[Block]) -> SetOff | None:
                 bold=block.kind == "bold",
                 italic=block.italic and block.kind == "editor_note",
                 heading=block.kind == "heading",
+                quote=block.kind == "pull_quote",
             )
             for block in blocks
         ]

@@ -35,6 +35,8 @@ _MD_LINK = regex.compile(
 _MD_CODE = regex.compile(r"`(?P<inner>[^`]+)`")
 _MD_ESCAPE = regex.compile(r"\\(?P<char>[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _MD_QUOTE = regex.compile(r"^(?:>\s?)+")
+_MD_QUOTE_LINE = regex.compile(r"(?m)^>[ \t]?(?![>\s])")
+"""A blockquote's line (``> How did you start?``; ``>>``, the captions' mark of a new speaker, is none)."""
 _MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
 _HTML_BOLD = regex.compile(r"<(?P<tag>strong|b)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
 _HTML_ITALIC = regex.compile(r"<(?P<tag>em|i)\b[^>]*>(?P<inner>.*?)</(?P=tag)\s*>", regex.IGNORECASE | regex.DOTALL)
@@ -80,7 +82,7 @@ def detect(text: str) -> Markup:
     if len(_HTML_TAG.findall(text)) >= 2:
         return "html"
     evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
-    evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text))
+    evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text)) + len(_MD_QUOTE_LINE.findall(text))
     return "markdown" if evidence >= 2 else "none"
 
 

@@ -1,5 +1,6 @@
 """How a print interview without labels sets its questions off from the answers: in bold (most do), as headings
-of one level (web Q&As: ``## How did you start?``), or in italics. The parser and ``init`` both ask this module,
+of one level (web Q&As: ``## How did you start?``), in italics, or as blockquotes (a Markdown newsletter's
+``> How did you start?``). The parser and ``init`` both ask this module,
 each from its own reading of the markup (the parser's conventions may have made a paragraph something else first).
 """
 
@@ -34,6 +35,7 @@ class Emphasis:
     bold: bool = False
     italic: bool = False
     heading: bool = False
+    quote: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -48,7 +50,7 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
     """The questions of a transcript without labels: its wholly bold paragraphs, if it has two or more; else its
     headings of the level most of its question-mark headings have (a title above them is another level); else its
     wholly italic paragraphs that end with a question mark, and the italic prompts between answers after the first
-    of them. None if it sets off none of these ways.
+    of them; else its blockquotes so. None if it sets off none of these ways.
 
     >>> title, text = Emphasis("# Why wait?", "Why wait?", heading=True), Emphasis("So.", "So.")
     >>> found = set_off_questions([title, text, Emphasis("## How?", "How?", heading=True), text,
@@ -67,24 +69,27 @@ def set_off_questions(paragraphs: Sequence[Emphasis]) -> SetOff | None:
         asked = [k for k, found in headings if found == level]
         if len(asked) >= QUESTIONS_MIN:
             return SetOff("as headings", asked)
-    italic = [k for k in asking if paragraphs[k].italic and not paragraphs[k].heading]
-    if len(italic) < QUESTIONS_MIN:
-        return None
-    return SetOff("in italics", sorted({*italic, *_italic_prompts(paragraphs, italic[0], italic[-1])}))
+    for printed, marked in (("in italics", "italic"), ("as blockquotes", "quote")):
+        found = [k for k in asking if getattr(paragraphs[k], marked) and not paragraphs[k].heading]
+        if len(found) >= QUESTIONS_MIN:
+            return SetOff(printed, sorted({*found, *_prompts(paragraphs, found[0], found[-1], marked)}))
+    return None
 
 
-def _italic_prompts(paragraphs: Sequence[Emphasis], first: int, last: int) -> list[int]:
-    """In a file whose questions are italic, an italic paragraph without a question mark between two paragraphs of
-    answers, after the ``first`` question and before the ``last``, is a prompt (``*You once called the kiln a
-    weather system.*``); one after the last question is a note (``*This interview has been edited.*``)."""
+def _prompts(paragraphs: Sequence[Emphasis], first: int, last: int, marked: str) -> list[int]:
+    """In a file whose questions are italic (or blockquoted: ``marked``), such a paragraph without a question mark
+    between two paragraphs of answers, after the ``first`` question and before the ``last``, is a prompt (``*You
+    once called the kiln a weather system.*``); one after the last question is a note (``*This interview has been
+    edited.*``)."""
 
     def plain(k: int) -> bool:
-        return 0 <= k < len(paragraphs) and not (paragraphs[k].italic or paragraphs[k].bold or paragraphs[k].heading)
+        p = paragraphs[k] if 0 <= k < len(paragraphs) else None
+        return p is not None and not (p.italic or p.bold or p.heading or p.quote)
 
     return [
         k
         for k in range(first + 1, last)
-        if paragraphs[k].italic and not paragraphs[k].heading and plain(k - 1) and plain(k + 1)
+        if getattr(paragraphs[k], marked) and not paragraphs[k].heading and plain(k - 1) and plain(k + 1)
     ]
 
 

@@ -94,7 +94,7 @@ def scan(path: Path) -> Scan:
             asides.add(paragraph.line_start)
         found.append((paragraph, marked.text, marked.bold, marked.bold_start))
         heading = marked.shape == "heading" or heading_level(paragraph.text) > 0
-        emphasis.append(Emphasis(paragraph.text, marked.text, marked.bold, marked.italic, heading))
+        emphasis.append(Emphasis(paragraph.text, marked.text, marked.bold, marked.italic, heading, marked.quote))
     cues = len(lines) - len(rest)
     return Scan(lang, encoding, markup, mode, found, len(regions), asides, cues, set_off_questions(emphasis))
 
