@@ -1793,3 +1793,33 @@ def test_a_first_turn_that_greets_without_a_full_stop_is_a_turn_not_a_credit(lan
     result = parse_text(f"Ann: {first}\n\nBob: Hello.\n\nAnn: Why?\n\nBob: Because.\n", meta=meta, lang=lang)
     assert [t.text for t in result.turns][0] == first
     assert not [w for w in result.warnings if "credit" in w.message]
+
+
+TV_SCRIPT = (
+    "【导语】\n主持人：今天我们去看一位养蜂人。\n\n"
+    "【同期声】记者：您养了多少年蜂？\n【同期声】王大山（养蜂人）：二十年了。\n\n"
+    "解说：蜂场在半山腰。\n\n"
+    "【同期声】记者：冬天怎么办？\n【同期声】王大山（养蜂人）：盖上棉被。\n\n（完）\n"
+)
+
+
+def test_a_label_after_a_production_cue_starts_a_turn_and_the_cue_is_a_segment() -> None:
+    """Chinese TV news scripts print a soundbite's cue before its speaker (``【同期声】记者：``): the label after it
+    starts the turn, the cue is a stage direction out of the text; an undeclared one after a cue is an error."""
+    from qa_builder.errors import UnknownLabelError
+
+    labels = {"主持人": "林静", "解说": "林静", "记者": "马骁", "王大山（养蜂人）": "王大山"}
+    speakers = {"林静": "moderator", "马骁": "interviewer", "王大山": "interviewee"}
+    result = parse_text(TV_SCRIPT, meta=meta_for("zh", labels, speakers), lang="zh")
+    assert [(t.speaker, t.text) for t in result.turns] == [
+        ("林静", "今天我们去看一位养蜂人。"),
+        ("马骁", "您养了多少年蜂？"),
+        ("王大山", "二十年了。"),
+        ("林静", "蜂场在半山腰。"),
+        ("马骁", "冬天怎么办？"),
+        ("王大山", "盖上棉被。"),
+    ]
+    assert [s.text for s in result.segments if s.kind == "stage_direction"] == ["【同期声】"] * 4
+    del labels["王大山（养蜂人）"]
+    with pytest.raises(UnknownLabelError, match="undeclared speaker label '王大山（养蜂人）'"):
+        parse_text(TV_SCRIPT, meta=meta_for("zh", labels, speakers), lang="zh")

@@ -50,8 +50,8 @@ _OTHER_CREDIT_DOUBT = (
     "starts with a declared label but says only a name, {0!r}, not {1}: read as a credit before the turns, not a "
     "turn — if {0!r} is the speaker, correct the name in meta.toml; if it is the first turn's words, review this line"
 )
-_CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,})")
-"""What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``)."""
+_CREDIT_REST = regex.compile(r"^\s*(?:$|[/|;·•]|\s{2,}|(?<=\s)[\p{L}·]{1,12}[:：])")
+"""What may follow a credited name: nothing, or the next credit (``/ Zitatorin: …``, ``　摄像：…``)."""
 _NEXT_CREDIT = regex.compile(r"\s*(?:[/|;·•]|\s{2,})")
 
 

@@ -304,8 +304,13 @@ def _classify(paragraph: Paragraph, context: Reading) -> Block:
 
 
 def _stamps(match: regex.Match[str]) -> tuple[tuple[str, str], ...]:
-    """The time codes and question number printed around a label, in the order printed."""
-    found = [("timestamp", match["lead"]), ("number", match["number"]), ("timestamp", match["time"])]
+    """The cue, time codes and question number printed around a label, in the order printed."""
+    found = [
+        ("stage_direction", match["cue"]),
+        ("timestamp", match["lead"]),
+        ("number", match["number"]),
+        ("timestamp", match["time"]),
+    ]
     return tuple((kind, text) for kind, text in found if text)
 
 

@@ -15,7 +15,7 @@ import regex
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
 from .exchanges import QUESTION_MARK
-from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label
+from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label, without_cue
 from .markup import detect, strip
 from .undeclared import undeclared_label
 
@@ -148,13 +148,13 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
 
 def _label_start(block: Block, context: Reading, declared: list[str], names: list[str]) -> tuple[str, str] | None:
     return undeclared_label(
-        block.text,
+        without_cue(block.text),
         bold_start=block.bold_start,
         declared=declared,
         names=names,
         not_labels=context.conventions.not_labels,
         separators=context.conventions.label_separators,
-        first_line=strip(block.paragraph.first_line, context.markup).text,
+        first_line=without_cue(strip(block.paragraph.first_line, context.markup).text),
         alone=context.script,
         titles=context.conventions.honorifics,
         roles=context.conventions.audience_labels,

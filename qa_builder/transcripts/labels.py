@@ -26,6 +26,8 @@ __all__ = [
     "BRACKET_CLOSED",
     "COLON",
     "COLONS",
+    "CUE",
+    "without_cue",
     "COMMITTEE_NUMBER",
     "DASHES",
     "GAP",
@@ -190,6 +192,12 @@ def label_pattern(
     >>> label_pattern(["Chair", "Q"]).match("Q1: Why?").group("number", "label")
     ('1', 'Q')
 
+    A production cue in lenticular brackets before a label (a Chinese TV script's ``【同期声】记者：``, a
+    soundbite) is kept in the group ``cue``.
+
+    >>> label_pattern(["记者"]).match("【同期声】记者：为什么？").group("cue", "label", "text")
+    ('【同期声】', '记者', '为什么？')
+
     A paragraph that is a declared label and nothing else is that label, its words in the paragraph after it (an
     earnings call's ``Operator`` / ``Thomas Gale``, each alone with a blank line below).
 
@@ -214,7 +222,8 @@ def label_pattern(
     every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
     gaps = "|".join(regex.escape(label) for label in gapped) or "(?!)"
     return compiled(
-        rf"^(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
+        rf"^(?:(?P<cue>{CUE})\s*)?"
+        rf"(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
         rf"(?P<label>{gaps}){GAP}|"
         rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME}|{TIME_CODE}(?=\s))\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
@@ -222,6 +231,24 @@ def label_pattern(
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
         rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}|(?=\s*$))))\s*(?P<text>.*)$"
     )
+
+
+CUE = r"【[^【】\n]{1,8}】"
+"""A production cue in lenticular brackets (``【同期声】``, ``【采访】``): before a label, it says how the words were
+recorded; it is no part of the label or the words."""
+
+
+_CUED = regex.compile(rf"^{CUE}\s*(?![{COLON}\s]|$)")
+"""A cue before the words (``【李明远】：`` is a label in brackets, its colon after it)."""
+
+
+def without_cue(text: str) -> str:
+    """``text`` without the production cue before its label, where it has one.
+
+    >>> without_cue("【同期声】记者：为什么？"), without_cue("【李明远】：这个问题")
+    ('记者：为什么？', '【李明远】：这个问题')
+    """
+    return _CUED.sub("", text, count=1)
 
 
 _PARENTHESISED = regex.compile(r"^(?:\([^()]+\)|（[^（）]+）)$")

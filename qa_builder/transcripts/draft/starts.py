@@ -10,7 +10,18 @@ import regex
 
 from ..conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from ..exchanges import QUESTION_END
-from ..labels import ALONE_NAME, COLON, COLONS, DASHES, GAP, TABLE_ROW, gapped_labels, name_alone, timed_label
+from ..labels import (
+    ALONE_NAME,
+    COLON,
+    COLONS,
+    DASHES,
+    GAP,
+    TABLE_ROW,
+    gapped_labels,
+    name_alone,
+    timed_label,
+    without_cue,
+)
 from ..paragraphs import Paragraph
 from ..undeclared import titled_label, undeclared_label
 from .scan import Candidate, Scan
@@ -64,7 +75,7 @@ def _labelled_starts(reading: Scan, conventions: Conventions) -> dict[str, Candi
             break  # the site's footer: its "Topic: headline" links are not speakers
         label = None
         if paragraph.line_start not in reading.asides:
-            label = _label(text, bold_start, conventions, paragraph.first_line, gapped)
+            label = _label(without_cue(text), bold_start, conventions, without_cue(paragraph.first_line), gapped)
         wrapped = before and paragraph.line_start == before_end + 1 and not _LABEL_START.match(before)
         if label is not None and wrapped and not _ends_sentence(before, conventions):
             joined = _label(f"{before} {text}", "", conventions)
