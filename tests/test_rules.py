@@ -165,6 +165,26 @@ def test_a_short_label_without_its_colon_is_warned(text: str, lang: str) -> None
     ]
 
 
+def test_a_short_label_printed_before_one_space_throughout_starts_turns() -> None:
+    """Web copies of press briefings collapse ``Q    Why?`` to ``Q Why?``: a short label in capitals printed so
+    three times (before a capital or a parenthesis) and never with its colon is read so; a letter that is a word
+    (``A``) never is, and a file that also prints ``Q:`` keeps the warning."""
+    text = "Bob: Hi.\n\nQ Why?\n\nBob: Yes.\n\nQ (Inaudible.)\n\nBob: No.\n\nQ And then?\n\nBob: Then.\n\nA New York."
+    result = parse(text)
+    assert [(t.speaker_label, t.text) for t in result.turns] == [
+        ("Bob", "Hi."),
+        ("Q", "Why?"),
+        ("Bob", "Yes."),
+        ("Q", "(Inaudible.)"),
+        ("Bob", "No."),
+        ("Q", "And then?"),
+        ("Bob", "Then.\nA New York."),
+    ]
+    assert not [w for w in result.notes.found if "without its colon" in w.message]
+    twice = parse(text.replace("Q And then?", "Q: And then?"))
+    assert len(twice.turns) == 5 and [w.line for w in twice.notes.found if "without its colon" in w.message] == [3, 7]
+
+
 def test_an_answer_paragraph_starting_like_a_short_label_in_lower_case_is_not_warned() -> None:
     result = parse("Q: Why?\n\nBob: Yes.\n\nQ and A sessions are long.\n\nQ: Why?\n\nBob: " + "No. " * 3)
     assert [w.message for w in result.notes.found if "without its colon" in w.message] == []
@@ -713,3 +733,13 @@ def test_an_undeclared_label_before_the_first_turn_followed_by_a_short_cjk_sente
     text = "沈老师：最近大家最常问您的是关于老房子的什么问题？\n\n答：房子。\n\n问：为什么？\n\n答：因为旧。"
     result = parse_text(text, meta=meta, lang="zh")
     assert [w.line for w in result.notes.found if "starts like a speaker label" in w.message] == [1]
+
+
+def test_how_the_words_came_is_a_note_out_of_the_text() -> None:
+    """A briefing marks interpreted speech ``(As interpreted.)``: like ``(Laughter.)``, it is cut out of the words."""
+    result = parse("Q: Why?\n\nBob: (As interpreted.) Because. (Through an interpreter)\n")
+    assert result.turns[1].text == "Because."
+    assert [s.text for s in result.segments if s.kind == "interjection"] == [
+        "(As interpreted.)",
+        "(Through an interpreter)",
+    ]

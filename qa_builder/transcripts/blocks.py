@@ -75,6 +75,8 @@ class Reading:
     """The file prints its labels alone in a paragraph, the words in the next (an earnings call's ``Operator``)."""
     gapped: list[str] = field(default_factory=list)
     """Short labels this file prints before two spaces, not a colon (:func:`~.labels.gapped_labels`)."""
+    spaced: list[str] = field(default_factory=list)
+    """Short labels this file prints before one space and a capital, not a colon (:func:`~.labels.spaced_labels`)."""
     questions_printed: str = BOLD
     """How the questions of a transcript without labels are set off (:mod:`.setoff`)."""
     flags: set[str] = field(default_factory=set)

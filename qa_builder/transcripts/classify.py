@@ -38,6 +38,7 @@ from .labels import (
     COLON,
     GAP,
     QUESTION_NUMBER,
+    SPACE,
     TABLE_ROW,
     TIME_CODE,
     WIDE_GAP,
@@ -45,6 +46,7 @@ from .labels import (
     gapped_labels,
     label_pattern,
     needs_no_separator,
+    spaced_labels,
 )
 from .layout import dialogue_dashes, layout_of
 from .markup import detect, strip
@@ -71,8 +73,11 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     unnumbered = without_line_numbers(lines)
     numbered = any(line.text != bare.text for line, bare in zip(lines, unnumbered, strict=True))
     context.gapped = gapped_labels(language.labels, (line.text for line in unnumbered))
-    if context.gapped:  # "Q    Thanks, Dana.": the file prints these labels before a gap, not a colon
-        context.labels = label_pattern(language.labels, context.conventions.label_separators, context.gapped)
+    context.spaced = spaced_labels(language.labels, (line.text for line in unnumbered))
+    if context.gapped or context.spaced:  # "Q    Thanks, Dana.", "Q Thanks.": a gap or a space, not a colon
+        context.labels = label_pattern(
+            language.labels, context.conventions.label_separators, context.gapped, context.spaced
+        )
     rest, regions = find_regions(unnumbered)
     rest, fields, labelled = header_fields(rest, context.labels)
     regions += fields
@@ -231,6 +236,7 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     alternatives = "|".join(regex.escape(label) for label in ordered)
     bare = [regex.escape(label) for label in ordered if needs_no_separator(label)]
     bare += [f"{regex.escape(label)}{GAP}" for label in context.gapped]
+    bare += [f"{regex.escape(label)}{SPACE}" for label in context.spaced]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
     change += "".join(f"{label}|" for label in bare) + (
         rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s|$)|" if ordered else ""

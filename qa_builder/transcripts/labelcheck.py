@@ -15,7 +15,18 @@ import regex
 from ..errors import NoTurnsError, UnknownLabelError
 from .blocks import TURN_KINDS, Block, Reading
 from .exchanges import QUESTION_MARK
-from .labels import COLON, GAP, coded_speaker, name_alone, recurring_starts, text_width, timed_label, without_cue
+from .labels import (
+    COLON,
+    GAP,
+    LETTER_WORDS,
+    SPACED_MIN,
+    coded_speaker,
+    name_alone,
+    recurring_starts,
+    text_width,
+    timed_label,
+    without_cue,
+)
 from .markup import detect, strip
 from .undeclared import undeclared_label
 
@@ -328,7 +339,8 @@ def _check_separator(block: Block, declared: list[str], context: Reading) -> Non
             (
                 block.paragraph.line_start,
                 f"starts like the label {label!r} without its colon ({block.text[: len(label) + 12]!r}…), so it is "
-                "read as part of the turn before — if it is a turn of its own, add the colon",
+                "read as part of the turn before (a label is read without its colon only where the file prints it "
+                f"so {SPACED_MIN} times or more and never with one)",
             )
         )
         return
@@ -338,20 +350,16 @@ _SHORT_LABEL_MAX = 3
 """Labels this short (``Q``, ``F``, ``问``, ``DW``) are checked for another separator, or none."""
 
 
-_LETTER_WORDS = frozenset("AIOEYÀ")
-"""Single capitals that are words in some language (English ``A``, ``I``; Spanish ``Y``, ``O``; Italian ``E``)."""
-
-
 def _role_letters(label: str) -> bool:
     """A label that is no name: letters in capitals, or a character of a script without case (``Q``, ``DW``,
     ``问``), not a letter that is a word (``A``)."""
-    return label not in _LETTER_WORDS and (
+    return label not in LETTER_WORDS and (
         label.isupper() or not any(char.isupper() or char.islower() for char in label)
     )
 
 
 _OTHER_SEPARATOR = regex.compile(
-    r"^(?:[ ]?(?P<separator>[.\-–—;,])(?:\s+|(?=[^\x00-\x7F]))\S|(?P<separator>\s+)(?=\p{Lu}|\p{Lo}))"
+    r"^(?:[ ]?(?P<separator>[.\-–—;,])(?:\s+|(?=[^\x00-\x7F]))\S|(?P<separator>\s+)(?=\p{Lu}|\p{Lo}|\(\p{Lu}))"
 )
 """What follows a short label printed without its colon: another separator and the text, or a space and a capital
-(or a letter of a script without case)."""
+(or a letter of a script without case, or a note in parentheses: ``Q (Inaudible.)``)."""

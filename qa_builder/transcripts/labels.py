@@ -31,10 +31,12 @@ __all__ = [
     "COMMITTEE_NUMBER",
     "DASHES",
     "GAP",
+    "LETTER_WORDS",
     "NUMBERED_SPEAKER",
     "PARTICLES",
     "QUESTION_NUMBER",
     "SHORT_LABEL",
+    "SPACE",
     "TABLE_ROW",
     "TIME_CODE",
     "WIDE_GAP",
@@ -51,6 +53,7 @@ __all__ = [
     "needs_no_separator",
     "numbered_speaker",
     "recurring_starts",
+    "spaced_labels",
     "text_width",
     "timed_label",
     "without_asides",
@@ -153,7 +156,7 @@ def numbered_speaker(label: str) -> bool:
 
 
 def label_pattern(
-    labels: Iterable[str], separators: Sequence[str] = (), gapped: Sequence[str] = ()
+    labels: Iterable[str], separators: Sequence[str] = (), gapped: Sequence[str] = (), spaced: Sequence[str] = ()
 ) -> regex.Pattern[str]:
     """A pattern matching a paragraph that starts with one of ``labels`` and a colon (or a declared separator).
 
@@ -211,6 +214,11 @@ def label_pattern(
     ('Q', 'Thanks, Dana.')
     >>> label_pattern(["Q", "A"], gapped=["Q"]).match("A  few years later") is None
     True
+
+    The ``spaced`` ones need only one space before a capital or a parenthesis (:func:`spaced_labels`).
+
+    >>> label_pattern(["Q"], spaced=["Q"]).match("Q (Inaudible.)").group("label", "text")
+    ('Q', '(Inaudible.)')
     """
     ordered = sorted(labels, key=len, reverse=True)
     named = [label for label in ordered if not dash_marker(label) and not _PARENTHESISED.match(label)]
@@ -221,10 +229,11 @@ def label_pattern(
     marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
     every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
     gaps = "|".join(regex.escape(label) for label in gapped) or "(?!)"
+    spaces = "|".join(regex.escape(label) for label in spaced) or "(?!)"
     return compiled(
         rf"^(?:(?P<cue>{CUE})\s*)?"
         rf"(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
-        rf"(?P<label>{gaps}){GAP}|"
+        rf"(?P<label>{gaps}){GAP}|(?P<label>{spaces}){SPACE}|"
         rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME}|{TIME_CODE}(?=\s))\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
         rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
@@ -392,6 +401,38 @@ def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
         elif found is not None:
             colons.add(found["label"])
     return sorted(label for label, count in counts.items() if count >= GAPPED_MIN and label not in colons)
+
+
+SPACE = r"[ ](?=[\p{Lu}(\[])"
+"""What ends a spaced label (:func:`spaced_labels`): one space, then a capital or a parenthesis."""
+SPACED_MIN = 3
+"""Paragraphs a file must start with a short label, one space and a capital, and none with the label and its colon
+or a gap, before the space is the file's way to print the label."""
+LETTER_WORDS = frozenset("AIOEYÀ")
+"""Single capitals that are words in some language (English ``A``, ``I``; Spanish ``Y``, ``O``; Italian ``E``)."""
+
+
+def spaced_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
+    """The short labels in capitals (``Q``, ``DW``; not a letter that is a word, ``A``) that ``texts`` (a file's
+    lines) print before one space and a capital or a parenthesis at least :data:`SPACED_MIN` times and never before
+    a colon or a gap: web copies of press briefings collapse ``Q    Why?`` to ``Q Why?``.
+
+    >>> spaced_labels(["Q", "A"], ["Q Why?", "Q (Inaudible.)", "Q And then?", "A New York judge said so."])
+    ['Q']
+    """
+    short = [label for label in labels if len(label) <= 3 and label.isupper() and label not in LETTER_WORDS]
+    if not short:
+        return []
+    counts: Counter[str] = Counter()
+    other = set()
+    starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<space>{SPACE})|{GAP}|\s*[{COLON}])")
+    for text in texts:
+        found = starts.match(text)
+        if found is not None and found["space"] is not None:
+            counts[found["label"]] += 1
+        elif found is not None:
+            other.add(found["label"])
+    return sorted(label for label, count in counts.items() if count >= SPACED_MIN and label not in other)
 
 
 _TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[{COLON}]?$")
