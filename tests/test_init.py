@@ -673,6 +673,13 @@ def test_init_drafts_a_briefing_s_q_printed_without_a_colon(tmp_path: Path) -> N
     assert set(labels) == {"Q", "MS. HOLT"}
 
 
+def test_init_drafts_a_web_copy_s_q_before_one_space_and_an_interpreter_as_moderator(tmp_path: Path) -> None:
+    text = "".join(f"Q Question {k}?\n\nMS. HOLT: Answer {k}.\n\nINTERPRETER: She said {k}.\n\n" for k in range(3))
+    draft = drafted(tmp_path / "briefing", "en.txt", text)
+    assert set(draft["languages"]["en"]["labels"]) == {"Q", "MS. HOLT", "INTERPRETER"}
+    assert draft["speakers"]["INTERPRETER"] == "moderator"
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

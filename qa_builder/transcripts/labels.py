@@ -405,6 +405,9 @@ def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
 
 SPACE = r"[ ](?=[\p{Lu}(\[])"
 """What ends a spaced label (:func:`spaced_labels`): one space, then a capital or a parenthesis."""
+_NAMED_AFTER = regex.compile(rf"[^.!?{COLON}]{{0,80}}[{COLON}]")
+"""A label's words that end in a colon before a sentence does: the letters are a post before a name (a hearing's
+``SV Prof. Dr. Anke Ruben (Universität Kassel):``), not a label of their own."""
 SPACED_MIN = 3
 """Paragraphs a file must start with a short label, one space and a capital, and none with the label and its colon
 or a gap, before the space is the file's way to print the label."""
@@ -419,6 +422,8 @@ def spaced_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
 
     >>> spaced_labels(["Q", "A"], ["Q Why?", "Q (Inaudible.)", "Q And then?", "A New York judge said so."])
     ['Q']
+    >>> spaced_labels(["SV"], ["SV Ann Ruben (Kassel): Yes.", "SV Bo Li (Bonn): No.", "SV Cy Dunn: So."])
+    []
     """
     short = [label for label in labels if len(label) <= 3 and label.isupper() and label not in LETTER_WORDS]
     if not short:
@@ -428,7 +433,7 @@ def spaced_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
     starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<space>{SPACE})|{GAP}|\s*[{COLON}])")
     for text in texts:
         found = starts.match(text)
-        if found is not None and found["space"] is not None:
+        if found is not None and found["space"] is not None and not _NAMED_AFTER.match(text, found.end()):
             counts[found["label"]] += 1
         elif found is not None:
             other.add(found["label"])

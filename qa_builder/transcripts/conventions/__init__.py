@@ -46,6 +46,7 @@ LIST_RULES = (
     "answering_labels",
     "audience_labels",
     "chairing_labels",
+    "interpreting_labels",
     "honorifics",
     "suspended_hyphen",
 )
@@ -149,6 +150,10 @@ class Conventions(BaseModel):
     )
     chairing_labels: list[str] = _listed(
         "First words of a chair's label ('Präsidentin'): `init` guesses them chairing."
+    )
+    interpreting_labels: list[str] = _listed(
+        "Labels of an interpreter ('Interpreter', 'Dolmetscherin', '翻译'), who neither asks nor answers: `init` "
+        "guesses them moderator."
     )
     honorifics: list[str] = _listed(
         "Titles before a name ('Senator', 'Dr'): `init` finds labels ending in a period by them."

@@ -188,6 +188,7 @@ def _role_word(word: str, conventions: Conventions) -> Role | None:
     folded = word.casefold()
     table: tuple[tuple[Role, list[str]], ...] = (
         ("chair", conventions.chairing_labels),
+        ("moderator", conventions.interpreting_labels),
         ("interviewer", conventions.asking_labels),
         ("interviewee", conventions.answering_labels),
     )

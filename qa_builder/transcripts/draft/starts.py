@@ -3,7 +3,7 @@ colon, a period, a dash, brackets, a table row, a gap, a name alone above the wo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Collection, Iterable, Sequence
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -16,9 +16,11 @@ from ..labels import (
     COLONS,
     DASHES,
     GAP,
+    SPACE,
     TABLE_ROW,
     gapped_labels,
     name_alone,
+    spaced_labels,
     timed_label,
     without_cue,
 )
@@ -267,13 +269,15 @@ def _period_label(conventions: Conventions) -> regex.Pattern[str]:
     return _period_label_pattern(escaped(conventions.honorifics), escaped(role_words(conventions)))
 
 
-def _gapped(reading: Scan, conventions: Conventions) -> set[str]:
+def _gapped(reading: Scan, conventions: Conventions) -> dict[str, str]:
     """The role letters and names in capitals the file prints before a gap, not a colon (``Q    Thanks, Dana.``,
-    ``MS. HOLT    Good afternoon.``)."""
+    ``MS. HOLT    Good afternoon.``), or a role letter it prints before one space (``Q Thanks.``), each with what
+    ends it (:data:`~qa_builder.transcripts.labels.GAP`, :data:`~qa_builder.transcripts.labels.SPACE`)."""
     texts = [text for _, text, _, _ in reading.paragraphs]
     roles = [*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels]
     capitals = {found["label"] for text in texts if (found := _CAPITALS_GAPPED.match(text)) is not None}
-    return set(gapped_labels([*roles, *sorted(capitals)], texts))
+    spaced = {label: SPACE for label in spaced_labels(roles, texts)}
+    return spaced | {label: GAP for label in gapped_labels([*roles, *sorted(capitals)], texts)}
 
 
 _CAPITALS_GAPPED = regex.compile(rf"^(?P<label>\p{{Lu}}[\p{{Lu}}.'’\-]*(?: \p{{Lu}}[\p{{Lu}}.'’\-]*)+)(?={GAP})")
@@ -281,14 +285,14 @@ _CAPITALS_GAPPED = regex.compile(rf"^(?P<label>\p{{Lu}}[\p{{Lu}}.'’\-]*(?: \p{
 
 
 def _label(
-    text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Collection[str] = ()
+    text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Mapping[str, str] = {}
 ) -> str | None:
-    """The label ``text`` starts with, if any; ``gapped`` are the role letters the file prints before a gap
-    (:func:`~qa_builder.transcripts.labels.gapped_labels`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a
+    """The label ``text`` starts with, if any; ``gapped`` are the role letters the file prints before a gap or a
+    space, with what ends them (:func:`_gapped`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a
     deposition)."""
     roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
     for label in sorted(gapped, key=len, reverse=True):
-        if text.startswith(label) and regex.match(GAP, text[len(label) :]):
+        if text.startswith(label) and regex.match(gapped[label], text[len(label) :]):
             return label
     match = _LABEL_START.match(text)
     timed = timed_label(first_line) if first_line else None
