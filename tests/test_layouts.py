@@ -330,6 +330,42 @@ def test_a_second_answer_that_starts_like_giving_the_floor_stays_in_the_exchange
     assert [e.turn_indices for e in exchanges] == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
 
 
+def test_a_joint_press_availability_s_floor_giving_inaudible_question_and_closing_thanks() -> None:
+    """Two presidents answer reporters: one calls on the next reporter ("May I call on …? Mr. Petrović, please."),
+    another announces "One more from each side. Yes, go ahead." — in no exchange; a reporter's question nobody heard
+    ("(Inaudible.)") starts an exchange of its own; the thanks that close the event are in none."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Vee Voss": "interviewee", "Mo Maric": "interviewee", "Reporters": "questioner"}
+    labels = {"VOSS": "Vee Voss", "MARIC": "Mo Maric", "Q": "Reporters"}
+    text = "\n\n".join(
+        [
+            "Q: Why now?",
+            "VOSS: Because the money is there.",
+            "MARIC: May I call on a journalist from our side? Mr. Petrovic, please.",
+            "Q: Does it include the reservoirs?",
+            "MARIC: All of them above forty million cubic metres.",
+            "VOSS: One more from each side. Yes, go ahead.",
+            "Q: Is there a deadline?",
+            "VOSS: June.",
+            "MARIC: June for me too.",
+            "Q: (Inaudible.)",
+            "VOSS: No, not today.",
+            "Q: Will we need a passport?",
+            "VOSS: An identity card will be enough.",
+            "MARIC: Thank you all very much.",
+            "VOSS: Thank you, everybody.",
+        ]
+    )
+    conventions = builtin_conventions("en")
+    result = parse_text(text, meta=meta_for("en", labels, speakers), lang="en")
+    exchanges = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4], [6, 7, 8], [9, 10], [11, 12]]
+
+
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
     result = parse("Q: Why?\nBob: Because.\nA river nobody planned for\nQ: And?\nBob: No.")
     assert kinds(result) == ["heading"]

@@ -90,6 +90,8 @@ def find_exchanges(
         for group in groups
         if group.answers
     ]
+    if complete:
+        complete[-1] = _without_closing_thanks(complete[-1], courtesy)
     if complete and _courtesy(complete[-1], courtesy):
         complete.pop()
     if complete and _courtesy(complete[0], courtesy):
@@ -101,8 +103,8 @@ def _lets_the_answer_go_on(turn: Turn, later: Sequence[Turn], group: _Group) -> 
     """Whether an asking turn that asks nothing gives the floor back to one who answered in this exchange, after
     another answerer broke in ("Gleich, Frau Albrecht. Herr Trask, bitte."): a host keeping order does not end the
     exchange. (After the same answerer it may be a new prompt, "Tell us about the dam.", and starts one.)"""
-    if not group.answers or _asks([turn]):
-        return False
+    if not group.answers or _asks([turn]) or turn.role in FLOOR_ROLES:
+        return False  # a reporter's "(Inaudible.)" is a question nobody heard, not a host keeping order
     after = next((other for other in later if FUNCTIONS[other.role]), None)
     if after is None or FUNCTIONS[after.role] != "answers" or after.speaker == group.answers[-1].speaker:
         return False
@@ -120,6 +122,8 @@ def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
 
 
 _SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
+_WHOLE_SENTENCE = regex.compile(r"(?<=[.!?。！？])(?<!\b\p{Lu}\p{Ll}{0,2}\.)\s*")
+"""Where a short turn's sentences end, for what must fill one (not after a title: ``Mr. Petrović, please.``)."""
 _VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2},\s*")
 """A name addressed before the words: "Harriet, " in "Harriet, thank you so much."."""
 
@@ -153,12 +157,26 @@ def _without_floor_giving(
     return _Group(group.questions, answers[:k]) if k else group
 
 
+def _without_closing_thanks(group: _Group, courtesy: regex.Pattern[str] | None) -> _Group:
+    """The last group without the answerers' thanks after its answer that close the event ("Thank you all very
+    much." / "Thank you, everybody."): they answer nothing. The group keeps its first answer."""
+    k = len(group.answers)
+    while k > 1 and courtesy is not None and _only_thanks(group.answers[k - 1], courtesy):
+        k -= 1
+    return _Group(group.questions, group.answers[:k]) if k < len(group.answers) else group
+
+
+def _only_thanks(turn: Turn, courtesy: regex.Pattern[str]) -> bool:
+    sentences = [sentence for sentence in _WHOLE_SENTENCE.split(turn.text) if sentence.strip()]
+    return len(turn.text) <= COURTESY_MAX and all(_fills(courtesy, s, after_comma=False) for s in sentences)
+
+
 def _says(turn: Turn, floor: regex.Pattern[str], courtesy: regex.Pattern[str] | None) -> str:
     """``"floor"`` where a short turn gives the floor (and says nothing else but thanks), ``"thanks"`` where it
     only thanks or greets, else ``""``."""
     if len(turn.text) > COURTESY_MAX:
         return ""
-    sentences = [sentence for sentence in _SENTENCE.split(turn.text) if sentence.strip()]
+    sentences = [sentence for sentence in _WHOLE_SENTENCE.split(turn.text) if sentence.strip()]
     floors = [_fills(floor, sentence, after_comma=True) for sentence in sentences]
     thanks = all(
         given or (courtesy is not None and _fills(courtesy, sentence, after_comma=False))
