@@ -743,3 +743,23 @@ def test_how_the_words_came_is_a_note_out_of_the_text() -> None:
         "(As interpreted.)",
         "(Through an interpreter)",
     ]
+
+
+def test_numbered_questions_nobody_declared_are_named_and_a_footer_label_after_the_last_turn_is_offered_as_one() -> (
+    None
+):
+    """A written interview numbers its questions (``Question 2:``, ``Question 3a (follow-up):``): with only the
+    answers' label declared, each is an undeclared label, not more of the answer before; a label-shaped line
+    after the last turn (``Contact: …``) may be the footer, and the hint says how to declare it so."""
+    from qa_builder.errors import UnknownLabelError
+
+    text = (
+        "Bob: Hello.\n\nQuestion 2: Why?\n\nBob: Because.\n\nQuestion 3a (follow-up): And?\n\nBob: So.\n\n"
+        "Contact: Town hall, Market Street 4\n"
+    )
+    with pytest.raises(UnknownLabelError) as raised:
+        parse(text)
+    message = str(raised.value)
+    assert "undeclared speaker label 'Question 2' (a role word and a number" in message
+    assert "also 'Question 3a (follow-up)' at line 7" in message
+    assert "'Contact' comes after the last turn: if it starts the footer, add footer_start = ['^Contact:']" in message

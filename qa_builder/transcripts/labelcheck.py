@@ -154,7 +154,7 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
             _check_gapped_case(block, context)
             _check_separator(block, declared, context)
     if undeclared:
-        raise _undeclared(undeclared, context)
+        raise _undeclared(undeclared, context, _last_turn_line(blocks))
 
 
 def _label_start(block: Block, context: Reading, declared: list[str], names: list[str]) -> tuple[str, str] | None:
@@ -274,8 +274,14 @@ def _speech_like(block: Block, label: str, why: str) -> bool:
     return text_width(rest) >= PREAMBLE_SPEECH  # a Chinese or Korean sentence says as much in half the characters
 
 
-def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> UnknownLabelError:
-    """One error for every undeclared label of the transcript, at the first one, so one run lists them all."""
+def _last_turn_line(blocks: Sequence[Block]) -> int:
+    """The first line of the last paragraph that starts with a declared label (0 where none does)."""
+    return max((block.paragraph.line_start for block in blocks if block.label is not None), default=0)
+
+
+def _undeclared(found: dict[str, tuple[Block, str]], context: Reading, last_turn: int) -> UnknownLabelError:
+    """One error for every undeclared label of the transcript, at the first one, so one run lists them all; one
+    after the last turn may start the site's footer (``Kontakt: …``), and the hint says how to declare that."""
     lang = context.lang
     (label, (block, why)), *others = found.items()
     also = "".join(f"; also {other!r} at line {at.paragraph.line_start}" for other, (at, _) in others)
@@ -286,6 +292,13 @@ def _undeclared(found: dict[str, tuple[Block, str]], context: Reading) -> Unknow
     if why == ALONE_WHY and not others:  # a paragraph alone with no colon: a heading, not a word before a colon
         pattern = regex.escape(label, special_only=True, literal_spaces=True)
         otherwise = f"if it is a heading, add heading = ['^{pattern}$'] under [languages.{lang}.conventions]"
+    after = [name for name, (at, _) in found.items() if at.paragraph.line_start > last_turn]
+    if after:
+        pattern = regex.escape(after[0], special_only=True, literal_spaces=True)
+        otherwise += (
+            f"; {after[0]!r} comes after the last turn: if it starts the footer, add footer_start = "
+            f"['^{pattern}{COLON[0]}'] there instead"
+        )
     return _label_error(
         block,
         context,

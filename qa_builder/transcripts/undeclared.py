@@ -39,6 +39,7 @@ from .labels import (
 
 __all__ = [
     "near_label",
+    "numbered_role",
     "role_phrase",
     "titled_label",
     "undeclared_label",
@@ -230,7 +231,23 @@ def undeclared_label(
     found = _reason(label, rest, bold_start, declared, names, posts)
     if found is None and role_phrase(label, roles):  # "Dal pubblico", not shaped like a name
         return label, "it names a role the conventions list"
+    if found is None and numbered_role(label, posts):
+        return label, "a role word and a number, as numbered questions and answers print them"
     return found
+
+
+_NUMBERED = regex.compile(r"^(?P<word>\p{L}+)\.?\s+(?:\p{Ll}{1,3}\s+)?\d{1,3}\p{Ll}?\b")
+
+
+def numbered_role(label: str, posts: Sequence[str]) -> bool:
+    """Whether the label is a role word and a number (``Frage 1``, ``Question 3a (follow-up)``, ``Antwort zu 4
+    und 5``), as written interviews number their questions.
+
+    >>> numbered_role("Frage 3a (Nachfrage)", ["Frage"]), numbered_role("Bundesstraße 4", ["Frage"])
+    (True, False)
+    """
+    found = _NUMBERED.match(label)
+    return found is not None and found["word"].casefold() in {post.casefold() for post in posts}
 
 
 def role_phrase(label: str, roles: Sequence[str]) -> bool:
