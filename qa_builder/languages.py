@@ -63,7 +63,7 @@ def legacy_encodings(code: str) -> tuple[str, ...]:
     """The encodings a file in the language that is not UTF-8 is likely in, most likely first.
 
     >>> legacy_encodings("zh-Hant"), legacy_encodings("de")
-    (('big5', 'gb18030'), ('cp1252', 'mac_roman'))
+    (('big5', 'big5hkscs', 'gb18030'), ('cp1252', 'mac_roman'))
     """
     entry = _entry(code) or {}
     return tuple(entry.get("encodings", (DEFAULT_ENCODING,)))

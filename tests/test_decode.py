@@ -106,6 +106,11 @@ def test_a_cp1252_file_declared_latin_1_is_refused_where_it_would_hold_control_c
 
 GERMAN = "F: Warum sind Sie zurückgekehrt?\n\nA: Weil meine Familie hier lebt; wir haben große Pläne, für später.\n" * 4
 RUSSIAN = "В: Почему вы вернулись?\n\nО: Потому что моя семья живёт здесь, и мы строим планы.\n" * 3
+HONG_KONG = (
+    "記：你哋間舖頭開咗幾耐？點解仲未執笠？\n黎：開咗三十年喇。佢哋成日話我哋嘅生意唔得，但係啲熟客仲係返嚟㗎。"
+    "我哋係一間細舖頭，不過大家都好熟。你問我點解未執笠，我話你知，係因為人情味。"
+)
+"""Cantonese written in Traditional characters, some only in Big5-HKSCS (哋, 咗, 㗎)."""
 TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為我的家人都在這裡，他們也想我回來。\n" * 4
 
 
@@ -145,6 +150,7 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
             r"it reads 0 of the characters frequent in 'zh-Hant' text",
             "big5",
         ),
+        (HONG_KONG.encode("big5hkscs"), "gb18030", "zh-Hant", r"characters frequent in 'zh-Hant' text", "big5hkscs"),
     ],
     ids=[
         "gb18030 as latin-1",
@@ -156,6 +162,7 @@ TAIWANESE = "問：您為什麼回到台南？你說了什麼？\n\n答：因為
         "cp1252 as mac roman",
         "big5 as cp1252",
         "big5 as gb18030",
+        "big5-hkscs as gb18030",
     ],
 )
 def test_a_declared_encoding_that_garbles_the_languages_letters_is_refused_naming_the_right_one(

@@ -680,6 +680,19 @@ def test_init_drafts_a_web_copy_s_q_before_one_space_and_an_interpreter_as_moder
     assert draft["speakers"]["INTERPRETER"] == "moderator"
 
 
+def test_init_names_a_surname_label_after_the_full_name_of_a_translation(tmp_path: Path) -> None:
+    """One translation labels her ``黎绮雯``, the other by her surname, ``黎``: one speaker."""
+    folder = tmp_path / "pair"
+    folder.mkdir()
+    hans = "".join(f"记者：问题{k}？\n\n黎绮雯：回答{k}。\n\n" for k in range(3))
+    hant = "".join(f"記：問題{k}？\n\n黎：回答{k}。\n\n" for k in range(3))
+    (folder / "zh-Hans.txt").write_text(hans, encoding="utf-8")
+    (folder / "zh-Hant.txt").write_text(hant, encoding="utf-8")
+    draft = tomllib.loads(draft_meta(folder))
+    assert draft["languages"]["zh-Hant"]["labels"]["黎"] == "黎绮雯"
+    assert "黎" not in draft["speakers"]
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

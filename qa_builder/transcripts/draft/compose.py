@@ -17,7 +17,7 @@ from ..labels import dash_marker
 from ..markup import Markup, strip
 from ..paragraphs import Paragraph
 from .scan import Candidate, Scan, scan
-from .speakers import same_role_words
+from .speakers import same_role_words, same_surnames
 from .starts import label_candidates
 
 __all__ = ["draft_meta", "write_draft"]
@@ -54,7 +54,7 @@ def draft_meta(folder: Path) -> str:
     lines = _header(folder, drafted)
     speakers: dict[str, Role] = {}
     sections: list[str] = []
-    found = same_role_words(drafted)
+    found = same_surnames(same_role_words(drafted))
     for reading, candidates in found:
         for candidate in candidates:
             speakers.setdefault(candidate.speaker, candidate.role)

@@ -19,6 +19,7 @@ __all__ = [
     "role_words",
     "same_person",
     "same_role_words",
+    "same_surnames",
     "short_form",
     "short_role_word",
     "shortened",
@@ -41,6 +42,29 @@ def same_role_words(
             for candidate in candidates:
                 if candidate.speaker in names:
                     candidate.speaker = name
+    return found
+
+
+_HAN_NAME = regex.compile(r"^\p{Han}{2,4}$")
+
+
+def same_surnames(found: list[tuple[Scan, list[Candidate]]]) -> list[tuple[Scan, list[Candidate]]]:
+    """A translation may label a Chinese speaker by the surname alone (``黎`` in one, ``黎绮雯`` in the other): a
+    one-character speaker is the one name of its role in another transcript that starts with that character."""
+    names = {
+        (c.speaker, FUNCTIONS[c.role]) for _, candidates in found for c in candidates if _HAN_NAME.match(c.speaker)
+    }
+    for _, candidates in found:
+        for candidate in candidates:
+            if len(candidate.speaker) != 1:
+                continue
+            full = {
+                name
+                for name, function in names
+                if name[0] == candidate.speaker and function == FUNCTIONS[candidate.role]
+            }
+            if len(full) == 1:
+                candidate.speaker = full.pop()
     return found
 
 
