@@ -693,6 +693,26 @@ def test_init_names_a_surname_label_after_the_full_name_of_a_translation(tmp_pat
     assert "黎" not in draft["speakers"]
 
 
+def test_init_drafts_numbered_questions_under_a_headline_with_a_colon(tmp_path: Path) -> None:
+    """A written interview: a headline with a colon and a credit ("Die Fragen stellte …", a footer's words) above
+    it, then ``Frage 1:`` … numbered, each once, and ``Antwort:``: one asker, one answerer."""
+    text = "Wärmeplanung: Niemand muss sofort handeln\n\nDie Fragen stellte Jonas Brede.\n\n" + "".join(
+        f"Frage {k}: Warum {k}?\n\nAntwort: Darum {k}.\n\n" for k in range(1, 4)
+    )
+    draft = drafted(tmp_path / "schriftlich", "de.txt", text)
+    labels = draft["languages"]["de"]["labels"]
+    assert labels == {"Frage 1": "Frage", "Frage 2": "Frage", "Frage 3": "Frage", "Antwort": "Antwort"}
+    assert draft["speakers"] == {"Frage": "interviewer", "Antwort": "interviewee"}
+
+
+def test_init_drafts_no_header_field_printed_once_as_a_speaker(tmp_path: Path) -> None:
+    text = "栏目：晚间新闻　　时长：2分\n标题：护林员\n\n主持人：今天去山里。\n\n" + "".join(
+        f"记者：问题{k}？\n\n罗长贵：回答{k}。\n\n" for k in range(3)
+    )
+    draft = drafted(tmp_path / "tv", "zh.txt", text)
+    assert set(draft["languages"]["zh"]["labels"]) == {"主持人", "记者", "罗长贵"}
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

@@ -10,7 +10,7 @@ import regex
 from ...models import FUNCTIONS, Role
 from ..conventions import Conventions
 from ..labels import ARTICLES, PARTICLES, label_words, numbered_speaker, without_asides
-from ..undeclared import near_label, role_phrase
+from ..undeclared import near_label, numbered_role, role_phrase
 from .scan import Candidate, Scan
 
 __all__ = [
@@ -164,6 +164,8 @@ def _bare_name(label: str) -> str:
 def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conventions) -> str:
     """The fullest form of the name among the candidates (``Henrike Müller`` for ``Müller``), without a title,
     a party or a post (``Vizepräsidentin Dr. Anna Lenz`` → ``Dr. Anna Lenz``, ``Max Roth (SPD)`` → ``Max Roth``)."""
+    if numbered_role(label, conventions.posts()):
+        return label.split()[0]  # "Frage 3a (Nachfrage)", "Antwort zu 4 und 5": the one who asks, who answers
     longer = [c.label for c in candidates if same_person(label, c.label) and len(c.label) > len(label)]
     name = max(longer, key=len) if longer else label
     name = regex.split(r"\s*[,(（]", name, maxsplit=1)[0].strip() or name

@@ -3,7 +3,7 @@ colon, a period, a dash, brackets, a table row, a gap, a name alone above the wo
 
 from __future__ import annotations
 
-from collections.abc import Callable, Iterable, Mapping, Sequence
+from collections.abc import Callable, Collection, Iterable, Mapping, Sequence
 from functools import lru_cache
 
 import regex
@@ -25,7 +25,7 @@ from ..labels import (
     without_cue,
 )
 from ..paragraphs import Paragraph
-from ..undeclared import titled_label, undeclared_label
+from ..undeclared import numbered_role, titled_label, undeclared_label
 from .scan import Candidate, Scan
 from .speakers import cluster, initials, role_words, same_person, short_form, short_role_word, shortened
 
@@ -41,9 +41,9 @@ def label_candidates(reading: Scan) -> list[Candidate]:
     found = _labelled_starts(reading, conventions)
     for candidate in _alone_candidates(reading):
         found.setdefault(candidate.label, candidate)
-    strong = [c for c in found.values() if c.count >= 2 or c.bold or short_role_word(c.label)]
-    periods = _period_candidates(reading, conventions)
     roles = role_words(conventions)
+    strong = [c for c in found.values() if c.count >= 2 or c.bold or _short_label(c.label, roles)]
+    periods = _period_candidates(reading, conventions)
     letters = [c for c in periods if (len(c.label) == 1 or c.label in roles) and c.label not in found]
     extra = _dash_candidates(reading) + _enclosed_candidates(reading) + _table_candidates(reading)
     if not strong and not (letters and found):  # only labels printed with a period (``Pregunta.`` then ``P.``)
@@ -58,11 +58,18 @@ def label_candidates(reading: Scan) -> list[Candidate]:
         for c in found.values()
         if c in strong
         or c.first_line > start
+        or numbered_role(c.label, conventions.posts())  # "Frage 1:" above the first "Antwort:"
         or any(same_person(c.label, s.label) for s in strong)
         or short_form(c.label) in shorts
     ]  # "Jörg Kallweit:" once before "Kallweit:" recurs, "MARCUS DELL, CNN ANCHOR:" before "DELL:"
     clustered = shortened(initials(cluster(kept, conventions), conventions))
     return sorted(clustered + extra, key=lambda c: c.first_line)
+
+
+def _short_label(label: str, roles: Collection[str]) -> bool:
+    """A label that is one though printed once: a role word (``Q``, ``主持人``) or a short code (``JK``); a header's
+    field (``栏目：``, ``标题：``) is not."""
+    return label in roles or (short_role_word(label) and label.isascii())
 
 
 def _labelled_starts(reading: Scan, conventions: Conventions) -> dict[str, Candidate]:
@@ -73,8 +80,9 @@ def _labelled_starts(reading: Scan, conventions: Conventions) -> dict[str, Candi
     footer = conventions.compiled("footer_start")
     gapped = _gapped(reading, conventions)
     for k, (paragraph, text, _, bold_start) in enumerate(reading.paragraphs):
-        if found and footer is not None and footer.match(text):
-            break  # the site's footer: its "Topic: headline" links are not speakers
+        if any(c.count > 1 for c in found.values()) and footer is not None and footer.match(text):
+            break  # the site's footer: its "Topic: headline" links are not speakers (a credit above the turns,
+            # "Die Fragen stellte …" under a headline "Wärmeplanung: …", is no footer)
         label = None
         if paragraph.line_start not in reading.asides:
             label = _label(without_cue(text), bold_start, conventions, without_cue(paragraph.first_line), gapped)
