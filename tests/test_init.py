@@ -713,6 +713,23 @@ def test_init_drafts_no_header_field_printed_once_as_a_speaker(tmp_path: Path) -
     assert set(draft["languages"]["zh"]["labels"]) == {"主持人", "记者", "罗长贵"}
 
 
+def test_init_drafts_a_podcast_site_s_name_and_time_code_before_the_words(tmp_path: Path) -> None:
+    """``Dara Finch (00:03:41) What is it for? …`` without a colon; the host, whose turns hold the questions though
+    they end otherwise, asks."""
+    turns = [
+        "Dara Finch (00:00:00) Welcome to the show.",
+        "Dara Finch (00:00:10) What is a marsh for? Tell a child.",
+        "Ilse Moreau (00:00:20) A sponge that breathes.",
+        "Dara Finch (00:00:40) And why the mud? I always wondered.",
+        "Ilse Moreau (00:00:50) It holds the seeds.",
+        "Dara Finch (00:01:10) Thank you.",
+        "Ilse Moreau (00:01:20) Thank you, Dara.",
+    ]
+    draft = drafted(tmp_path / "pod", "en.txt", "\n\n".join(turns) + "\n")
+    assert set(draft["languages"]["en"]["labels"]) == {"Dara Finch", "Ilse Moreau"}
+    assert draft["speakers"] == {"Dara Finch": "interviewer", "Ilse Moreau": "interviewee"}
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

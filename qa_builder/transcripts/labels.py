@@ -53,6 +53,7 @@ __all__ = [
     "needs_no_separator",
     "numbered_speaker",
     "recurring_starts",
+    "run_on_timed",
     "spaced_labels",
     "text_width",
     "timed_label",
@@ -481,6 +482,23 @@ def timed_label(first_line: str) -> str | None:
     """
     timed = _TIMED_LINE.match(first_line) or _TIME_FIRST_LINE.match(first_line)
     return timed["label"].strip() if timed is not None else None
+
+
+_RUN_ON_TIMED = regex.compile(
+    rf"^(?P<label>\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*){{0,3}})\s+"
+    rf"(?:{BRACKETED_TIME})\s+(?P<text>\S.*)$"
+)
+
+
+def run_on_timed(line: str) -> tuple[str, str] | None:
+    """The label and the words of a line that prints a name, a time code in brackets and the words after them,
+    without a colon (a podcast site's ``Dara Finch (00:03:41) What is a marsh for?``), else None.
+
+    >>> run_on_timed("Dara Finch (00:03:41) What is it for?"), run_on_timed("(00:04:20) And then.")
+    (('Dara Finch', 'What is it for?'), None)
+    """
+    found = _RUN_ON_TIMED.match(line)
+    return (found["label"], found["text"]) if found is not None else None
 
 
 _ASIDE = regex.compile(r"\s*[(（][^()（）]*[)）]")

@@ -32,6 +32,7 @@ from .labels import (
     WIDE_NAME,
     bold_timed,
     coded_speaker,
+    run_on_timed,
     text_width,
     timed_label,
     without_asides,
@@ -211,8 +212,11 @@ def undeclared_label(
     titled = _titled_label(text, titles, declared, names) if "." in separators and titles else None
     if titled is not None and not _not_a_label(titled.casefold(), titled.split()[0].casefold(), tuple(not_labels)):
         return titled, "it starts with a title, as this file's labels printed with a period do"
+    run_on = run_on_timed(first_line) if first_line and timed is None else None
     if timed is not None:
         label, rest = timed, text[len(first_line) :]
+    elif run_on is not None:
+        label, rest = run_on
     elif script is not None:
         label, rest = script["label"], ""
     elif (match := _label_like(separators).match(text)) is not None:

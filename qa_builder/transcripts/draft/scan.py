@@ -39,7 +39,9 @@ class Candidate:
     separator: str = ""
     """What follows the label when it is not a colon (``.`` in ``Senator Vance. …``)."""
     questions: int = 0
-    """How many of its turns hold a question mark (in their first paragraph)."""
+    """How many of its turns end their first paragraph with a question mark."""
+    marked: int = 0
+    """How many of its turns hold a question mark anywhere in their first paragraph."""
 
     @property
     def asks_at_all(self) -> bool:

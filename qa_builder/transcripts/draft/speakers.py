@@ -128,7 +128,23 @@ def cluster(candidates: list[Candidate], conventions: Conventions) -> list[Candi
             candidate.speaker = full.speaker if full else name
             candidate.role = full.role if full else _role(candidate, conventions)
         kept.append(candidate)
-    return sorted(_chairs(_same_post(kept, conventions), conventions), key=lambda c: c.first_line)
+    return sorted(_asker(_chairs(_same_post(kept, conventions), conventions)), key=lambda c: c.first_line)
+
+
+def _asker(candidates: list[Candidate]) -> list[Candidate]:
+    """Where no label asks by its role or by ending its turns with a question, the speaker whose turns hold a question
+    mark most often (a podcast host's "What is it for? If you had to explain it to a child.") asks."""
+    if any(FUNCTIONS[c.role] == "asks" for c in candidates):
+        return candidates
+    named = [c for c in candidates if c.count >= 2]
+    if len(named) < 2:
+        return candidates
+    ranked = sorted(named, key=lambda c: c.marked / c.count, reverse=True)
+    if ranked[0].marked >= 2 and ranked[0].marked / ranked[0].count > 2 * ranked[1].marked / ranked[1].count:
+        speaker = ranked[0].speaker
+        for candidate in candidates:
+            candidate.role = "interviewer" if candidate.speaker == speaker else candidate.role
+    return candidates
 
 
 def _chairs(candidates: list[Candidate], conventions: Conventions) -> list[Candidate]:

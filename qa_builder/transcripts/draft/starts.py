@@ -9,7 +9,7 @@ from functools import lru_cache
 import regex
 
 from ..conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
-from ..exchanges import QUESTION_END
+from ..exchanges import QUESTION_END, QUESTION_MARK
 from ..labels import (
     ALONE_NAME,
     COLON,
@@ -20,6 +20,7 @@ from ..labels import (
     TABLE_ROW,
     gapped_labels,
     name_alone,
+    run_on_timed,
     spaced_labels,
     timed_label,
     without_cue,
@@ -95,7 +96,9 @@ def _labelled_starts(reading: Scan, conventions: Conventions) -> dict[str, Candi
             candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
             candidate.count += 1
             candidate.bold += bool(bold_start)
-            candidate.questions += _asks(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
+            said = _said(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
+            candidate.questions += QUESTION_END.search(said) is not None
+            candidate.marked += QUESTION_MARK.search(said) is not None
     return found
 
 
@@ -251,7 +254,9 @@ def _period_candidates(reading: Scan, conventions: Conventions) -> list[Candidat
         found = titled if match["titled"] else roles
         candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start, separator="."))
         candidate.count += 1
-        candidate.questions += _asks(text[len(label) + 1 :], reading.paragraphs[k + 1 : k + 2])
+        said = _said(text[len(label) + 1 :], reading.paragraphs[k + 1 : k + 2])
+        candidate.questions += QUESTION_END.search(said) is not None
+        candidate.marked += QUESTION_MARK.search(said) is not None
     paired = [c for c in roles.values() if c.count >= 2]
     if len(paired) < 2:  # one recurring "A." is a list item or an initial: asking and answering come in pairs
         paired = []
@@ -303,7 +308,7 @@ def _label(
         if text.startswith(label) and regex.match(gapped[label], text[len(label) :]):
             return label
     match = _LABEL_START.match(text)
-    timed = timed_label(first_line) if first_line else None
+    timed = (timed_label(first_line) or (run_on_timed(first_line) or ("",))[0] or None) if first_line else None
     if (match is None and timed is None) or any(
         (pattern := conventions.compiled(kind)) is not None and pattern.match(text)
         for kind in (*PARAGRAPH_RULES, "credit")
@@ -344,8 +349,6 @@ _NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
 """The number after a short label (``A1``): the label is ``A``."""
 
 
-def _asks(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> bool:
-    """Whether a turn's text after its label holds a question mark (the next paragraph's, for a label alone)."""
-    if sum(char.isalpha() for char in rest) < 2 and following:
-        rest = following[0][1]
-    return QUESTION_END.search(rest) is not None
+def _said(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> str:
+    """A turn's text after its label (the next paragraph's, for a label alone)."""
+    return following[0][1] if sum(char.isalpha() for char in rest) < 2 and following else rest
