@@ -191,6 +191,16 @@ BAD_INPUTS = [
         "the zh translation in zh.txt, or remove [languages.zh] from meta.toml",
     ),
     (
+        "a transcript linked to its translation's file",
+        lambda raw: (
+            (raw / "verge-altman-murati-2023" / "zh.txt").unlink()
+            or (raw / "verge-altman-murati-2023" / "zh.txt").symlink_to("de.txt")
+        ),
+        "error: {raw}/verge-altman-murati-2023/zh.txt: zh.txt is a link to de.txt, and the zh transcript is byte for "
+        "byte the one in de.txt — put the zh translation in zh.txt as a file of its own, or remove [languages.zh] "
+        "from meta.toml",
+    ),
+    (
         "an interview copied and edited a little",
         lambda raw: copied_and_edited(raw),
         "error: {raw}/verge-copy/meta.toml: its meta.toml gives the url of {raw}/verge-altman-murati-2023 "

@@ -316,6 +316,17 @@ def _check_distinct(files: dict[str, Path]) -> None:
         seen: dict[bytes, tuple[str, Path]] = {}
         for lang, path in same_size:
             first = seen.setdefault(path.read_bytes(), (lang, path))
+            linked = next((p for p in (path, first[1]) if p.is_symlink()), None) if first[0] != lang else None
+            if linked is not None:
+                other = first[1] if linked == path else path
+                own = next(code for code, p in files.items() if p == linked)
+                to = f"a link to {other.name}" if linked.resolve() == other.resolve() else "a link"
+                raise LayoutError(
+                    f"{linked.name} is {to}, and the {own} transcript is byte for byte the one in {other.name}",
+                    path=linked,
+                    hint=f"put the {own} translation in {linked.name} as a file of its own, or remove "
+                    f"[languages.{own}] from meta.toml",
+                )
             if first[0] != lang:
                 raise LayoutError(
                     f"the {lang} transcript is byte for byte the {first[0]} one ({first[1].name})",
