@@ -1613,6 +1613,10 @@ def test_a_question_that_lost_its_setting_off_is_flagged_in_the_answer_even_wher
     assert answer.text.startswith("A night class.\n") and "What was hard?" in answer.text
     assert [w.line for w in result.warnings if "question_in_answer" in w.message] == [9]
     assert not any("question_in_answer" in t.issues for t in parse_text(italic, meta=meta, lang="en").turns)
+    own = meta_for("en", {}, dict(meta.speakers), markup="markdown", reviewed={9: "she asks herself"})
+    reviewed = parse_text(italic.replace("*What was hard?*", slip), meta=own, lang="en")
+    assert not any("question_in_answer" in t.issues for t in reviewed.turns)  # reviewed: the answer's own question
+    assert [w.line for w in reviewed.reviewed] == [9]
 
 
 def test_an_italic_prompt_between_answers_is_a_question_where_the_questions_are_italic() -> None:

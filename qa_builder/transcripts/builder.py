@@ -176,13 +176,14 @@ class Builder:
         """Where the questions are set off (in bold, as headings, in italics) and nobody is labelled, a short
         paragraph among an answer that is a question itself may be a question that lost its setting off: it stays
         in the answer, flagged ``question_in_answer`` and warned (a line reviewed for the layout hides no such
-        slip)."""
+        slip); once its own line is reviewed (the answer asks itself), the turn is no longer flagged."""
         turn = self.open
         if self.context.layout != "bold-questions" or turn is None or turn.voice.function != "answers":
             return
         if len(block.text) > _QUESTION_ALONE_MAX or QUESTION_END.search(block.text) is None:
             return
-        turn.flags.add("question_in_answer")
+        if block.paragraph.line_start not in self.context.language.reviewed:  # reviewed: the answer's own question
+            turn.flags.add("question_in_answer")
         self.notes.warn(
             block.paragraph.line_start,
             f"a paragraph that is a question, not printed {self.context.questions_printed} as the questions are, "
