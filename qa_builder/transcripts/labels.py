@@ -390,18 +390,26 @@ def gapped_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
     ['Q']
     """
     short = [label for label in labels if gap_label(label)]
+    return _printed_before(short, texts, GAP, rf"\s*[{COLON}]", GAPPED_MIN)
+
+
+def _printed_before(
+    short: Sequence[str], texts: Iterable[str], hit: str, others: str, minimum: int, *, named: bool = False
+) -> list[str]:
+    """The labels of ``short`` that ``texts`` start with before ``hit`` at least ``minimum`` times and never before
+    ``others`` (nor, with ``named``, before words that end in a colon: :data:`_NAMED_AFTER`)."""
     if not short:
         return []
     counts: Counter[str] = Counter()
-    colons = set()
-    starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<gap>{GAP})|\s*[{COLON}])")
+    other = set()
+    starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<hit>{hit})|{others})")
     for text in texts:
         found = starts.match(text)
-        if found is not None and found["gap"] is not None:
+        if found is not None and found["hit"] is not None and not (named and _NAMED_AFTER.match(text, found.end())):
             counts[found["label"]] += 1
         elif found is not None:
-            colons.add(found["label"])
-    return sorted(label for label, count in counts.items() if count >= GAPPED_MIN and label not in colons)
+            other.add(found["label"])
+    return sorted(label for label, count in counts.items() if count >= minimum and label not in other)
 
 
 SPACE = r"[ ](?=[\p{Lu}(\[])"
@@ -427,18 +435,7 @@ def spaced_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
     []
     """
     short = [label for label in labels if len(label) <= 3 and label.isupper() and label not in LETTER_WORDS]
-    if not short:
-        return []
-    counts: Counter[str] = Counter()
-    other = set()
-    starts = compiled(rf"^(?P<label>{'|'.join(map(regex.escape, short))})(?:(?P<space>{SPACE})|{GAP}|\s*[{COLON}])")
-    for text in texts:
-        found = starts.match(text)
-        if found is not None and found["space"] is not None and not _NAMED_AFTER.match(text, found.end()):
-            counts[found["label"]] += 1
-        elif found is not None:
-            other.add(found["label"])
-    return sorted(label for label, count in counts.items() if count >= SPACED_MIN and label not in other)
+    return _printed_before(short, texts, SPACE, rf"{GAP}|\s*[{COLON}]", SPACED_MIN, named=True)
 
 
 _TIMED_LINE = regex.compile(rf"^(?P<label>\S.{{0,60}}?)(?:\s+(?:{BRACKETED_TIME})|{WIDE_GAP}{TIME_CODE})\s*[{COLON}]?$")
