@@ -1863,3 +1863,46 @@ def test_a_label_after_a_production_cue_starts_a_turn_and_the_cue_is_a_segment()
     del labels["王大山（养蜂人）"]
     with pytest.raises(UnknownLabelError, match="undeclared speaker label '王大山（养蜂人）'"):
         parse_text(TV_SCRIPT, meta=meta_for("zh", labels, speakers), lang="zh")
+
+
+PRINTED_LABELS = [
+    (
+        "ja",
+        {"桐生真澄君": "Ann Asker", "大河内聡君": "Bob Answerer"},
+        "○桐生真澄君　林野庁に伺います。\n　譲与額はいくらですか。\n○大河内聡君　六百億円でございます。\n",
+        [("桐生真澄君", "林野庁に伺います。譲与額はいくらですか。"), ("大河内聡君", "六百億円でございます。")],
+    ),
+    (
+        "ko",
+        {"질문": "Ann Asker", "답변": "Bob Answerer"},
+        "[질문] 무슨 일을 하세요?\n[답변] 물을 내보냅니다.\n",
+        [("질문", "무슨 일을 하세요?"), ("답변", "물을 내보냅니다.")],
+    ),
+    (
+        "es",
+        {"Pregunta": "Ann Asker", "Portavoz": "Bob Answerer"},
+        "Pregunta.- ¿Cuándo entra en vigor?\n\nPortavoz.- En marzo.\n",
+        [("Pregunta", "¿Cuándo entra en vigor?"), ("Portavoz", "En marzo.")],
+    ),
+    (
+        "de",
+        {"Moderator": "Ann Asker", "HenrikeB": "Bob Answerer"},
+        "# Chat\n\n| | |\n|---|---|\n| Moderator: | Wann kommt es? |\n| HenrikeB: | Im Mai. |\n\nLizenz: CC BY 4.0.\n",
+        [("Moderator", "Wann kommt es?"), ("HenrikeB", "Im Mai.")],
+    ),
+]
+
+
+@pytest.mark.parametrize(
+    ("lang", "labels", "text", "expected"),
+    PRINTED_LABELS,
+    ids=["ja-diet-mark", "ko-brackets", "es-period-dash", "de-table"],
+)
+def test_labels_as_publications_print_them_without_a_colon(
+    lang: str, labels: dict[str, str], text: str, expected: list[tuple[str, str]]
+) -> None:
+    """Japanese Diet minutes mark each speaker with ``○`` and a wide space; a Korean webzine prints ``[질문]``; a
+    Spanish government transcript ``Portavoz.-``; a German chat protocol a Markdown table. Each declared label as
+    printed there starts a turn, and the markup stays out of the words (a paragraph under the table is no turn)."""
+    result = parse_text(text, meta=meta_for(lang, labels), lang=lang)
+    assert [(t.speaker_label, t.text.replace("\n", "")) for t in result.turns] == expected

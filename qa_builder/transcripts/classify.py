@@ -35,8 +35,13 @@ from .labels import (
     ALONE_NAME,
     BRACKET_CLOSED,
     BRACKETED_TIME,
+    CLOSE,
     COLON,
+    CUE,
     GAP,
+    MARK,
+    OPEN,
+    PERIOD_DASH,
     QUESTION_NUMBER,
     SPACE,
     TABLE_ROW,
@@ -49,7 +54,7 @@ from .labels import (
     spaced_labels,
 )
 from .layout import dialogue_dashes, layout_of
-from .markup import detect, strip
+from .markup import detect, strip, table_row
 from .pages import running_lines, without_line_numbers
 from .paragraphs import (
     Paragraph,
@@ -122,6 +127,8 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     if context.layout == "bold-questions":
         dialogue_dashes(blocks)
     _mark_preamble_and_footer(blocks, list(context.meta.people))
+    if context.markup == "markdown":
+        _after_the_table(blocks)
     check_labels(blocks, context)
     if context.script:
         action_lines(blocks)
@@ -239,12 +246,15 @@ def _starts_label(context: Reading) -> regex.Pattern[str]:
     bare += [f"{regex.escape(label)}{SPACE}" for label in context.spaced]
     change = (r">>>?(?!>)|" if context.captions else "") + (f"{_CUE_SPEAKER}|" if context.subtitles else "")
     change += "".join(f"{label}|" for label in bare) + (
-        rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s|$)|" if ordered else ""
+        rf"{TABLE_ROW}\s+(?:{alternatives})(?=\s|$)|{MARK}(?:{alternatives})[\u3000 ]|{OPEN}(?:{alternatives}){CLOSE}|"
+        rf"{CUE}\s*(?=(?:{alternatives})\s*[{COLON}])|\|[ ]*(?=(?:{alternatives})\s*[{COLON}])|"
+        if ordered
+        else ""
     )
     return compiled(
         rf"^(?:{change}(?:\*\*|__|<(?:strong|b)>)?(?:(?:{BRACKETED_TIME})\s*|{QUESTION_NUMBER}\s*)?"
         rf"(?:{alternatives or '(?!)'})\d{{0,3}}"
-        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*[{COLON}]|{BRACKET_CLOSED}"
+        rf"(?:(?:\*\*|__|</(?:strong|b)>)?(?:\s+(?:{BRACKETED_TIME}))?\s*(?:[{COLON}]|{PERIOD_DASH})|{BRACKET_CLOSED}"
         rf"|(?:\*\*|__|</(?:strong|b)>)?{WIDE_GAP}{TIME_CODE}\s*(?:</p>)?$|(?:\*\*|__|</(?:strong|b)>)?\s*$))"
     )
 
@@ -366,6 +376,17 @@ def _page_break(blocks: list[Block], k: int) -> bool:
         return False
     before, after = blocks[start - 1], blocks[end + 1]
     return before.kind in ("label", "text") and after.kind == "text" and continued(before.rest, after.text) is not None
+
+
+def _after_the_table(blocks: list[Block]) -> None:
+    """Where the turns are a Markdown table's rows (a chat protocol), a paragraph after the last row is no more of
+    the last turn: the page's licence or notes under the table."""
+    rows = [k for k, block in enumerate(blocks) if block.kind == "label" and table_row(block.paragraph.text)]
+    if len(rows) < 2:
+        return
+    for block in blocks[rows[-1] + 1 :]:
+        if block.kind == "text":
+            block.kind = "boilerplate"
 
 
 def _mark_preamble_and_footer(blocks: list[Block], names: Sequence[str]) -> None:

@@ -26,7 +26,10 @@ __all__ = [
     "BRACKET_CLOSED",
     "COLON",
     "COLONS",
+    "CLOSE",
     "CUE",
+    "MARK",
+    "OPEN",
     "without_cue",
     "COMMITTEE_NUMBER",
     "DASHES",
@@ -34,6 +37,7 @@ __all__ = [
     "LETTER_WORDS",
     "NUMBERED_SPEAKER",
     "PARTICLES",
+    "PERIOD_DASH",
     "QUESTION_NUMBER",
     "SHORT_LABEL",
     "SPACE",
@@ -165,6 +169,8 @@ def label_pattern(
     ('Q', '你好')
     >>> label_pattern(["Q"], ["."]).match("Q. Why?").group("text")
     'Why?'
+    >>> label_pattern(["Portavoz"]).match("Portavoz.- Buenos días.").group("text")
+    'Buenos días.'
 
     A label declared in brackets needs no colon: its closing bracket ends it (``[主持人]沈老师，…``). A time
     code may stand before a label or after it (``[00:01:23] Dana:``, ``Dana (00:01:23):``, ``Dana  00:02`` with
@@ -202,6 +208,14 @@ def label_pattern(
     >>> label_pattern(["记者"]).match("【同期声】记者：为什么？").group("cue", "label", "text")
     ('【同期声】', '记者', '为什么？')
 
+    A mark before a label (Japanese Diet minutes' ``○桐生真澄君　…``) makes a space after it enough, and a declared
+    label in brackets ends at its bracket (a Korean webzine's ``[질문] …``).
+
+    >>> label_pattern(["桐生真澄君"]).match("○桐生真澄君　まず林野庁に伺います。").group("label", "text")
+    ('桐生真澄君', 'まず林野庁に伺います。')
+    >>> label_pattern(["질문"]).match("[질문] 안녕하세요.").group("label", "text")
+    ('질문', '안녕하세요.')
+
     A paragraph that is a declared label and nothing else is that label, its words in the paragraph after it (an
     earnings call's ``Operator`` / ``Thomas Gale``, each alone with a blank line below).
 
@@ -227,22 +241,30 @@ def label_pattern(
     short = "|".join(regex.escape(label) for label in named if len(label) <= _NUMBERED_MAX) or "(?!)"
     dashes = "|".join(regex.escape(label) for label in ordered if dash_marker(label)) or "(?!)"
     enclosed = "|".join(regex.escape(label) for label in ordered if _PARENTHESISED.match(label)) or "(?!)"
-    marks = "|".join([*COLONS, *(regex.escape(s) for s in separators)])
+    marks = "|".join([*COLONS, PERIOD_DASH, *(regex.escape(s) for s in separators)])
     every = "|".join(regex.escape(label) for label in ordered) or "(?!)"
     gaps = "|".join(regex.escape(label) for label in gapped) or "(?!)"
     spaces = "|".join(regex.escape(label) for label in spaced) or "(?!)"
     return compiled(
-        rf"^(?:(?P<cue>{CUE})\s*)?"
+        rf"^(?:(?P<cue>{CUE})\s*)?(?P<mark>{MARK})?"
         rf"(?:(?P<label>{dashes})(?![{DASHES}])(?:\s*[{COLON}])?|(?P<label>{enclosed})(?:\s*[{COLON}])?|"
         rf"(?P<label>{gaps}){GAP}|(?P<label>{spaces}){SPACE}|"
         rf"(?P<lead>{TABLE_ROW})\s+(?P<label>{every})(?=\s)|"
         rf"(?:(?P<lead>{BRACKETED_TIME}|{TIME_CODE}(?=\s))\s*|(?P<number>{QUESTION_NUMBER})\s*)?"
-        rf"(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)"
+        rf"(?P<open>{OPEN})?(?:(?P<label>{long})|(?P<label>{short})(?P<number>\d{{1,3}}(?!\d|:\d))?)(?(open){CLOSE})"
         rf"(?:\s+(?P<time>{BRACKETED_TIME})|{WIDE_GAP}(?P<time>{TIME_CODE}))?"
-        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}|(?=\s*$))))\s*(?P<text>.*)$"
+        rf"(?(time)(?:\s*(?:{marks}))?|(?:\s*(?:{marks})|{BRACKET_CLOSED}|(?(mark)[\u3000 ]|(?!))|(?=\s*$))))"
+        rf"\s*(?P<text>.*)$"
     )
 
 
+PERIOD_DASH = r"\.[ ]?[\-–—](?=\s)"
+"""A period and a dash after a label, as Spanish government transcripts print it (``Portavoz.- Buenos días.``)."""
+MARK = r"[○◯◎●]"
+"""A mark printed before every speaker's label (Japanese Diet minutes' ``○``): markup, not words."""
+OPEN = r"[\[【〔［]"
+CLOSE = r"[\]】〕］]"
+"""The brackets a declared label may be printed in, without a colon (``[질문]``, ``【記者】``)."""
 CUE = r"【[^【】\n]{1,8}】"
 """A production cue in lenticular brackets (``【同期声】``, ``【采访】``): before a label, it says how the words were
 recorded; it is no part of the label or the words."""

@@ -19,8 +19,7 @@ from typing import Literal
 
 import regex
 
-__all__ = ["Markup", "Marked", "detect", "strip"]
-
+__all__ = ["Markup", "Marked", "detect", "strip", "table_row"]
 Markup = Literal["none", "markdown", "html"]
 
 _MD_BOLD = regex.compile(
@@ -35,6 +34,8 @@ _MD_LINK = regex.compile(
 _MD_CODE = regex.compile(r"`(?P<inner>[^`]+)`")
 _MD_ESCAPE = regex.compile(r"\\(?P<char>[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 _MD_QUOTE = regex.compile(r"^(?:>\s?)+")
+_MD_TABLE_RULE_ROW = regex.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
+"""A Markdown table's rule row (``|---|---|``): two of them, or one and other Markdown, make a file Markdown."""
 _MD_QUOTE_LINE = regex.compile(r"(?m)^>[ \t]?(?![>\s])")
 """A blockquote's line (``> How did you start?``; ``>>``, the captions' mark of a new speaker, is none)."""
 _MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
@@ -49,7 +50,8 @@ _HTML_LINK_ONLY = regex.compile(
     r"^(?:\s*<(?!a\b)[a-z]+[^>]*>)*\s*<a\b[^>]*>[^<]*</a>(?:\s*</[a-z]+>)*\s*$", regex.IGNORECASE
 )
 _MD_IMAGE_ONLY = regex.compile(r"^!\[[^\]]*\]\([^)]*\)$")
-_MD_LINK_ONLY = regex.compile(r"^\[[^\]]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)$")
+_MD_LINK_ONLY = regex.compile(r"^(?:[^\[\]:]{1,40}:\s*)?\[[^\]]+\]\([^)\s]+(?:\s+\"[^\"]*\")?\)$")
+"""A paragraph that is a link and nothing else, or a short title and a link (``Weitere Chats: [Archiv](…)``)."""
 _HTML_BREAK = regex.compile(r"<br\s*/?>", regex.IGNORECASE)
 _HTML_TAG = regex.compile(r"</?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>")
 _SPACES = regex.compile(r"\s+")
@@ -83,6 +85,7 @@ def detect(text: str) -> Markup:
         return "html"
     evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
     evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text)) + len(_MD_QUOTE_LINE.findall(text))
+    evidence += len(_MD_TABLE_RULE_ROW.findall(text))
     return "markdown" if evidence >= 2 else "none"
 
 
@@ -118,10 +121,30 @@ def _entities(text: str) -> str:
     return _ENTITY.sub(lambda m: html.unescape(m.group()), text).replace("\u00a0", " ")
 
 
+_MD_TABLE_ROW = regex.compile(r"(?m)^[ \t]*\|(?P<cells>.*)\|[ \t]*$")
+"""A row of a Markdown table (a chat protocol's ``| Moderator: | Willkommen! |``)."""
+_MD_TABLE_RULE = regex.compile(r"^\s*:?-{3,}:?\s*$")
+
+
+def table_row(raw: str) -> bool:
+    """Whether a raw paragraph is a Markdown table's row (its turns' words in cells).
+
+    >>> table_row("| Moderator: | Willkommen! |"), table_row("Moderator: Willkommen!")
+    (True, False)
+    """
+    return _MD_TABLE_ROW.match(raw) is not None
+
+
+def _cells(row: regex.Match[str]) -> str:
+    """A table row's cells, one after the other (``Moderator: Willkommen!``); a rule row (``|---|---|``) is none."""
+    cells = [cell.strip() for cell in regex.split(r"(?<!\\)\|", row["cells"])]
+    return " ".join(cell for cell in cells if cell and not _MD_TABLE_RULE.match(cell))
+
+
 def _strip_markdown(text: str) -> Marked:
     quote = _MD_QUOTE.match(text) is not None
     shape = "caption" if _MD_IMAGE_ONLY.match(text) else "link" if _MD_LINK_ONLY.match(text) else ""
-    body = _MD_HEADING_ID.sub("", _MD_QUOTE.sub("", text))
+    body = _MD_TABLE_ROW.sub(_cells, _MD_HEADING_ID.sub("", _MD_QUOTE.sub("", text)))
     body = _MD_CODE.sub(lambda m: m["inner"], body)
     body = _MD_LINK.sub(lambda m: m["text"] if m["text"] is not None else m["ref"], body)
     marked = _MD_BOLD.sub(lambda m: f"\ue000{m['inner'] or m['under']}\ue001", body)
