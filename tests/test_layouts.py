@@ -1906,3 +1906,41 @@ def test_labels_as_publications_print_them_without_a_colon(
     printed there starts a turn, and the markup stays out of the words (a paragraph under the table is no turn)."""
     result = parse_text(text, meta=meta_for(lang, labels), lang=lang)
     assert [(t.speaker_label, t.text.replace("\n", "")) for t in result.turns] == expected
+
+
+def test_a_question_s_second_paragraph_that_asks_too_is_still_the_question() -> None:
+    """A reporter asks two ministers in two paragraphs, the second ending in a question mark: it is the question's
+    second part, not the answer (no speaker is inferred for it)."""
+    text = "Q: For the minister: how will you check?\n\nAnd for the spokesperson: is there a majority?\n\nBob: Yes.\n"
+    result = parse(text)
+    assert [(t.speaker_label, t.text) for t in result.turns] == [
+        ("Q", "For the minister: how will you check?\nAnd for the spokesperson: is there a majority?"),
+        ("Bob", "Yes."),
+    ]
+    assert not result.warnings
+
+
+@pytest.mark.parametrize(
+    ("lang", "text", "kind"),
+    [
+        (
+            "en",
+            "Q: Why?\n\nBob: Because.\n\nProceedings suspended from 10:31 to 10:45\n\nQ: And?\n\nBob: So.",
+            "stage_direction",
+        ),
+        (
+            "en",
+            "Q: Why?\n\nBob: Because.\n\nWednesday, 4 June 2025      Senate      Page 28\n\nQ: And?\n\nBob: So.",
+            "boilerplate",
+        ),
+        ("en", "Q: Why?\n\nBob: Because.\n\nThis interview took place in May.", "boilerplate"),
+        ("ja", "Q：なぜですか。\n\nBob：古いからです。\n\n午前十時五十二分散会", "boilerplate"),
+        ("ko", "Q: 왜요?\n\nBob: 낡았으니까요.\n\nⓒ 월간 물길, 무단 전재 및 재배포 금지", "boilerplate"),
+    ],
+    ids=["hansard-suspended", "hansard-even-page-header", "editor-note-after", "diet-adjourned", "ko-copyright"],
+)
+def test_a_session_s_notes_and_a_page_s_furniture_are_no_part_of_a_turn(lang: str, text: str, kind: str) -> None:
+    result = parse_text(text, meta=meta_for(lang, {"Q": "Ann Asker", "Bob": "Bob Answerer"}), lang=lang)
+    last = text.split("\n\n")[-1] if kind == "boilerplate" and "Page" not in text else text.split("\n\n")[2]
+    assert [s.kind for s in result.segments if s.text == last] == [kind]
+    assert not any(last in t.text for t in result.turns)

@@ -325,7 +325,10 @@ class Builder:
 
     def _asked_question(self, turn: _OpenTurn, block: Block) -> bool:
         """Whether the open turn asks and ends in a question mark, or is a question printed wholly in bold and
-        ``block`` is not (a question's second bold paragraph goes on asking)."""
+        ``block`` is not (a question's second bold paragraph goes on asking); a paragraph that asks too is the
+        question's second part ("Y para la portavoz: ¿…?"), not its answer."""
+        if QUESTION_END.search(block.text) is not None:
+            return False
         ended = QUESTION_END.search(turn.paragraphs[-1]) is not None
         return turn.voice.function == "asks" and (ended or (turn.bold and not _wholly_bold(block)))
 
