@@ -268,3 +268,10 @@ def test_a_file_whose_lines_all_end_in_unicode_line_separators_is_no_binary_file
     with pytest.raises(DecodeError, match=r"line separator U\+2028") as caught:
         split_lines("\u2028".join(["Q: Why?", "A: Because.", "Q: And?", "A: So."] * 5), "en.txt")
     assert (caught.value.line, caught.value.col) == (1, 8)
+
+
+def test_a_declared_encoding_that_cannot_decode_the_file_names_the_one_that_does() -> None:
+    """Diet minutes saved as EUC-JP, declared ``shift_jis``: the error names ``euc_jp``, which decodes them."""
+    data = "○桐生真澄君　林野庁に伺います。譲与額はいくらですか。\n○大河内聡君　お答えいたします。\n".encode("euc_jp")
+    with pytest.raises(DecodeError, match=r'not valid shift_jis .* declare encoding = "euc_jp"'):
+        decode(data, "ja.txt", encoding="shift_jis", lang="ja")

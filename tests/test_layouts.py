@@ -1944,3 +1944,20 @@ def test_a_session_s_notes_and_a_page_s_furniture_are_no_part_of_a_turn(lang: st
     last = text.split("\n\n")[-1] if kind == "boilerplate" and "Page" not in text else text.split("\n\n")[2]
     assert [s.kind for s in result.segments if s.text == last] == [kind]
     assert not any(last in t.text for t in result.turns)
+
+
+def test_a_greeting_before_a_full_korean_answer_is_an_exchange_not_a_welcome() -> None:
+    """Korean interviews open with 안녕하세요 on both sides and go straight on: a hundred Korean characters say as
+    much as two hundred Latin ones, so the first answer is no courtesy."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    answer = "안녕하세요. 한마디로 물을 언제, 얼마나 내보낼지 정하는 곳입니다. "
+    answer += "비가 오면 밤을 새우고 가뭄이면 하루 종일 계산합니다."
+    text = (
+        f"Q: 안녕하세요. 먼저 하는 일을 소개해 주세요.\n\nBob: {answer}\n\nQ: 가장 힘든 때는요?\n\nBob: 장마철입니다.\n"
+    )
+    conventions = builtin_conventions("ko")
+    result = parse_text(text, meta=meta_for("ko", {"Q": "Ann Asker", "Bob": "Bob Answerer"}), lang="ko")
+    exchanges = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
+    assert [e.turn_indices for e in exchanges] == [[0, 1], [2, 3]]

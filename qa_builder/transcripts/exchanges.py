@@ -32,6 +32,7 @@ from dataclasses import dataclass, field
 import regex
 
 from ..models import FLOOR_ROLES, FUNCTIONS, Exchange, Segment, Turn
+from .labels import text_width
 
 __all__ = ["QUESTION_END", "QUESTION_MARK", "find_exchanges"]
 
@@ -41,8 +42,8 @@ QUESTION_MARK = regex.compile(r"[?？¿]")
 QUESTION_END = regex.compile(r"[?？]\W*$")
 """A text that ends in a question mark, whatever closes after it (``…?"``, ``…？」``, ``…?)``)."""
 COURTESY_MAX = 100
-"""The longest answering turn (in characters) that can be thanks or a greeting; longer, it says more ("Thanks for
-having me. I've been a listener since episode one." is 62)."""
+"""The longest answering turn (in characters, a Chinese, Japanese or Korean one counting two) that can be thanks
+or a greeting; longer, it says more ("Thanks for having me. I've been a listener since episode one." is 62)."""
 
 
 @dataclass(slots=True)
@@ -118,7 +119,7 @@ def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
     if courtesy is None or _asks(group.questions):
         return False
     greets = any(_starts(courtesy, sentence) for turn in group.questions for sentence in _SENTENCE.split(turn.text))
-    return greets and all(len(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
+    return greets and all(text_width(turn.text) <= COURTESY_MAX and courtesy.match(turn.text) for turn in group.answers)
 
 
 _SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
@@ -168,13 +169,13 @@ def _without_closing_thanks(group: _Group, courtesy: regex.Pattern[str] | None) 
 
 def _only_thanks(turn: Turn, courtesy: regex.Pattern[str]) -> bool:
     sentences = [sentence for sentence in _WHOLE_SENTENCE.split(turn.text) if sentence.strip()]
-    return len(turn.text) <= COURTESY_MAX and all(_fills(courtesy, s, after_comma=False) for s in sentences)
+    return text_width(turn.text) <= COURTESY_MAX and all(_fills(courtesy, s, after_comma=False) for s in sentences)
 
 
 def _says(turn: Turn, floor: regex.Pattern[str], courtesy: regex.Pattern[str] | None) -> str:
     """``"floor"`` where a short turn gives the floor (and says nothing else but thanks), ``"thanks"`` where it
     only thanks or greets, else ``""``."""
-    if len(turn.text) > COURTESY_MAX:
+    if text_width(turn.text) > COURTESY_MAX:
         return ""
     sentences = [sentence for sentence in _WHOLE_SENTENCE.split(turn.text) if sentence.strip()]
     floors = [_fills(floor, sentence, after_comma=True) for sentence in sentences]

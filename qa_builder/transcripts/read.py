@@ -151,19 +151,32 @@ def _declared(data: bytes, encoding: str, path: str, lang: str) -> str:
         text = data.decode(codec.name)
     except UnicodeDecodeError as error:
         line, col = _position(data, error.start)
-        utf16 = utf16_without_bom(data)
         raise DecodeError(
             f"not valid {encoding} (byte 0x{data[error.start]:02X})",
             path=path,
             line=line,
             col=col,
-            hint=f'the file is {utf16} without a byte order mark: declare encoding = "{utf16}"'
-            if utf16 is not None and utf16 != codec.name
-            else "check the `encoding` declared for this language in meta.toml",
+            hint=_other_encoding(data, codec.name, lang),
         ) from None
     _check_c1(text, encoding, path)
     _check_script(data, text, encoding, path, lang)
     return text
+
+
+def _other_encoding(data: bytes, declared: str, lang: str) -> str:
+    """What to declare for a file the declared encoding cannot decode: UTF-16 without a byte order mark, or the
+    language's likely legacy encoding where it decodes the file cleanly (EUC-JP declared ``shift_jis``)."""
+    utf16 = utf16_without_bom(data)
+    if utf16 is not None and utf16 != declared:
+        return f'the file is {utf16} without a byte order mark: declare encoding = "{utf16}"'
+    guess = guess_encoding(data, lang)
+    try:
+        data.decode(guess)
+    except UnicodeDecodeError:
+        guess = declared
+    if guess != declared:
+        return f'it decodes as {guess}: declare encoding = "{guess}" (or check the file\'s encoding)'
+    return "check the `encoding` declared for this language in meta.toml"
 
 
 _C1 = regex.compile(r"[\x80-\x9f]")
