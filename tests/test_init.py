@@ -730,6 +730,20 @@ def test_init_drafts_a_podcast_site_s_name_and_time_code_before_the_words(tmp_pa
     assert draft["speakers"] == {"Dara Finch": "interviewer", "Ilse Moreau": "interviewee"}
 
 
+@pytest.mark.parametrize(
+    ("lang", "turn", "labels"),
+    [
+        ("ja", "○桐生真澄君　質問{k}ですか。\n○大河内聡君　答え{k}です。\n", {"桐生真澄君", "大河内聡君"}),
+        ("ko", "[질문] 질문{k}요?\n[답변] 답변{k}입니다.\n\n", {"질문", "답변"}),
+        ("es", "Pregunta.- ¿Pregunta {k}?\n\nPortavoz.- Respuesta {k}.\n\n", {"Pregunta", "Portavoz"}),
+    ],
+    ids=["diet-mark", "brackets", "period-dash"],
+)
+def test_init_drafts_labels_printed_without_a_colon(tmp_path: Path, lang: str, turn: str, labels: set[str]) -> None:
+    text = "".join(turn.format(k=k) for k in range(3))
+    assert set(drafted(tmp_path / "iv", f"{lang}.txt", text)["languages"][lang]["labels"]) == labels
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

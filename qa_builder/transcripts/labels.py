@@ -258,7 +258,7 @@ def label_pattern(
     )
 
 
-PERIOD_DASH = r"\.[ ]?[\-–—](?=\s)"
+PERIOD_DASH = r"\.[\-–—](?=\s)"
 """A period and a dash after a label, as Spanish government transcripts print it (``Portavoz.- Buenos días.``)."""
 MARK = r"[○◯◎●]"
 """A mark printed before every speaker's label (Japanese Diet minutes' ``○``): markup, not words."""

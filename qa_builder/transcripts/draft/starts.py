@@ -12,10 +12,14 @@ from ..conventions import PARAGRAPH_RULES, Conventions, builtin_conventions
 from ..exchanges import QUESTION_END, QUESTION_MARK
 from ..labels import (
     ALONE_NAME,
+    CLOSE,
     COLON,
     COLONS,
     DASHES,
     GAP,
+    MARK,
+    OPEN,
+    PERIOD_DASH,
     SPACE,
     TABLE_ROW,
     gapped_labels,
@@ -297,6 +301,14 @@ _CAPITALS_GAPPED = regex.compile(rf"^(?P<label>\p{{Lu}}[\p{{Lu}}.'’\-]*(?: \p{
 """Words in capitals before a gap at a paragraph's start (``MS. HOLT    Good afternoon.``)."""
 
 
+_UNCOLONED = (
+    regex.compile(rf"^{MARK}(?P<label>[^\s{COLON}（(]{{1,20}}(?:[（(][^）)]{{1,20}}[）)])?)[\u3000 ]\S"),
+    regex.compile(rf"^{OPEN}(?P<label>\p{{L}}{{1,12}}){CLOSE}\s*\S"),
+    regex.compile(rf"^(?P<label>\p{{Lu}}\p{{L}}+(?: \p{{L}}+){{0,4}}){PERIOD_DASH}\s*\S"),
+)
+"""Labels printed without a colon: after Diet minutes' ``○``, in brackets, before a period and a dash."""
+
+
 def _label(
     text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Mapping[str, str] = {}
 ) -> str | None:
@@ -307,6 +319,9 @@ def _label(
     for label in sorted(gapped, key=len, reverse=True):
         if text.startswith(label) and regex.match(gapped[label], text[len(label) :]):
             return label
+    for pattern in _UNCOLONED:  # "○桐生真澄君　…", "[질문] …", "Portavoz.- …"
+        if (uncoloned := pattern.match(text)) is not None:
+            return uncoloned["label"]
     match = _LABEL_START.match(text)
     timed = (timed_label(first_line) or (run_on_timed(first_line) or ("",))[0] or None) if first_line else None
     if (match is None and timed is None) or any(
