@@ -1961,3 +1961,26 @@ def test_a_greeting_before_a_full_korean_answer_is_an_exchange_not_a_welcome() -
     result = parse_text(text, meta=meta_for("ko", {"Q": "Ann Asker", "Bob": "Bob Answerer"}), lang="ko")
     exchanges = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
     assert [e.turn_indices for e in exchanges] == [[0, 1], [2, 3]]
+
+
+def test_a_welcome_to_listeners_and_a_caller_s_thanks_before_the_next_caller_are_in_no_exchange() -> None:
+    """ "Liebe Hörerinnen und Hörer, herzlich willkommen." greets (a vocative of two nouns); a caller's thanks for an
+    answer ("Danke, schau ich nach!") asks nothing and the next caller's question is another's."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Mo Host": "host", "Eva Guest": "guest", "Kai": "audience", "Lu": "audience"}
+    labels = {"Mo": "Mo Host", "Eva": "Eva Guest", "Kai": "Kai", "Lu": "Lu"}
+    turns = [
+        "Mo: Liebe Hörerinnen und Hörer, herzlich willkommen.",
+        "Eva: Guten Tag in die Runde.",
+        "Kai: Wann kommt das Kabel?",
+        "Eva: Im Mai.",
+        "Kai: Danke, schau ich nach!",
+        "Lu: Und was kostet es?",
+        "Eva: Nichts.",
+    ]
+    conventions = builtin_conventions("de")
+    result = parse_text("\n\n".join(turns), meta=meta_for("de", labels, speakers), lang="de")
+    exchanges = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
+    assert [e.turn_indices for e in exchanges] == [[2, 3], [5, 6]]

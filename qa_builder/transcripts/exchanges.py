@@ -125,8 +125,9 @@ def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
 _SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
 _WHOLE_SENTENCE = regex.compile(r"(?<=[.!?。！？])(?<!\b\p{Lu}\p{Ll}{0,2}\.)\s*")
 """Where a short turn's sentences end, for what must fill one (not after a title: ``Mr. Petrović, please.``)."""
-_VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+\p{Lu}[\p{L}'’\-]+){0,2},\s*")
-"""A name addressed before the words: "Harriet, " in "Harriet, thank you so much."."""
+_VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|and|und|et|y|e)){0,3},\s*")
+"""A name addressed before the words: "Harriet, " in "Harriet, thank you so much.", "Liebe Chatterinnen und
+Chatter, "."""
 
 
 def _asked_next(turns: Sequence[Turn]) -> set[int]:
@@ -228,9 +229,11 @@ def _without_handover(group: _Group) -> _Group:
 def _hands_over(turn: Turn, later: Sequence[Turn]) -> bool:
     """Whether ``turn`` asks nothing and someone given the floor asks after it in the run (a host before a caller
     or the audience: :data:`~qa_builder.models.FLOOR_ROLES`; two interviewers' premise and question, or a host's
-    and an interviewer's, stay one question)."""
-    if _asks([turn]) or turn.role in FLOOR_ROLES:
+    and an interviewer's, stay one question), or a caller's thanks before another asks."""
+    if _asks([turn]):
         return False
+    if turn.role in FLOOR_ROLES:  # a caller's "Danke, schau ich nach!" before the next caller's question
+        return any(_asks([other]) and other.speaker != turn.speaker for other in later)
     return any(other.role in FLOOR_ROLES and _asks([other]) for other in later)
 
 
