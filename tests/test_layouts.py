@@ -1984,3 +1984,50 @@ def test_a_welcome_to_listeners_and_a_caller_s_thanks_before_the_next_caller_are
     result = parse_text("\n\n".join(turns), meta=meta_for("de", labels, speakers), lang="de")
     exchanges = find_exchanges(result.turns, result.segments, conventions.compiled("courtesy"))
     assert [e.turn_indices for e in exchanges] == [[2, 3], [5, 6]]
+
+
+@pytest.mark.parametrize(
+    ("lang", "answer"),
+    [
+        ("en", "I will go to the capital on Monday."),
+        ("en", "And two more for the harbor."),
+        ("en", "Yes, please."),
+        ("en", "Thanks to the volunteers, mostly."),
+        ("de", "Sehr gerne, wenn man mich fragt."),
+        ("zh", "很高兴告诉大家，新校区明年九月就能正式投入使用。"),
+    ],
+)
+def test_a_last_answer_shaped_like_thanks_or_the_floor_stays_an_answer(lang: str, answer: str) -> None:
+    """A second answerer's real answer that starts like a floor formula or thanks, in the last exchange and before a
+    next question alike, stays in its exchange."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Ann Guest": "interviewee", "Ben Guest": "interviewee", "Dana Host": "interviewer"}
+    colon = "：" if lang == "zh" else ": "
+    labels = {"Ann": "Ann Guest", "Ben": "Ben Guest", "Dana": "Dana Host"}
+    ask, because = (
+        (f"Dana{colon}为什么？", f"Ann{colon}因为旧了。") if lang == "zh" else ("Dana: Why?", "Ann: It was old.")
+    )
+    turns = [ask, because, f"Ben{colon}{answer}", ask, because, f"Ben{colon}{answer}"]
+    conventions = builtin_conventions(lang)
+    result = parse_text("\n\n".join(turns), meta=meta_for(lang, labels, speakers), lang=lang)
+    exchanges = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    assert [e.turn_indices for e in exchanges] == [[0, 1, 2], [3, 4, 5]]
+
+
+def test_a_hand_over_after_thanking_a_short_name_leaves_the_exchange() -> None:
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    speakers = {"Dee Sec": "interviewee", "Lu Official": "interviewee", "Reporters": "questioner"}
+    labels = {"Dee": "Dee Sec", "Lu": "Lu Official", "Q": "Reporters"}
+    text = "Q: Why?\n\nLu: Because.\n\nDee: Thank you, Jim. Go ahead, Priya.\n\nQ: And?\n\nLu: So."
+    conventions = builtin_conventions("en")
+    result = parse_text(text, meta=meta_for("en", labels, speakers), lang="en")
+    exchanges = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4]]

@@ -123,7 +123,9 @@ def _courtesy(group: _Group, courtesy: regex.Pattern[str] | None) -> bool:
 
 
 _SENTENCE = regex.compile(r"(?<=[.!?。！？])\s*")
-_WHOLE_SENTENCE = regex.compile(r"(?<=[.!?。！？])(?<!\b\p{Lu}\p{Ll}{0,2}\.)\s*")
+_WHOLE_SENTENCE = regex.compile(
+    r"(?<=[.!?。！？])(?<!\b(?:Mr|Mrs|Ms|Dr|Prof|St|Sen|Rep|Gov|Gen|Lt|Col|Capt|Sgt|Hon)\.)\s*"
+)
 """Where a short turn's sentences end, for what must fill one (not after a title: ``Mr. Petrović, please.``)."""
 _VOCATIVE = regex.compile(r"^\p{Lu}[\p{L}'’\-]+(?:\s+(?:\p{Lu}[\p{L}'’\-]+|and|und|et|y|e)){0,3},\s*")
 """A name addressed before the words: "Harriet, " in "Harriet, thank you so much.", "Liebe Chatterinnen und
@@ -193,27 +195,36 @@ def _starts(pattern: regex.Pattern[str], sentence: str) -> bool:
 
 
 def _fills(pattern: regex.Pattern[str], sentence: str, after_comma: bool) -> bool:
-    """Whether ``sentence`` is all what ``pattern`` says, but for a few words after it (a name it addresses,
-    "please", "very much"; after a comma where ``after_comma``): "Go ahead, Priya." and "Thank you very much."
-    do, "The next question is whether we should have signed." and "Thanks to the escorts, the backlog
-    cleared." do not."""
+    """Whether ``sentence`` is all what ``pattern`` says, but for what may follow a formula: for the floor
+    (``after_comma``), a comma and a few words ("Go ahead, Priya.", "Next question, in the back."); for thanks, two
+    short words ("Thank you very much.") or a comma and a name or two words ("Thank you, Luis.", "Thanks,
+    everyone."). "The next question is whether we signed." and "Thanks to the volunteers, mostly." do not."""
     for text in (sentence, _VOCATIVE.sub("", sentence)):
         found = pattern.match(text)
         if found is None:
             continue
         rest = text[found.end() :].strip().rstrip(_CLOSING)
-        if not rest or (
-            (rest[0] == "," or not after_comma)
-            and len(rest) <= _TAIL_CHARS
-            and len(rest.strip(",").split()) <= _TAIL_WORDS
-        ):
+        if not rest or (_floor_tail(rest) if after_comma else _thanks_tail(rest)):
             return True
     return False
+
+
+def _floor_tail(rest: str) -> bool:
+    return rest[0] == "," and text_width(rest) <= _TAIL_CHARS and len(rest.strip(",").split()) <= _TAIL_WORDS
+
+
+def _thanks_tail(rest: str) -> bool:
+    words = rest.strip(", ").split()
+    if rest[0] == "," and len(words) <= 3 and all(word[:1].isupper() for word in words):
+        return True  # a name: "Thank you, Luis Moreno."
+    return len(words) <= 2 and text_width(rest) <= _THANKS_TAIL_WIDTH
 
 
 _CLOSING = ".!?…。！？\"'”’»)"
 _TAIL_WORDS = 4
 _TAIL_CHARS = 40
+_THANKS_TAIL_WIDTH = 16
+"""The widest tail after a thanks formula ("very much", "大家"; a Chinese character counts two)."""
 
 
 def _without_handover(group: _Group) -> _Group:
