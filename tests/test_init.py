@@ -744,6 +744,21 @@ def test_init_drafts_labels_printed_without_a_colon(tmp_path: Path, lang: str, t
     assert set(drafted(tmp_path / "iv", f"{lang}.txt", text)["languages"][lang]["labels"]) == labels
 
 
+def test_init_keeps_numbered_people_apart_and_a_hearing_s_experts_by_name(tmp_path: Path) -> None:
+    """``Speaker 1`` / ``Speaker 2`` each speak again and again: two people, not one numbered question; a hearing's
+    ``SV Prof. Dr. Eva Kern (…):`` is an expert's label, not ``SV`` before one space."""
+    text = "".join(f"Speaker 1: Why {k}?\n\nSpeaker 2: Because {k}.\n\n" for k in range(3))
+    labels = drafted(tmp_path / "auto", "en.txt", text)["languages"]["en"]["labels"]
+    assert labels == {"Speaker 1": "Speaker 1", "Speaker 2": "Speaker 2"}
+    experts = "".join(
+        f"Abg. Jan Ross (SPD): Warum {k}?\n\nSV Prof. Dr. Eva Kern (Universität Kassel): Darum {k}.\n\n"
+        f"SV Dr. Bo Lind (Städtetag): Ebenso {k}.\n\n"
+        for k in range(2)
+    )
+    labels = drafted(tmp_path / "hearing", "de.txt", experts)["languages"]["de"]["labels"]
+    assert "SV" not in labels and labels["SV Prof. Dr. Eva Kern (Universität Kassel)"] == "Prof. Dr. Eva Kern"
+
+
 def test_init_drafts_names_printed_alone_above_their_words(tmp_path: Path) -> None:
     """An earnings call: every name alone in its paragraph; one analyst speaks once, after the turns start; a list
     of participants and a section heading above or between are no labels."""

@@ -763,3 +763,13 @@ def test_numbered_questions_nobody_declared_are_named_and_a_footer_label_after_t
     assert "undeclared speaker label 'Question 2' (a role word and a number" in message
     assert "also 'Question 3a (follow-up)' at line 7" in message
     assert "'Contact' comes after the last turn: if it starts the footer, add footer_start = ['^Contact:']" in message
+
+
+def test_an_answer_that_quotes_an_e_mail_and_its_own_asides_keeps_them() -> None:
+    """A plain-text answer quoting a letter line by line with ``> `` (no other Markdown) keeps the letter; an aside
+    "(as interpreted by the court)" is the speaker's, unlike a transcriber's "(As interpreted.)"."""
+    text = "Q: What did it say?\n\nBob: It said:\n> We see no reason.\n> The decision stands.\nThat was all.\n\n"
+    text += "Q: And the law?\n\nBob: The statute (as interpreted by the court in 2019) allows it."
+    result = parse(text)
+    assert "> We see no reason." in result.turns[1].text and "(as interpreted by the court" in result.turns[3].text
+    assert not [s for s in result.segments if s.kind in ("pull_quote", "interjection")]

@@ -436,9 +436,9 @@ def _printed_before(
 
 SPACE = r"[ ](?=[\p{Lu}(\[])"
 """What ends a spaced label (:func:`spaced_labels`): one space, then a capital or a parenthesis."""
-_NAMED_AFTER = regex.compile(rf"[^.!?{COLON}]{{0,80}}[{COLON}]")
-"""A label's words that end in a colon before a sentence does: the letters are a post before a name (a hearing's
-``SV Prof. Dr. Anke Ruben (Universität Kassel):``), not a label of their own."""
+_NAMED_AFTER = regex.compile(rf"(?:[^.!?{COLON}]|(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}{{0,3}})\.){{0,80}}[{COLON}]")
+"""A label's words that end in a colon before a sentence does (a title's period, ``Prof.``, ends none): the letters
+are a post before a name (a hearing's ``SV Prof. Dr. Anke Ruben (Universität Kassel):``), not a label of their own."""
 SPACED_MIN = 3
 """Paragraphs a file must start with a short label, one space and a capital, and none with the label and its colon
 or a gap, before the space is the file's way to print the label."""
@@ -453,7 +453,7 @@ def spaced_labels(labels: Iterable[str], texts: Iterable[str]) -> list[str]:
 
     >>> spaced_labels(["Q", "A"], ["Q Why?", "Q (Inaudible.)", "Q And then?", "A New York judge said so."])
     ['Q']
-    >>> spaced_labels(["SV"], ["SV Ann Ruben (Kassel): Yes.", "SV Bo Li (Bonn): No.", "SV Cy Dunn: So."])
+    >>> spaced_labels(["SV"], ["SV Prof. Ann Ruben (Kassel): Yes.", "SV Dr. Bo Li (Bonn): No.", "SV Cy Dunn: So."])
     []
     """
     short = [label for label in labels if len(label) <= 3 and label.isupper() and label not in LETTER_WORDS]

@@ -84,7 +84,8 @@ def detect(text: str) -> Markup:
     if len(_HTML_TAG.findall(text)) >= 2:
         return "html"
     evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
-    evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text)) + len(_MD_QUOTE_LINE.findall(text))
+    evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text))
+    evidence += bool(evidence) and bool(_MD_QUOTE_LINE.search(text))  # plain text quotes an e-mail with "> " too
     evidence += len(_MD_TABLE_RULE_ROW.findall(text))
     return "markdown" if evidence >= 2 else "none"
 

@@ -180,7 +180,7 @@ def _bare_name(label: str) -> str:
 def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conventions) -> str:
     """The fullest form of the name among the candidates (``Henrike Müller`` for ``Müller``), without a title,
     a party or a post (``Vizepräsidentin Dr. Anna Lenz`` → ``Dr. Anna Lenz``, ``Max Roth (SPD)`` → ``Max Roth``)."""
-    if numbered_role(label, conventions.posts()):
+    if numbered_role(label, conventions.posts()) and _numbers_turns(label.split()[0], candidates):
         return label.split()[0]  # "Frage 3a (Nachfrage)", "Antwort zu 4 und 5": the one who asks, who answers
     longer = [c.label for c in candidates if same_person(label, c.label) and len(c.label) > len(label)]
     name = max(longer, key=len) if longer else label
@@ -191,6 +191,13 @@ def _speaker_name(label: str, candidates: Sequence[Candidate], conventions: Conv
         return " ".join(named)
     titled = len(words) > 1 and _role_word(words[0], conventions) is not None and not numbered_speaker(name)
     return " ".join(words[1:]) if titled else name
+
+
+def _numbers_turns(word: str, candidates: Sequence[Candidate]) -> bool:
+    """Whether the labels of ``word`` and a number number turns (``Frage 1``, ``Frage 2``: each printed once), not
+    people (``Speaker 1``, ``Guest 2``: printed again and again)."""
+    numbered = [c for c in candidates if c.label.split()[0] == word and c.label != word]
+    return all(c.count == 1 for c in numbered)
 
 
 def _after_post(words: Sequence[str], conventions: Conventions) -> tuple[Sequence[str], str | None]:

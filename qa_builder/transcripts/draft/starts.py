@@ -319,8 +319,8 @@ def _label(
     for label in sorted(gapped, key=len, reverse=True):
         if text.startswith(label) and regex.match(gapped[label], text[len(label) :]):
             return label
-    for pattern in _UNCOLONED:  # "○桐生真澄君　…", "[질문] …", "Portavoz.- …"
-        if (uncoloned := pattern.match(text)) is not None:
+    for uncolon in _UNCOLONED:  # "○桐生真澄君　…", "[질문] …", "Portavoz.- …"
+        if (uncoloned := uncolon.match(text)) is not None:
             return uncoloned["label"]
     match = _LABEL_START.match(text)
     timed = (timed_label(first_line) or (run_on_timed(first_line) or ("",))[0] or None) if first_line else None
