@@ -714,14 +714,18 @@ def test_init_drafts_no_header_field_printed_once_as_a_speaker(tmp_path: Path) -
 
 
 def test_init_drafts_a_podcast_site_s_name_and_time_code_before_the_words(tmp_path: Path) -> None:
-    """``Dara Finch (00:03:41) What is it for? …`` without a colon; the host, whose turns hold the questions though
-    they end otherwise, asks."""
+    """``Dara Finch (00:03:41) What is it for? …`` without a colon; the host, whose turns hold the questions (some
+    ending otherwise, with a prompt after the question mark), asks."""
     turns = [
         "Dara Finch (00:00:00) Welcome to the show.",
         "Dara Finch (00:00:10) What is a marsh for? Tell a child.",
         "Ilse Moreau (00:00:20) A sponge that breathes.",
         "Dara Finch (00:00:40) And why the mud? I always wondered.",
         "Ilse Moreau (00:00:50) It holds the seeds.",
+        "Dara Finch (00:00:55) Does it flood?",
+        "Ilse Moreau (00:00:58) Twice a day.",
+        "Dara Finch (00:01:00) And in winter?",
+        "Ilse Moreau (00:01:05) It freezes.",
         "Dara Finch (00:01:10) Thank you.",
         "Ilse Moreau (00:01:20) Thank you, Dara.",
     ]
@@ -844,3 +848,16 @@ def test_init_drafts_a_panel_s_moderator_by_her_post_and_a_voice_from_the_audien
     draft = drafted(tmp_path / "podium", "de.txt", text)
     assert draft["speakers"]["Lea Brandt"] == "chair"
     assert draft["speakers"][draft["languages"]["de"]["labels"]["Wortmeldung aus dem Publikum"]] == "audience"
+
+
+def test_init_leaves_a_guest_who_asks_himself_questions_answering(tmp_path: Path) -> None:
+    turns = [
+        "Dara Finch: Tell me how it began.",
+        "Sam Oyelaran: Why did we start? Because the river flooded.",
+        "Dara Finch: And the money.",
+        "Sam Oyelaran: Who paid? The state did.",
+        "Dara Finch: Thank you.",
+        "Sam Oyelaran: What else? Nothing.",
+    ]
+    draft = drafted(tmp_path / "pod", "en.txt", "\n\n".join(turns) + "\n")
+    assert draft["speakers"]["Sam Oyelaran"] == "interviewee"

@@ -2031,3 +2031,55 @@ def test_a_hand_over_after_thanking_a_short_name_leaves_the_exchange() -> None:
         result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
     )
     assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4]]
+
+
+def test_a_cue_paragraph_without_a_label_is_no_part_of_the_answer_before() -> None:
+    labels = {"记者": "Ann Asker", "王建国": "Bob Answerer"}
+    text = (
+        "【同期声】记者：种子从哪里来？\n【同期声】王建国：合作社统一采购的。\n\n【解说】据了解，全村新增农田八百亩。\n"
+    )
+    result = parse_text(text, meta=meta_for("zh", labels), lang="zh")
+    assert [t.text for t in result.turns] == ["种子从哪里来？", "合作社统一采购的。"]
+    assert [s.kind for s in result.segments if s.text.startswith("【解说】")] == ["stage_direction"]
+
+
+def test_a_quotation_a_blockquoted_answer_introduces_is_no_prompt() -> None:
+    """In a file of blockquoted questions, a blockquote after a paragraph ending in a colon is a quotation the
+    answer reads out, not the interviewer's prompt."""
+    text = (
+        "> How did you start?\n\nOn tankers.\n\n> What is hard?\n\nThe rulebook says it in one line:\n\n"
+        "> The pilot boards at own risk.\n\nNobody reads it.\n\n> Again?\n\nAlways.\n"
+    )
+    meta = meta_for("en", {}, {"Ann Asker": "interviewer", "Ruth Ames": "interviewee"})
+    result = parse_text(text, meta=meta, lang="en")
+    assert [t.text for t in result.turns if t.role == "interviewer"] == [
+        "How did you start?",
+        "What is hard?",
+        "Again?",
+    ]
+
+
+def test_a_spaced_q_with_a_colon_in_its_question_and_a_run_on_name_with_a_particle() -> None:
+    spaced = (
+        "Bob: Hi.\n\nQ Two things: the date, and the cost?\n\nBob: Friday.\n\nQ Why?\n\nBob: So.\n\nQ And?\n\nBob: No."
+    )
+    assert [t.speaker_label for t in parse(spaced).turns] == ["Bob", "Q", "Bob", "Q", "Bob", "Q", "Bob"]
+    from qa_builder.errors import UnknownLabelError
+
+    runon = "Ann Asker (00:00:01) Why?\n\nBob Answerer (00:00:05) Because.\n\nAna de Souza (00:01:02) And birds.\n"
+    labels = {"Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"}
+    with pytest.raises(UnknownLabelError, match="'Ana de Souza'"):
+        parse_text(runon, meta=meta_for("en", labels), lang="en")
+
+
+def test_an_analyst_introduced_by_another_form_of_the_name_is_an_undeclared_label() -> None:
+    from qa_builder.errors import UnknownLabelError
+
+    meta = meta_for(
+        "en",
+        {"Operator": "Operator", "Ann Asker": "Ann Asker", "Bob Answerer": "Bob Answerer"},
+        {"Operator": "chair", "Ann Asker": "interviewer", "Bob Answerer": "interviewee"},
+    )
+    text = EARNINGS_CALL + "\nOperator\n\nNext is the line of Kenneth Price.\n\nKen Price\n\nHow much price?\n"
+    with pytest.raises(UnknownLabelError, match="'Ken Price'"):
+        parse_text(text, meta=meta, lang="en")

@@ -762,7 +762,9 @@ def test_numbered_questions_nobody_declared_are_named_and_a_footer_label_after_t
     message = str(raised.value)
     assert "undeclared speaker label 'Question 2' (a role word and a number" in message
     assert "also 'Question 3a (follow-up)' at line 7" in message
-    assert "'Contact' comes after the last turn: if it starts the footer, add footer_start = ['^Contact:']" in message
+    assert (
+        "'Contact' comes after the last turn: if it starts the footer, add footer_start = ['^Contact\\s*[:：" in message
+    )
 
 
 def test_an_answer_that_quotes_an_e_mail_and_its_own_asides_keeps_them() -> None:
@@ -773,3 +775,10 @@ def test_an_answer_that_quotes_an_e_mail_and_its_own_asides_keeps_them() -> None
     result = parse(text)
     assert "> We see no reason." in result.turns[1].text and "(as interpreted by the court" in result.turns[3].text
     assert not [s for s in result.segments if s.kind in ("pull_quote", "interjection")]
+
+
+def test_one_numbered_question_quoted_in_an_answer_is_the_answer_s_words() -> None:
+    text = "Q: What did people say?\n\nBob: We asked three things.\n\nQuestion 2: would you give up the car?\n\n"
+    text += "Q: And?\n\nBob: One in ten said yes."
+    result = parse(text)
+    assert "Question 2: would you give up the car?" in result.turns[1].text

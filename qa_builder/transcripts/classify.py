@@ -130,6 +130,7 @@ def read_blocks(lines: Sequence[Line], context: Reading) -> list[Block]:
     if context.markup == "markdown":
         _after_the_table(blocks)
     check_labels(blocks, context)
+    _cued_without_label(blocks)
     if context.script:
         action_lines(blocks)
     return blocks
@@ -376,6 +377,18 @@ def _page_break(blocks: list[Block], k: int) -> bool:
         return False
     before, after = blocks[start - 1], blocks[end + 1]
     return before.kind in ("label", "text") and after.kind == "text" and continued(before.rest, after.text) is not None
+
+
+_CUED = regex.compile(rf"^{CUE}")
+
+
+def _cued_without_label(blocks: list[Block]) -> None:
+    """A paragraph that opens with a production cue and no label after it (a TV script's ``【解说】…`` voice-over,
+    ``【字幕】…`` caption) is no more of the turn before: a stage direction, as the cue alone is. (A label after a
+    cue starts a turn; one nobody declared stopped the parse before this.)"""
+    for block in blocks:
+        if block.kind == "text" and _CUED.match(block.text) is not None:
+            block.kind = "stage_direction"
 
 
 def _after_the_table(blocks: list[Block]) -> None:

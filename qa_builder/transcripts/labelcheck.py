@@ -28,7 +28,7 @@ from .labels import (
     without_cue,
 )
 from .markup import detect, strip
-from .undeclared import undeclared_label
+from .undeclared import NUMBERED_WHY, undeclared_label
 
 __all__ = ["check_labels", "no_turns_error"]
 
@@ -145,9 +145,12 @@ def check_labels(blocks: list[Block], context: Reading) -> None:
         if k >= first and block.kind in ("text", "question")
     ]
     seen = Counter(found[0] for _, found in starts if found is not None)
+    numbered = Counter(found[0].split()[0] for _, found in starts if found is not None and found[1] == NUMBERED_WHY)
     coded = any(coded_speaker(label) for label in declared)  # the file labels speakers by code: P04 once is one
     undeclared: dict[str, tuple[Block, str]] = {}
     for block, found in starts:
+        if found is not None and found[1] == NUMBERED_WHY and numbered[found[0].split()[0]] < 2:
+            found = None  # one "Question 2:" is an answer quoting a questionnaire; "Frage 2:", "Frage 3:" number turns
         if found is not None and (seen[found[0]] > 1 or coded or not coded_speaker(found[0])):
             undeclared.setdefault(found[0], (block, found[1]))
         elif not undeclared:
@@ -231,8 +234,9 @@ def _person_like(blocks: list[Block], k: int, context: Reading) -> bool:
     name, or it is a role; else none of its words is printed in lower case in the file (names are not) and the
     paragraph after it asks (an analyst nobody introduced; a heading goes on with the remarks)."""
     text = blocks[k].text
-    if text in context.conventions.posts() or any(text in block.text for block in blocks[:k]):
-        return True
+    surname = regex.compile(rf"(?<!\p{{L}}){regex.escape(text.split()[-1])}(?!\p{{L}})")
+    if text in context.conventions.posts() or any(text in b.text or surname.search(b.text) for b in blocks[:k]):
+        return True  # "comes from the line of Kenneth Price" before "Ken Price"
     words = regex.findall(r"\p{Lu}\p{L}+", text)
     people = {word for name in context.meta.people for word in regex.findall(r"\p{L}+", name)}
     if any(word in people for word in words):
@@ -292,12 +296,14 @@ def _undeclared(found: dict[str, tuple[Block, str]], context: Reading, last_turn
     if why == ALONE_WHY and not others:  # a paragraph alone with no colon: a heading, not a word before a colon
         pattern = regex.escape(label, special_only=True, literal_spaces=True)
         otherwise = f"if it is a heading, add heading = ['^{pattern}$'] under [languages.{lang}.conventions]"
-    after = [name for name, (at, _) in found.items() if at.paragraph.line_start > last_turn]
-    if after:
-        pattern = regex.escape(after[0], special_only=True, literal_spaces=True)
+    name, (at, at_why) = list(found.items())[-1]
+    if at.paragraph.line_start > last_turn:
+        pattern = regex.escape(name, special_only=True, literal_spaces=True)
+        printed = at.text[len(name) :].lstrip()[:1]
+        end = "$" if at_why == ALONE_WHY else f"\\s*[{COLON}]" if printed in COLON else ""
         otherwise += (
-            f"; {after[0]!r} comes after the last turn: if it starts the footer, add footer_start = "
-            f"['^{pattern}{COLON[0]}'] there instead"
+            f"; {name!r} comes after the last turn: if it starts the footer, add footer_start = "
+            f"['^{pattern}{end}'] there instead"
         )
     return _label_error(
         block,

@@ -436,9 +436,12 @@ def _printed_before(
 
 SPACE = r"[ ](?=[\p{Lu}(\[])"
 """What ends a spaced label (:func:`spaced_labels`): one space, then a capital or a parenthesis."""
-_NAMED_AFTER = regex.compile(rf"(?:[^.!?{COLON}]|(?<=(?<!\p{{L}})\p{{Lu}}\p{{Ll}}{{0,3}})\.){{0,80}}[{COLON}]")
-"""A label's words that end in a colon before a sentence does (a title's period, ``Prof.``, ends none): the letters
-are a post before a name (a hearing's ``SV Prof. Dr. Anke Ruben (Universität Kassel):``), not a label of their own."""
+_NAMED_AFTER = regex.compile(
+    rf"(?:\s*(?:\p{{Lu}}[\p{{L}}\p{{M}}'’\-]*\.?|\p{{Ll}}{{1,3}}(?!\p{{L}})|[(（][^()（）]{{1,60}}[)）])){{1,8}}\s*[{COLON}]"
+)
+"""A name and a colon after a label's letters (titles, capitalised words, particles, a party in brackets): the
+letters are a post before a name (a hearing's ``SV Prof. Dr. Anke Ruben (Universität Kassel):``), not a label of
+their own; "Q Two things: …" is a question."""
 SPACED_MIN = 3
 """Paragraphs a file must start with a short label, one space and a capital, and none with the label and its colon
 or a gap, before the space is the file's way to print the label."""
@@ -504,8 +507,8 @@ def timed_label(first_line: str) -> str | None:
 
 
 _RUN_ON_TIMED = regex.compile(
-    rf"^(?P<label>\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*(?:\s+\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*){{0,3}})\s+"
-    rf"(?:{BRACKETED_TIME})\s+(?P<text>\S.*)$"
+    rf"^(?P<label>\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*(?:\s+(?:\p{{Lu}}[\p{{L}}\p{{M}}'’.\-]*|\p{{Ll}}{{1,3}}|\d{{1,3}})){{0,3}})"
+    rf"\s+(?:{BRACKETED_TIME})\s+(?P<text>\S.*)$"
 )
 
 
@@ -515,6 +518,8 @@ def run_on_timed(line: str) -> tuple[str, str] | None:
 
     >>> run_on_timed("Dara Finch (00:03:41) What is it for?"), run_on_timed("(00:04:20) And then.")
     (('Dara Finch', 'What is it for?'), None)
+    >>> run_on_timed("Ana de Souza (00:01:02) Birds."), run_on_timed("Speaker 2 (00:01:02) Birds.")
+    (('Ana de Souza', 'Birds.'), ('Speaker 2', 'Birds.'))
     """
     found = _RUN_ON_TIMED.match(line)
     return (found["label"], found["text"]) if found is not None else None

@@ -36,6 +36,7 @@ _MD_ESCAPE = regex.compile(r"\\(?P<char>[!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])
 _MD_QUOTE = regex.compile(r"^(?:>\s?)+")
 _MD_TABLE_RULE_ROW = regex.compile(r"(?m)^[ \t]*\|?(?:[ \t]*:?-{3,}:?[ \t]*\|)+[ \t]*(?::?-{3,}:?[ \t]*)?$")
 """A Markdown table's rule row (``|---|---|``): two of them, or one and other Markdown, make a file Markdown."""
+_MD_QUOTED_QUESTION = regex.compile(r"(?m)^>[ \t]?(?![>\s]).*[?？][ \t]*$")
 _MD_QUOTE_LINE = regex.compile(r"(?m)^>[ \t]?(?![>\s])")
 """A blockquote's line (``> How did you start?``; ``>>``, the captions' mark of a new speaker, is none)."""
 _MD_HEADING_ID = regex.compile(r"\s*\{#[\w-]+\}\s*$")
@@ -85,6 +86,7 @@ def detect(text: str) -> Markup:
         return "html"
     evidence = len(_MD_BOLD.findall(text)) + len(regex.findall(r"(?m)^#{1,6}\s\S", text)) + len(_MD_LINK.findall(text))
     evidence += len(_MD_ESCAPE.findall(text)) + len(_MD_ITALIC_LINE.findall(text))
+    evidence += len(_MD_QUOTED_QUESTION.findall(text))  # "> How did you start?": questions set off as quotes
     evidence += bool(evidence) and bool(_MD_QUOTE_LINE.search(text))  # plain text quotes an e-mail with "> " too
     evidence += len(_MD_TABLE_RULE_ROW.findall(text))
     return "markdown" if evidence >= 2 else "none"

@@ -89,7 +89,11 @@ def _prompts(paragraphs: Sequence[Emphasis], first: int, last: int, marked: str)
     return [
         k
         for k in range(first + 1, last)
-        if getattr(paragraphs[k], marked) and not paragraphs[k].heading and plain(k - 1) and plain(k + 1)
+        if getattr(paragraphs[k], marked)
+        and not paragraphs[k].heading
+        and plain(k - 1)
+        and plain(k + 1)
+        and not paragraphs[k - 1].text.rstrip().endswith((":", "："))  # "It puts it in one line:" then a quotation
     ]
 
 

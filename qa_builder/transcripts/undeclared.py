@@ -39,6 +39,7 @@ from .labels import (
 )
 
 __all__ = [
+    "NUMBERED_WHY",
     "near_label",
     "numbered_role",
     "role_phrase",
@@ -236,10 +237,11 @@ def undeclared_label(
     if found is None and role_phrase(label, roles):  # "Dal pubblico", not shaped like a name
         return label, "it names a role the conventions list"
     if found is None and numbered_role(label, posts):
-        return label, "a role word and a number, as numbered questions and answers print them"
+        return label, NUMBERED_WHY
     return found
 
 
+NUMBERED_WHY = "a role word and a number, as numbered questions and answers print them"
 _NUMBERED = regex.compile(r"^(?P<word>\p{L}+)\.?\s+(?:\p{Ll}{1,3}\s+)?\d{1,3}\p{Ll}?\b")
 
 

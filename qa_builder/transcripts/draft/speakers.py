@@ -132,15 +132,17 @@ def cluster(candidates: list[Candidate], conventions: Conventions) -> list[Candi
 
 
 def _asker(candidates: list[Candidate]) -> list[Candidate]:
-    """Where no label asks by its role or by ending its turns with a question, the speaker whose turns hold a question
-    mark most often (a podcast host's "What is it for? If you had to explain it to a child.") asks."""
+    """Where no label asks by its role or by ending most turns with a question, the speaker whose turns end with one
+    most often (twice at least) and hold one more than twice as often as anyone's (a podcast host's "What is it for?
+    If you had to explain it to a child.") asks; a guest's "Why did we start? Because …" does not make him ask."""
     if any(FUNCTIONS[c.role] == "asks" for c in candidates):
         return candidates
     named = [c for c in candidates if c.count >= 2]
     if len(named) < 2:
         return candidates
-    ranked = sorted(named, key=lambda c: c.marked / c.count, reverse=True)
-    if ranked[0].marked >= 2 and ranked[0].marked / ranked[0].count > 2 * ranked[1].marked / ranked[1].count:
+    ranked = sorted(named, key=lambda c: (c.questions / c.count, c.marked / c.count), reverse=True)
+    top, second = ranked[0], ranked[1]
+    if top.questions >= 2 and top.marked / top.count > 2 * second.marked / second.count:
         speaker = ranked[0].speaker
         for candidate in candidates:
             candidate.role = "interviewer" if candidate.speaker == speaker else candidate.role
