@@ -1823,6 +1823,7 @@ def test_a_radio_manuscript_s_credits_cues_and_closing_are_no_turns() -> None:
         ("de", "Guten Morgen Herr Schmidt"),
         ("de", "Frau Ministerin"),
         ("en", "Good Morning Everyone"),
+        ("en", "Madam Chair"),
         ("en", "Ladies and Gentlemen  thank you for joining us"),
     ],
 )
