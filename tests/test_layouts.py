@@ -2084,3 +2084,15 @@ def test_an_analyst_introduced_by_another_form_of_the_name_is_an_undeclared_labe
     text = EARNINGS_CALL + "\nOperator\n\nNext is the line of Kenneth Price.\n\nKen Price\n\nHow much price?\n"
     with pytest.raises(UnknownLabelError, match="'Ken Price'"):
         parse_text(text, meta=meta, lang="en")
+
+
+def test_a_japanese_question_ending_in_ka_asks() -> None:
+    """Diet minutes end a question with the particle か and a full stop, no question mark: the exchange is not
+    flagged ``no_question_mark``."""
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    labels = {"桐生真澄君": "Ann Asker", "大河内聡君": "Bob Answerer"}
+    text = "○桐生真澄君　見極めるのはいつまでですか。\n○大河内聡君　来年の夏までです。\n"
+    result = parse_text(text, meta=meta_for("ja", labels), lang="ja")
+    (exchange,) = find_exchanges(result.turns, result.segments)
+    assert exchange.turn_indices == [0, 1] and "no_question_mark" not in exchange.issues

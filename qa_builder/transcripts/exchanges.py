@@ -37,10 +37,11 @@ from .labels import text_width
 __all__ = ["QUESTION_END", "QUESTION_MARK", "find_exchanges"]
 
 _BREAKS = ("stage_direction", "heading")
-QUESTION_MARK = regex.compile(r"[?？¿]")
-"""A question mark in any script (Spanish opens a question with ``¿``)."""
-QUESTION_END = regex.compile(r"[?？]\W*$")
-"""A text that ends in a question mark, whatever closes after it (``…?"``, ``…？」``, ``…?)``)."""
+QUESTION_MARK = regex.compile(r"[?？¿]|か[。．]")
+"""A question mark in any script (Spanish opens a question with ``¿``; Japanese minutes end a question with the
+particle ``か`` and a full stop: ``いつまでですか。``)."""
+QUESTION_END = regex.compile(r"(?:[?？]|か[。．])\W*$")
+"""A text that ends in a question mark, whatever closes after it (``…?"``, ``…？」``, ``…?)``, ``…ですか。``)."""
 COURTESY_MAX = 100
 """The longest answering turn (in characters, a Chinese, Japanese or Korean one counting two) that can be thanks
 or a greeting; longer, it says more ("Thanks for having me. I've been a listener since episode one." is 62)."""
