@@ -53,6 +53,19 @@ def meta_for(
     )
 
 
+def exchange_groups(text: str, lang: str, labels: dict[str, str], speakers: dict[str, str]) -> list[list[int]]:
+    """The turn indices of each exchange of ``text``, with the language's courtesy and floor conventions."""
+    from qa_builder.transcripts.conventions import builtin_conventions
+    from qa_builder.transcripts.exchanges import find_exchanges
+
+    conventions = builtin_conventions(lang)
+    result = parse_text(text, meta=meta_for(lang, labels, speakers), lang=lang)
+    found = find_exchanges(
+        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
+    )
+    return [exchange.turn_indices for exchange in found]
+
+
 def parse(text: str, lang: str = "en") -> ParsedTranscript:
     return parse_text(text, meta=META, lang=lang)
 
@@ -313,8 +326,6 @@ def test_a_second_answer_that_starts_like_giving_the_floor_stays_in_the_exchange
     """Only a turn that is all a floor formula (and the thanks before it) leaves the exchange: a second guest's
     short answer that starts with the same words ("The next question is whether …", "Thanks to the escorts, …")
     is an answer, even before a real "Go ahead, Priya."."""
-    from qa_builder.transcripts.conventions import builtin_conventions
-    from qa_builder.transcripts.exchanges import find_exchanges
 
     lang, first, second, thanks_to, go_ahead = case
     speakers = {"Ann Guest": "interviewee", "Ben Guest": "interviewee", "Dana Host": "interviewer"}
@@ -322,20 +333,13 @@ def test_a_second_answer_that_starts_like_giving_the_floor_stays_in_the_exchange
     turns = ["Dana: Why?", "Ann: Because it was old.", f"Ben: {first}"]
     turns += ["Dana: Why?", "Ann: Because it was old.", f"Ben: {second}"]
     turns += ["Dana: Why?", "Ann: Because it was old.", f"Ben: {thanks_to}", f"Ann: {go_ahead}", "Dana: Why?"]
-    conventions = builtin_conventions(lang)
-    result = parse_text("\n\n".join(turns), meta=meta_for(lang, labels, speakers), lang=lang)
-    exchanges = find_exchanges(
-        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
-    )
-    assert [e.turn_indices for e in exchanges] == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
+    assert exchange_groups("\n\n".join(turns), lang, labels, speakers) == [[0, 1, 2], [3, 4, 5], [6, 7, 8]]
 
 
 def test_a_joint_press_availability_s_floor_giving_inaudible_question_and_closing_thanks() -> None:
     """Two presidents answer reporters: one calls on the next reporter ("May I call on …? Mr. Petrović, please."),
     another announces "One more from each side. Yes, go ahead." — in no exchange; a reporter's question nobody heard
     ("(Inaudible.)") starts an exchange of its own; the thanks that close the event are in none."""
-    from qa_builder.transcripts.conventions import builtin_conventions
-    from qa_builder.transcripts.exchanges import find_exchanges
 
     speakers = {"Vee Voss": "interviewee", "Mo Maric": "interviewee", "Reporters": "questioner"}
     labels = {"VOSS": "Vee Voss", "MARIC": "Mo Maric", "Q": "Reporters"}
@@ -358,12 +362,7 @@ def test_a_joint_press_availability_s_floor_giving_inaudible_question_and_closin
             "VOSS: Thank you, everybody.",
         ]
     )
-    conventions = builtin_conventions("en")
-    result = parse_text(text, meta=meta_for("en", labels, speakers), lang="en")
-    exchanges = find_exchanges(
-        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
-    )
-    assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4], [6, 7, 8], [9, 10], [11, 12]]
+    assert exchange_groups(text, "en", labels, speakers) == [[0, 1], [3, 4], [6, 7, 8], [9, 10], [11, 12]]
 
 
 def test_a_short_unpunctuated_line_before_a_label_is_a_heading() -> None:
@@ -2001,8 +2000,6 @@ def test_a_welcome_to_listeners_and_a_caller_s_thanks_before_the_next_caller_are
 def test_a_last_answer_shaped_like_thanks_or_the_floor_stays_an_answer(lang: str, answer: str) -> None:
     """A second answerer's real answer that starts like a floor formula or thanks, in the last exchange and before a
     next question alike, stays in its exchange."""
-    from qa_builder.transcripts.conventions import builtin_conventions
-    from qa_builder.transcripts.exchanges import find_exchanges
 
     speakers = {"Ann Guest": "interviewee", "Ben Guest": "interviewee", "Dana Host": "interviewer"}
     colon = "：" if lang == "zh" else ": "
@@ -2011,27 +2008,15 @@ def test_a_last_answer_shaped_like_thanks_or_the_floor_stays_an_answer(lang: str
         (f"Dana{colon}为什么？", f"Ann{colon}因为旧了。") if lang == "zh" else ("Dana: Why?", "Ann: It was old.")
     )
     turns = [ask, because, f"Ben{colon}{answer}", ask, because, f"Ben{colon}{answer}"]
-    conventions = builtin_conventions(lang)
-    result = parse_text("\n\n".join(turns), meta=meta_for(lang, labels, speakers), lang=lang)
-    exchanges = find_exchanges(
-        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
-    )
-    assert [e.turn_indices for e in exchanges] == [[0, 1, 2], [3, 4, 5]]
+    assert exchange_groups("\n\n".join(turns), lang, labels, speakers) == [[0, 1, 2], [3, 4, 5]]
 
 
 def test_a_hand_over_after_thanking_a_short_name_leaves_the_exchange() -> None:
-    from qa_builder.transcripts.conventions import builtin_conventions
-    from qa_builder.transcripts.exchanges import find_exchanges
 
     speakers = {"Dee Sec": "interviewee", "Lu Official": "interviewee", "Reporters": "questioner"}
     labels = {"Dee": "Dee Sec", "Lu": "Lu Official", "Q": "Reporters"}
     text = "Q: Why?\n\nLu: Because.\n\nDee: Thank you, Jim. Go ahead, Priya.\n\nQ: And?\n\nLu: So."
-    conventions = builtin_conventions("en")
-    result = parse_text(text, meta=meta_for("en", labels, speakers), lang="en")
-    exchanges = find_exchanges(
-        result.turns, result.segments, conventions.compiled("courtesy"), conventions.compiled("floor")
-    )
-    assert [e.turn_indices for e in exchanges] == [[0, 1], [3, 4]]
+    assert exchange_groups(text, "en", labels, speakers) == [[0, 1], [3, 4]]
 
 
 def test_a_cue_paragraph_without_a_label_is_no_part_of_the_answer_before() -> None:
