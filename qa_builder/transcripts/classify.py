@@ -52,6 +52,7 @@ from .labels import (
     label_pattern,
     needs_no_separator,
     spaced_labels,
+    without_cue,
 )
 from .layout import dialogue_dashes, layout_of
 from .markup import detect, strip, table_row
@@ -379,15 +380,12 @@ def _page_break(blocks: list[Block], k: int) -> bool:
     return before.kind in ("label", "text") and after.kind == "text" and continued(before.rest, after.text) is not None
 
 
-_CUED = regex.compile(rf"^{CUE}")
-
-
 def _cued_without_label(blocks: list[Block]) -> None:
     """A paragraph that opens with a production cue and no label after it (a TV script's ``【解说】…`` voice-over,
     ``【字幕】…`` caption) is no more of the turn before: a stage direction, as the cue alone is. (A label after a
     cue starts a turn; one nobody declared stopped the parse before this.)"""
     for block in blocks:
-        if block.kind == "text" and _CUED.match(block.text) is not None:
+        if block.kind == "text" and without_cue(block.text) != block.text:
             block.kind = "stage_direction"
 
 

@@ -165,8 +165,10 @@ def _without_floor_giving(
 def _without_closing_thanks(group: _Group, courtesy: regex.Pattern[str] | None) -> _Group:
     """The last group without the answerers' thanks after its answer that close the event ("Thank you all very
     much." / "Thank you, everybody."): they answer nothing. The group keeps its first answer."""
+    if courtesy is None:
+        return group
     k = len(group.answers)
-    while k > 1 and courtesy is not None and _only_thanks(group.answers[k - 1], courtesy):
+    while k > 1 and _only_thanks(group.answers[k - 1], courtesy):
         k -= 1
     return _Group(group.questions, group.answers[:k]) if k < len(group.answers) else group
 

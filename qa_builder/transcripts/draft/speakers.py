@@ -143,9 +143,8 @@ def _asker(candidates: list[Candidate]) -> list[Candidate]:
     ranked = sorted(named, key=lambda c: (c.questions / c.count, c.marked / c.count), reverse=True)
     top, second = ranked[0], ranked[1]
     if top.questions >= 2 and top.marked / top.count > 2 * second.marked / second.count:
-        speaker = ranked[0].speaker
         for candidate in candidates:
-            candidate.role = "interviewer" if candidate.speaker == speaker else candidate.role
+            candidate.role = "interviewer" if candidate.speaker == top.speaker else candidate.role
     return candidates
 
 

@@ -100,9 +100,7 @@ def _labelled_starts(reading: Scan, conventions: Conventions) -> dict[str, Candi
             candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start))
             candidate.count += 1
             candidate.bold += bool(bold_start)
-            said = _said(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2])
-            candidate.questions += QUESTION_END.search(said) is not None
-            candidate.marked += QUESTION_MARK.search(said) is not None
+            _count_asking(candidate, _said(text.partition(label)[2], reading.paragraphs[k + 1 : k + 2]))
     return found
 
 
@@ -258,9 +256,7 @@ def _period_candidates(reading: Scan, conventions: Conventions) -> list[Candidat
         found = titled if match["titled"] else roles
         candidate = found.setdefault(label, Candidate(label, first_line=paragraph.line_start, separator="."))
         candidate.count += 1
-        said = _said(text[len(label) + 1 :], reading.paragraphs[k + 1 : k + 2])
-        candidate.questions += QUESTION_END.search(said) is not None
-        candidate.marked += QUESTION_MARK.search(said) is not None
+        _count_asking(candidate, _said(text[len(label) + 1 :], reading.paragraphs[k + 1 : k + 2]))
     paired = [c for c in roles.values() if c.count >= 2]
     if len(paired) < 2:  # one recurring "A." is a list item or an initial: asking and answering come in pairs
         paired = []
@@ -310,20 +306,22 @@ _UNCOLONED = (
 
 
 def _label(
-    text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Mapping[str, str] = {}
+    text: str, bold_start: str, conventions: Conventions, first_line: str = "", gapped: Mapping[str, str] | None = None
 ) -> str | None:
     """The label ``text`` starts with, if any; ``gapped`` are the role letters the file prints before a gap or a
     space, with what ends them (:func:`_gapped`: ``Q    Thanks, Dana.`` in a briefing, ``A    Yes.`` in a
     deposition)."""
     roles = (*conventions.asking_labels, *conventions.answering_labels, *conventions.audience_labels)
-    for label in sorted(gapped, key=len, reverse=True):
-        if text.startswith(label) and regex.match(gapped[label], text[len(label) :]):
+    ends = gapped or {}
+    for label in sorted(ends, key=len, reverse=True):
+        if text.startswith(label) and regex.match(ends[label], text[len(label) :]):
             return label
     for uncolon in _UNCOLONED:  # "○桐生真澄君　…", "[질문] …", "Portavoz.- …"
         if (uncoloned := uncolon.match(text)) is not None:
             return uncoloned["label"]
     match = _LABEL_START.match(text)
-    timed = (timed_label(first_line) or (run_on_timed(first_line) or ("",))[0] or None) if first_line else None
+    run_on = run_on_timed(first_line) if first_line else None
+    timed = (timed_label(first_line) if first_line else None) or (run_on[0] if run_on else None)
     if (match is None and timed is None) or any(
         (pattern := conventions.compiled(kind)) is not None and pattern.match(text)
         for kind in (*PARAGRAPH_RULES, "credit")
@@ -362,6 +360,12 @@ def _ends_sentence(line: str, conventions: Conventions) -> bool:
 
 _NUMBERED = regex.compile(r"(?<=^[^\s\d]{1,3})\d{1,3}$")
 """The number after a short label (``A1``): the label is ``A``."""
+
+
+def _count_asking(candidate: Candidate, said: str) -> None:
+    """Count a turn of ``candidate`` that ends with a question, and one that holds a question mark anywhere."""
+    candidate.questions += QUESTION_END.search(said) is not None
+    candidate.marked += QUESTION_MARK.search(said) is not None
 
 
 def _said(rest: str, following: Sequence[tuple[Paragraph, str, bool, str]]) -> str:
